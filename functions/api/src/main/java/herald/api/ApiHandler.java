@@ -1,0 +1,33 @@
+package herald.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import herald.platform.Env;
+import java.util.Map;
+
+/** The HTTP API: API Gateway's payload 2.0 in, a JSON response out. */
+public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private final Router router;
+
+  public ApiHandler() {
+    this(Env.system());
+  }
+
+  public ApiHandler(Env env) {
+    this(DaggerApiComponent.factory().create(env).router());
+  }
+
+  ApiHandler(Router router) {
+    this.router = router;
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    HttpResponse response = router.handle(ApiEvents.request(event));
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
+        .withHeaders(Map.of("content-type", "application/json"))
+        .withBody(response.body().toString()).build();
+  }
+}

@@ -1,0 +1,23 @@
+package herald.api;
+
+import herald.platform.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Every route the api function serves. */
+final class ApiRoutes {
+  static final Set<String> PUBLIC = Set.of("/v1/health");
+
+  private ApiRoutes() {}
+
+  static List<Route> all(BrandApi brand, CustomerApi customers, DistributionApi distributions, EventApi events) {
+    List<Route> routes = new ArrayList<>();
+    routes.add(Route.of("GET", "/v1/health", (req, p) -> HttpResponse.ok(Json.object().put("status", "ok"))));
+    routes.addAll(brand.routes());
+    routes.addAll(customers.routes());
+    routes.addAll(distributions.routes());
+    routes.addAll(events.routes());
+    return routes;
+  }
+}

@@ -1,0 +1,30 @@
+package herald.api;
+
+import herald.adapters.json.CustomerJson;
+import herald.adapters.json.Fields;
+import herald.domain.events.AcceptEvent;
+import herald.domain.events.IncomingEvent;
+import herald.platform.Json;
+import java.util.List;
+import java.util.Set;
+
+/** POST /v1/events: validates an event and puts it on the bus; a repeated id is accepted once. */
+final class EventApi {
+  private final AcceptEvent accept;
+
+  EventApi(AcceptEvent accept) {
+    this.accept = accept;
+  }
+
+  List<Route> routes() {
+    return List.of(Route.of("POST", "/v1/events", (req, p) -> post(req)));
+  }
+
+  private HttpResponse post(HttpRequest request) {
+    Fields f = Fields.of(Bodies.json(request), "", Set.of("event", "customer", "data", "id"));
+    IncomingEvent event = new IncomingEvent(f.requiredText("event"), CustomerJson.parse(f.required("customer"), "customer"),
+        f.object("data"), f.text("id"));
+    AcceptEvent.Accepted accepted = accept.accept(event);
+    return new HttpResponse(202, Json.object().put("id", accepted.id()).put("duplicate", !accepted.isNew()));
+  }
+}

@@ -1,0 +1,24 @@
+package herald.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import herald.platform.Json;
+
+/** A JSON response. */
+record HttpResponse(int status, JsonNode body) {
+  static HttpResponse ok(JsonNode body) {
+    return new HttpResponse(200, body);
+  }
+
+  static HttpResponse created(JsonNode body) {
+    return new HttpResponse(201, body);
+  }
+
+  static HttpResponse error(int status, String code, String message, String field) {
+    ObjectNode body = Json.object();
+    body.put("code", code);
+    body.put("message", message);
+    body.put("field", field);
+    return new HttpResponse(status, body);
+  }
+}

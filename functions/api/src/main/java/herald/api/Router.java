@@ -1,0 +1,67 @@
+package herald.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import herald.domain.Conflict;
+import herald.domain.Invalid;
+import herald.domain.NotFound;
+import herald.platform.Log;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Finds the route for a request, checks its key, and turns every failure into the one error shape. */
+final class Router {
+  static final int MAX_BODY_BYTES = 256 * 1024;
+  private final List<Route> routes;
+  private final ApiKeyCheck keys;
+
+  Router(List<Route> routes, ApiKeyCheck keys) {
+    this.routes = routes;
+    this.keys = keys;
+  }
+
+  HttpResponse handle(HttpRequest request) {
+    try {
+      return route(request);
+    } catch (Invalid e) {
+      int status = e.code().startsWith("unsupported_") ? 422 : 400;
+      return HttpResponse.error(status, e.code(), e.getMessage(), e.field());
+    } catch (NotFound e) {
+      return HttpResponse.error(404, "not_found", e.getMessage(), e.field());
+    } catch (Conflict e) {
+      return HttpResponse.error(409, e.code(), e.getMessage(), null);
+    } catch (MalformedJson e) {
+      return HttpResponse.error(400, "malformed_json", "the body is not valid JSON: " + e.getMessage(), "body");
+    } catch (RuntimeException e) {
+      Log.error("api_failed", e, "method", request.method(), "path", request.path());
+      return HttpResponse.error(500, "internal_error", "something went wrong; it was logged", null);
+    }
+  }
+
+  private HttpResponse route(HttpRequest request) {
+    boolean pathKnown = false;
+    for (Route route : routes) {
+      List<String> params = route.match(request.path());
+      if (params == null) continue;
+      pathKnown = true;
+      if (!route.method().equals(request.method())) continue;
+      if (!ApiRoutes.PUBLIC.contains(route.template())) {
+        HttpResponse denied = keys.check(request.header("authorization"));
+        if (denied != null) return denied;
+      }
+      if (request.body() != null && request.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+        return HttpResponse.error(413, "body_too_large", "the body is larger than 256 KiB", "body");
+      }
+      return route.action().serve(request, params);
+    }
+    return pathKnown
+        ? HttpResponse.error(405, "method_not_allowed", request.method() + " is not allowed on " + request.path(), null)
+        : HttpResponse.error(404, "route_not_found", "no route " + request.method() + " " + request.path(), null);
+  }
+
+  /** A body that does not parse as JSON. */
+  static final class MalformedJson extends RuntimeException {
+    MalformedJson(JsonProcessingException cause) {
+      super(cause.getOriginalMessage(), null, false, false);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package herald.deadletter;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dagger.Module;
+import dagger.Provides;
+import herald.domain.delivery.Messages;
+import herald.domain.delivery.RecordDeadLetter;
+import herald.platform.Env;
+import herald.platform.StoresModule;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+@Singleton
+@Component(modules = DeadLetterComponent.DeadLetterModule.class)
+interface DeadLetterComponent {
+  RecordDeadLetter record();
+
+  @Component.Factory
+  interface Factory {
+    DeadLetterComponent create(@BindsInstance Env env);
+  }
+
+  @Module(includes = StoresModule.class)
+  final class DeadLetterModule {
+    private DeadLetterModule() {}
+
+    @Provides @Singleton static RecordDeadLetter record(Messages messages, Clock clock) {
+      return new RecordDeadLetter(messages, clock);
+    }
+  }
+}

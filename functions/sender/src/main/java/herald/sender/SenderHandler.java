@@ -1,0 +1,32 @@
+package herald.sender;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import herald.adapters.json.SendJobJson;
+import herald.domain.delivery.SendToRecipient;
+import herald.platform.Env;
+import herald.platform.SqsBatch;
+
+/** Sends each job of the batch; the ones that failed for a reason that may pass come back. */
+public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+  private final SendToRecipient send;
+
+  public SenderHandler() {
+    this(Env.system());
+  }
+
+  public SenderHandler(Env env) {
+    this(DaggerSenderComponent.factory().create(env).send());
+  }
+
+  SenderHandler(SendToRecipient send) {
+    this.send = send;
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return SqsBatch.each(event, record -> send.handle(SendJobJson.read(record.getBody())));
+  }
+}

@@ -1,0 +1,50 @@
+package herald.trigger;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import herald.adapters.json.EventJson;
+import herald.domain.Invalid;
+import herald.domain.delivery.DispatchEvent;
+import herald.domain.delivery.SendJob;
+import herald.domain.events.TriggerEvent;
+import herald.platform.Env;
+import herald.platform.Json;
+import herald.platform.Log;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * EventBridge delivers a catalogue event; the active distributions it triggers get their send jobs.
+ * A malformed event is logged and dropped (retrying cannot fix it); any other failure throws, so
+ * EventBridge retries and finally dead-letters the event.
+ */
+public final class TriggerHandler implements RequestStreamHandler {
+  private final DispatchEvent dispatch;
+
+  public TriggerHandler() {
+    this(Env.system());
+  }
+
+  public TriggerHandler(Env env) {
+    this(DaggerTriggerComponent.factory().create(env).dispatch());
+  }
+
+  TriggerHandler(DispatchEvent dispatch) {
+    this.dispatch = dispatch;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    TriggerEvent event;
+    try {
+      event = EventJson.fromEventBridge(Json.MAPPER.readTree(input));
+    } catch (Invalid | IOException e) {
+      Log.error("event_rejected", e);
+      return;
+    }
+    List<SendJob> jobs = dispatch.dispatch(event);
+    Log.info("event_dispatched", "correlation_id", event.id(), "type", event.type(), "jobs", Integer.toString(jobs.size()));
+  }
+}

@@ -1,0 +1,60 @@
+package herald.adapters.aws;
+
+import herald.domain.delivery.DeliveryFailure;
+import herald.domain.delivery.Email;
+import herald.domain.delivery.EmailSender;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.Body;
+import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+
+/** Emails through SES v2, tagged with Herald's message id so delivery events can find the message. */
+public final class SesEmailSender implements EmailSender {
+  private final SesV2Client ses;
+  private final String configurationSet;
+
+  public SesEmailSender(SesV2Client ses, String configurationSet) {
+    this.ses = ses;
+    this.configurationSet = configurationSet;
+  }
+
+  @Override
+  public String send(Email email) {
+    Body.Builder body = Body.builder();
+    if (email.html() != null) body.html(utf8(email.html()));
+    if (email.text() != null) body.text(utf8(email.text()));
+    SendEmailRequest.Builder request = SendEmailRequest.builder()
+        .fromEmailAddress(from(email))
+        .destination(d -> d.toAddresses(email.to()))
+        .content(c -> c.simple(m -> m.subject(utf8(email.subject())).body(body.build())))
+        .emailTags(MessageTag.builder().name("herald_message_id").value(email.messageId()).build());
+    if (configurationSet != null) request.configurationSetName(configurationSet);
+    try {
+      return ses.sendEmail(request.build()).messageId();
+    } catch (SesV2Exception e) {
+      String code = e.awsErrorDetails() == null ? "ses_error" : e.awsErrorDetails().errorCode();
+      boolean retry = e.isThrottlingException() || e.statusCode() >= 500;
+      return retry ? fail(DeliveryFailure.transientFailure(code, e)) : fail(DeliveryFailure.permanent(code, e));
+    } catch (SdkClientException e) {
+      return fail(DeliveryFailure.transientFailure("ses_unreachable", e));
+    }
+  }
+
+  private static String fail(DeliveryFailure failure) {
+    throw failure;
+  }
+
+  private static String from(Email email) {
+    String name = email.fromName().replace("\\", "\\\\").replace("\"", "\\\"");
+    return "\"" + name + "\" <" + email.fromAddress() + ">";
+  }
+
+  private static Content utf8(String data) {
+    return Content.builder().data(data).charset("UTF-8").build();
+  }
+}

@@ -1,0 +1,45 @@
+package herald.adapters.dynamodb;
+
+import herald.domain.customers.Customer;
+import herald.domain.customers.Customers;
+import herald.platform.Json;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Customers in DynamoDB, keyed by the id derived from their source id. */
+public final class DynamoDbCustomers implements Customers {
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoDbCustomers(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  @Override
+  public Optional<Customer> get(String id) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(Items.key("id", id)).consistentRead(true)).item();
+    if (item == null || item.isEmpty()) return Optional.empty();
+    return Optional.of(new Customer(Items.text(item, "id"), Items.text(item, "source_id"), Items.text(item, "name"),
+        Items.text(item, "email"), Items.text(item, "phone"),
+        item.containsKey("metadata") ? Json.toMap(Json.parse(item.get("metadata").s())) : Map.of(),
+        Items.instant(item, "created_at"), Items.instant(item, "updated_at")));
+  }
+
+  @Override
+  public void save(Customer c) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("id", Items.s(c.id()));
+    item.put("source_id", Items.s(c.sourceId()));
+    Items.putIfPresent(item, "name", c.name());
+    Items.putIfPresent(item, "email", c.email());
+    Items.putIfPresent(item, "phone", c.phone());
+    item.put("metadata", Items.s(Json.write(c.metadata())));
+    item.put("created_at", Items.s(c.createdAt().toString()));
+    item.put("updated_at", Items.s(c.updatedAt().toString()));
+    dynamo.putItem(r -> r.tableName(table).item(item));
+  }
+}

@@ -1,0 +1,58 @@
+package herald.adapters.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import herald.domain.Invalid;
+import herald.domain.events.TriggerEvent;
+import herald.platform.Json;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** The event envelope in EventBridge's detail: {id, created_at, customer: {id, source_id}, data}. */
+public final class EventJson {
+  private EventJson() {}
+
+  public static ObjectNode detail(TriggerEvent event) {
+    ObjectNode node = Json.object();
+    node.put("id", event.id());
+    node.put("created_at", event.createdAt().toString());
+    ObjectNode customer = node.putObject("customer");
+    customer.put("id", event.customer().id());
+    if (event.customer().sourceId() != null) customer.put("source_id", event.customer().sourceId());
+    node.set("data", Json.MAPPER.valueToTree(event.data()));
+    return node;
+  }
+
+  /** An event as EventBridge delivers it to a function: detail-type and detail. */
+  public static TriggerEvent fromEventBridge(JsonNode event) {
+    JsonNode type = event.get("detail-type");
+    if (type == null || !type.isTextual()) throw Invalid.required("detail-type");
+    return fromDetail(type.asText(), event.get("detail"));
+  }
+
+  public static TriggerEvent fromDetail(String type, JsonNode detail) {
+    if (detail == null || !detail.isObject()) throw Invalid.required("detail");
+    JsonNode customer = detail.get("customer");
+    if (customer == null || !customer.isObject()) throw Invalid.required("detail.customer");
+    JsonNode data = detail.get("data");
+    Map<String, Object> dataMap = data != null && data.isObject() ? Json.toMap(data) : Map.of();
+    return new TriggerEvent(text(detail, "id"), type, instant(detail), new TriggerEvent.CustomerRef(
+        text(customer, "id"), text(customer, "source_id")), dataMap);
+  }
+
+  private static Instant instant(JsonNode detail) {
+    String created = text(detail, "created_at");
+    if (created == null) throw Invalid.required("detail.created_at");
+    try {
+      return Instant.parse(created);
+    } catch (DateTimeParseException e) {
+      throw new Invalid("invalid_value", "detail.created_at", "created_at must be an ISO-8601 instant");
+    }
+  }
+
+  private static String text(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    return value == null || !value.isTextual() ? null : value.asText();
+  }
+}

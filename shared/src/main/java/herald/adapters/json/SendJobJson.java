@@ -1,0 +1,31 @@
+package herald.adapters.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import herald.domain.delivery.SendJob;
+import herald.domain.distributions.ChannelType;
+import herald.platform.Json;
+import java.util.Locale;
+
+/** Send jobs as the body of a send-queue message. */
+public final class SendJobJson {
+  private SendJobJson() {}
+
+  public static String write(SendJob job) {
+    ObjectNode node = Json.object();
+    node.put("distribution_id", job.distributionId());
+    node.put("channel", job.channel().key());
+    node.put("customer_id", job.customerId());
+    node.put("event_type", job.event().type());
+    node.set("event", EventJson.detail(job.event()));
+    return node.toString();
+  }
+
+  public static SendJob read(String body) {
+    JsonNode node = Json.parse(body);
+    return new SendJob(node.get("distribution_id").asText(),
+        ChannelType.valueOf(node.get("channel").asText().toUpperCase(Locale.ROOT)),
+        node.get("customer_id").asText(),
+        EventJson.fromDetail(node.get("event_type").asText(), node.get("event")));
+  }
+}

@@ -1,0 +1,12 @@
+package herald.domain.brand;
+
+import herald.domain.Text;
+
+/** Who emails come from, and the postal address every email's footer carries. */
+public record Brand(String senderName, String senderEmail, String postalAddress) {
+  public Brand {
+    senderName = Text.maxLength(Text.required(senderName, "sender_name"), 200, "sender_name");
+    senderEmail = Text.email(senderEmail, "sender_email");
+    postalAddress = Text.maxLength(Text.required(postalAddress, "postal_address"), 500, "postal_address");
+  }
+}

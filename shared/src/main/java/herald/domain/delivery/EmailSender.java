@@ -1,0 +1,10 @@
+package herald.domain.delivery;
+
+/** Port: the email provider. */
+public interface EmailSender {
+  /**
+   * Sends and returns the provider's message id. Throws {@link DeliveryFailure}: permanent when the
+   * provider refused this message for good, transient when a later try may succeed.
+   */
+  String send(Email email);
+}

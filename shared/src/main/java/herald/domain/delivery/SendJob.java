@@ -1,0 +1,26 @@
+package herald.domain.delivery;
+
+import herald.domain.Ids;
+import herald.domain.Text;
+import herald.domain.distributions.ChannelType;
+import herald.domain.events.TriggerEvent;
+import java.util.Objects;
+
+/** One message to send: what the sender needs, carried on the send queue. */
+public record SendJob(String distributionId, ChannelType channel, String customerId, TriggerEvent event) {
+  public SendJob {
+    Text.required(distributionId, "distribution_id");
+    Objects.requireNonNull(channel, "channel");
+    Text.required(customerId, "customer_id");
+    Objects.requireNonNull(event, "event");
+  }
+
+  public String eventId() {
+    return event.id();
+  }
+
+  /** Deterministic: the same distribution, event, customer and channel always give the same message. */
+  public String messageId() {
+    return Ids.derived("msg_", distributionId, event.id(), customerId, channel.key());
+  }
+}

@@ -1,0 +1,18 @@
+package herald.domain.distributions;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: the distributions. */
+public interface Distributions {
+  Optional<Distribution> get(String id);
+
+  /** Stores a new distribution; it must not exist yet. */
+  void create(Distribution distribution);
+
+  /** Replaces a distribution if its stored version is still {@code expectedVersion}; false otherwise. */
+  boolean replace(Distribution distribution, long expectedVersion);
+
+  /** The ACTIVE distributions whose trigger has this type: one indexed query. */
+  List<Distribution> activeFor(String triggerType);
+}

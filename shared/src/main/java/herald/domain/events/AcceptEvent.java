@@ -1,0 +1,47 @@
+package herald.domain.events;
+
+import herald.domain.Ids;
+import herald.domain.customers.Customer;
+import herald.domain.customers.UpsertCustomer;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Takes an event posted to the API and puts it on the bus, once per caller key. */
+public final class AcceptEvent {
+  private final UpsertCustomer upsertCustomer;
+  private final EventKeys keys;
+  private final EventBus bus;
+  private final Clock clock;
+
+  public AcceptEvent(UpsertCustomer upsertCustomer, EventKeys keys, EventBus bus, Clock clock) {
+    this.upsertCustomer = upsertCustomer;
+    this.keys = keys;
+    this.bus = bus;
+    this.clock = clock;
+  }
+
+  public Accepted accept(IncomingEvent incoming) {
+    String id = incoming.key() == null ? Ids.random("evt_") : Ids.derived("evt_", incoming.key());
+    if (incoming.key() != null && !keys.claim(id)) return new Accepted(id, false);
+    try {
+      Customer customer = upsertCustomer.upsert(incoming.customer());
+      bus.put(new TriggerEvent(id, incoming.type(), clock.instant(),
+          new TriggerEvent.CustomerRef(customer.id(), customer.sourceId()), data(incoming)));
+      return new Accepted(id, true);
+    } catch (RuntimeException e) {
+      if (incoming.key() != null) keys.release(id);
+      throw e;
+    }
+  }
+
+  private static Map<String, Object> data(IncomingEvent incoming) {
+    if (!EventCatalogue.CUSTOM_EVENT.equals(incoming.type())) return incoming.data();
+    Map<String, Object> data = new HashMap<>(incoming.data());
+    data.put("event", incoming.event());
+    return data;
+  }
+
+  /** The event's id, and whether this call put it on the bus (false for a repeated key). */
+  public record Accepted(String id, boolean isNew) {}
+}

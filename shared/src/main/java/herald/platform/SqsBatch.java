@@ -1,0 +1,25 @@
+package herald.platform;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Runs a batch record by record and reports the ones that threw, so only those come back. */
+public final class SqsBatch {
+  private SqsBatch() {}
+
+  public static SQSBatchResponse each(SQSEvent event, Consumer<SQSEvent.SQSMessage> handler) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    for (SQSEvent.SQSMessage record : event.getRecords()) {
+      try {
+        handler.accept(record);
+      } catch (RuntimeException e) {
+        Log.error("record_failed", e, "sqs_message_id", record.getMessageId());
+        failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
+      }
+    }
+    return new SQSBatchResponse(failures);
+  }
+}

@@ -1,0 +1,69 @@
+package herald.platform;
+
+import dagger.Module;
+import dagger.Provides;
+import herald.adapters.aws.EventBridgeBus;
+import herald.adapters.aws.SesEmailSender;
+import herald.adapters.aws.SqsJobQueue;
+import herald.adapters.dynamodb.DynamoDbBrandSettings;
+import herald.adapters.dynamodb.DynamoDbCustomers;
+import herald.adapters.dynamodb.DynamoDbDistributions;
+import herald.adapters.dynamodb.DynamoDbEventKeys;
+import herald.adapters.dynamodb.DynamoDbMessages;
+import herald.domain.brand.BrandSettings;
+import herald.domain.customers.Customers;
+import herald.domain.delivery.EmailSender;
+import herald.domain.delivery.JobQueue;
+import herald.domain.delivery.Messages;
+import herald.domain.distributions.Distributions;
+import herald.domain.events.EventBus;
+import herald.domain.events.EventKeys;
+import herald.domain.templates.Templates;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The ports, each bound to its adapter with the table, queue or bus the function's environment names. */
+@Module(includes = AwsModule.class)
+public final class StoresModule {
+  private StoresModule() {}
+
+  @Provides @Singleton static Distributions distributions(DynamoDbClient dynamo, Env env) {
+    return new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"));
+  }
+
+  @Provides @Singleton static Customers customers(DynamoDbClient dynamo, Env env) {
+    return new DynamoDbCustomers(dynamo, env.get("CUSTOMERS_TABLE"));
+  }
+
+  @Provides @Singleton static Messages messages(DynamoDbClient dynamo, Env env, Clock clock) {
+    return new DynamoDbMessages(dynamo, env.get("MESSAGES_TABLE"), clock);
+  }
+
+  @Provides @Singleton static BrandSettings brand(DynamoDbClient dynamo, Env env) {
+    return new DynamoDbBrandSettings(dynamo, env.get("SETTINGS_TABLE"));
+  }
+
+  @Provides @Singleton static EventKeys eventKeys(DynamoDbClient dynamo, Env env, Clock clock) {
+    return new DynamoDbEventKeys(dynamo, env.get("EVENT_KEYS_TABLE"), clock);
+  }
+
+  @Provides @Singleton static JobQueue sendQueue(SqsClient sqs, Env env) {
+    return new SqsJobQueue(sqs, env.get("SEND_QUEUE_URL"));
+  }
+
+  @Provides @Singleton static EventBus eventBus(EventBridgeClient events, Env env) {
+    return new EventBridgeBus(events, env.get("EVENT_BUS_NAME"));
+  }
+
+  @Provides @Singleton static EmailSender email(SesV2Client ses, Env env) {
+    return new SesEmailSender(ses, env.optional("SES_CONFIGURATION_SET").orElse(null));
+  }
+
+  @Provides @Singleton static Templates templates() {
+    return new Templates();
+  }
+}
