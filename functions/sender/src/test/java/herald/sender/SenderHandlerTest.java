@@ -1,0 +1,109 @@
+package herald.sender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import herald.adapters.dynamodb.DynamoDbMessages;
+import herald.domain.delivery.Message;
+import herald.domain.delivery.MessageStatus;
+import herald.domain.distributions.DistributionStatus;
+import herald.platform.Env;
+import herald.testing.EventFiles;
+import herald.testing.SesStore;
+import herald.testing.Seed;
+import herald.testing.StandIns;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SenderHandlerTest {
+  private Env env;
+  private String email;
+  private SesStore ses;
+
+  @BeforeEach
+  void freshStandIns() {
+    env = StandIns.get().freshEnv();
+    email = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    ses = new SesStore(StandIns.get().ses.endpoint());
+  }
+
+  @Test
+  void sendsTheRenderedEmailFromTheBrandAndRecordsSent() {
+    new Seed(env).brand().customer(email).distribution(DistributionStatus.ACTIVE);
+
+    SQSBatchResponse response = new SenderHandler(env).handleRequest(job(), null);
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    List<JsonNode> sent = ses.to(email);
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).path("subject").asText()).isEqualTo("Hi Ada <Lovelace>");
+    assertThat(sent.get(0).path("body").path("html").asText()).contains("Welcome Ada &lt;Lovelace&gt;");
+    assertThat(sent.get(0).path("body").path("text").asText()).contains("Welcome Ada <Lovelace>, plan gold");
+    assertThat(sent.get(0).path("from").asText()).contains("hello@acme.test");
+    assertThat(onlyMessage().status()).isEqualTo(MessageStatus.SENT);
+  }
+
+  @Test
+  void aRedeliveredJobSendsNothingTwice() {
+    new Seed(env).brand().customer(email).distribution(DistributionStatus.ACTIVE);
+    SenderHandler handler = new SenderHandler(env);
+
+    handler.handleRequest(job(), null);
+    SQSBatchResponse again = handler.handleRequest(job(), null);
+    new SenderHandler(env).handleRequest(job(), null);
+
+    assertThat(again.getBatchItemFailures()).isEmpty();
+    assertThat(ses.to(email)).hasSize(1);
+    assertThat(onlyMessage().status()).isEqualTo(MessageStatus.SENT);
+  }
+
+  @Test
+  void skipsWithoutBrandDetails() {
+    new Seed(env).customer(email).distribution(DistributionStatus.ACTIVE);
+
+    new SenderHandler(env).handleRequest(job(), null);
+
+    assertThat(ses.to(email)).isEmpty();
+    assertThat(onlyMessage().status()).isEqualTo(MessageStatus.SKIPPED);
+    assertThat(onlyMessage().reason()).isEqualTo("missing_brand_details");
+  }
+
+  @Test
+  void skipsWhenTheDistributionWasPausedMeanwhile() {
+    new Seed(env).brand().customer(email).distribution(DistributionStatus.PAUSED);
+
+    new SenderHandler(env).handleRequest(job(), null);
+
+    assertThat(ses.to(email)).isEmpty();
+    assertThat(onlyMessage().reason()).isEqualTo("distribution_stopped");
+  }
+
+  @Test
+  void reportsTheRecordAsFailedWhenTheStoreIsUnreachableAndSendsNothing() {
+    new Seed(env).brand().customer(email).distribution(DistributionStatus.ACTIVE);
+    Env broken = env.with("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:1");
+
+    SQSBatchResponse response = new SenderHandler(broken).handleRequest(job(), null);
+
+    assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactly("2e1424d4-f796-459a-8184-9c92662be6da");
+    assertThat(ses.to(email)).isEmpty();
+  }
+
+  private static SQSEvent job() {
+    return EventLoader.loadSQSEvent(EventFiles.path("sender-send-job.json").toString());
+  }
+
+  private Message onlyMessage() {
+    var page = new DynamoDbMessages(StandIns.dynamo(env), env.get("MESSAGES_TABLE"), Clock.systemUTC())
+        .forDistribution(Seed.DISTRIBUTION_ID, null, 10);
+    assertThat(page.items()).hasSize(1);
+    return page.items().get(0);
+  }
+}

@@ -1,0 +1,111 @@
+package herald.testing;
+
+import herald.platform.AwsModule;
+import herald.platform.Env;
+import herald.standins.ElasticMq;
+import herald.standins.NodeStandIn;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The real local stand-ins (dynalite, ElasticMQ, aws-ses-v2-local), started once per test JVM.
+ * {@link #freshEnv()} creates new tables and queues with a unique suffix, so test classes never
+ * see each other's data, and returns the environment a function would get.
+ */
+public final class StandIns {
+  private static StandIns instance;
+  public final NodeStandIn dynalite;
+  public final NodeStandIn ses;
+  public final ElasticMq sqs;
+
+  private StandIns() {
+    dynalite = NodeStandIn.dynalite(0);
+    ses = NodeStandIn.ses(0);
+    sqs = ElasticMq.start(0);
+    Runtime.getRuntime().addShutdownHook(new Thread(sqs::close));
+  }
+
+  public static synchronized StandIns get() {
+    if (instance == null) instance = new StandIns();
+    return instance;
+  }
+
+  /** Endpoints and credentials only, with no tables or queues. */
+  public Env baseEnv() {
+    Map<String, String> vars = new HashMap<>();
+    vars.put("AWS_REGION", "us-east-1");
+    vars.put("AWS_ACCESS_KEY_ID", "local");
+    vars.put("AWS_SECRET_ACCESS_KEY", "local");
+    vars.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint());
+    vars.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint());
+    vars.put("AWS_ENDPOINT_URL_SESV2", ses.endpoint());
+    return Env.of(vars);
+  }
+
+  /** New tables and a new send queue (with its DLQ), as template.yaml defines them. */
+  public Env freshEnv() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    Env env = baseEnv();
+    DynamoDbClient dynamo = dynamo(env);
+    env = env.with("DISTRIBUTIONS_TABLE", table(dynamo, "distributions-" + suffix, "id",
+        index("ActiveByTrigger", "active_trigger", "id")));
+    env = env.with("CUSTOMERS_TABLE", table(dynamo, "customers-" + suffix, "id", null));
+    env = env.with("MESSAGES_TABLE", table(dynamo, "messages-" + suffix, "id",
+        index("ByDistribution", "distribution_id", "created_key")));
+    env = env.with("SETTINGS_TABLE", table(dynamo, "settings-" + suffix, "name", null));
+    env = env.with("EVENT_KEYS_TABLE", table(dynamo, "event-keys-" + suffix, "id", null));
+    SqsClient sqs = sqs(env);
+    String dlq = sqs.createQueue(r -> r.queueName("send-dlq-" + suffix)).queueUrl();
+    String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
+        .attributes().get(QueueAttributeName.QUEUE_ARN);
+    String send = sqs.createQueue(r -> r.queueName("send-" + suffix).attributes(Map.of(
+        QueueAttributeName.VISIBILITY_TIMEOUT, "1",
+        QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"3\"}")))
+        .queueUrl();
+    return env.with("SEND_QUEUE_URL", send).with("SEND_DLQ_URL", dlq).with("HERALD_API_KEY", "test-key");
+  }
+
+  public static DynamoDbClient dynamo(Env env) {
+    return AwsModule.configure(DynamoDbClient.builder(), env, "DYNAMODB").build();
+  }
+
+  public static SqsClient sqs(Env env) {
+    return AwsModule.configure(SqsClient.builder(), env, "SQS").build();
+  }
+
+  private static String table(DynamoDbClient dynamo, String name, String key, String[] index) {
+    List<AttributeDefinition> attributes = new java.util.ArrayList<>(List.of(attribute(key)));
+    var request = software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.builder()
+        .tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        .keySchema(k -> k.attributeName(key).keyType(KeyType.HASH));
+    if (index != null) {
+      if (!index[1].equals(key)) attributes.add(attribute(index[1]));
+      if (!index[2].equals(key)) attributes.add(attribute(index[2]));
+      request.globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(index[0])
+          .keySchema(k -> k.attributeName(index[1]).keyType(KeyType.HASH),
+              k -> k.attributeName(index[2]).keyType(KeyType.RANGE))
+          .projection(p -> p.projectionType(ProjectionType.ALL)).build());
+    }
+    dynamo.createTable(request.attributeDefinitions(attributes).build());
+    return name;
+  }
+
+  private static String[] index(String name, String hash, String range) {
+    return new String[] {name, hash, range};
+  }
+
+  private static AttributeDefinition attribute(String name) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+  }
+}
