@@ -20,6 +20,8 @@ public final class ElasticMq implements AutoCloseable {
     SQSRestServer server = SQSRestServerBuilder.withPort(p)
         .withInterface("127.0.0.1")
         .withServerAddress(new NodeAddress("http", "127.0.0.1", p, ""))
+        .withAWSRegion("us-east-1")
+        .withAWSAccountId("000000000000")
         .start();
     server.waitUntilStarted();
     return new ElasticMq(server, p);

@@ -1,0 +1,89 @@
+package herald.local;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/**
+ * Invokes a function asynchronously, as Lambda's async invoke does for EventBridge: a failing invocation is
+ * retried per the rule's RetryPolicy (attempts and event age) with a short, doubling local backoff, then sent
+ * to the rule's dead-letter queue, with the error in message attributes.
+ */
+public final class AsyncInvoker implements AutoCloseable {
+  private final ScheduledExecutorService executor;
+  private final SqsClient sqs;
+  private final Duration backoff;
+
+  /** @param backoff the wait before the first retry; it doubles per retry, up to 30 times this */
+  public AsyncInvoker(SqsClient sqs, int threads, Duration backoff) {
+    this.sqs = sqs;
+    this.backoff = backoff;
+    this.executor = Executors.newScheduledThreadPool(threads, Thread.ofPlatform().daemon().name("async-invoke-", 0)
+        .factory());
+  }
+
+  public void submit(LocalEventBridge.Target target, byte[] event, Instant received) {
+    executor.execute(() -> attempt(target, event, received, 0));
+  }
+
+  private void attempt(LocalEventBridge.Target target, byte[] event, Instant received, int retries) {
+    try {
+      target.function().invokeStream(event);
+      return;
+    } catch (RuntimeException e) {
+      boolean young = Duration.between(received, Instant.now()).getSeconds() < target.maximumEventAgeInSeconds();
+      if (retries < target.maximumRetryAttempts() && young && !executor.isShutdown()) {
+        long wait = Math.min(backoff.toMillis() << Math.min(retries, 20), backoff.toMillis() * 30);
+        System.err.println("[herald-local] " + target.function().name() + " failed (" + e + "); retry "
+            + (retries + 1) + " of " + target.maximumRetryAttempts() + " in " + wait + " ms");
+        executor.schedule(() -> attempt(target, event, received, retries + 1), wait, TimeUnit.MILLISECONDS);
+      } else {
+        deadLetter(target, event, e, retries);
+      }
+    }
+  }
+
+  private void deadLetter(LocalEventBridge.Target target, byte[] event, RuntimeException error, int retries) {
+    if (target.deadLetterQueueUrl() == null) {
+      System.err.println("[herald-local] " + target.function().name() + " failed after " + retries
+          + " retries and the rule has no DeadLetterConfig: event dropped (" + error + ")");
+      return;
+    }
+    String message = String.valueOf(error.getMessage());
+    Map<String, MessageAttributeValue> attributes = Map.of(
+        "RULE_ARN", text("arn:aws:events:" + Intrinsics.REGION + ":" + Intrinsics.ACCOUNT + ":rule/"
+            + target.bus() + "/" + target.rule()),
+        "TARGET_ARN", text("arn:aws:lambda:" + Intrinsics.REGION + ":" + Intrinsics.ACCOUNT + ":function:"
+            + target.function().name()),
+        "ERROR_CODE", text(error.getClass().getSimpleName()),
+        "ERROR_MESSAGE", text(message.length() > 256 ? message.substring(0, 256) : message),
+        "RETRY_ATTEMPTS", text(String.valueOf(retries)));
+    try {
+      sqs.sendMessage(m -> m.queueUrl(target.deadLetterQueueUrl())
+          .messageBody(new String(event, java.nio.charset.StandardCharsets.UTF_8)).messageAttributes(attributes));
+      System.err.println("[herald-local] " + target.function().name() + " failed after " + retries
+          + " retries: event sent to " + target.deadLetterQueueUrl());
+    } catch (RuntimeException e) {
+      System.err.println("[herald-local] could not dead-letter an event for " + target.function().name() + ": " + e);
+    }
+  }
+
+  private static MessageAttributeValue text(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value.isEmpty() ? "-" : value).build();
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

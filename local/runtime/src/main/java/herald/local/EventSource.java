@@ -1,0 +1,24 @@
+package herald.local;
+
+/** A function's event source, as the template's Events section declares it. Raw values may hold intrinsics. */
+public sealed interface EventSource {
+  String name();
+
+  /** An HttpApi route: method ("ANY", "GET", ...) and path ("/v1/health", "/{proxy+}", "$default"). */
+  record HttpApi(String name, String method, String path, Object apiId) implements EventSource {
+    public String routeKey() {
+      return "$default".equals(path) ? "$default" : method + " " + path;
+    }
+  }
+
+  /** An SQS event source mapping on the queue whose ARN {@code queue} resolves to. */
+  record Sqs(String name, Object queue, int batchSize, boolean reportBatchItemFailures, boolean enabled)
+      implements EventSource {}
+
+  /**
+   * An EventBridgeRule: the rule's pattern on a bus (null: the default bus), the target's RetryPolicy and the
+   * ARN of its DeadLetterConfig queue (null: none).
+   */
+  record Rule(String name, Object bus, Object pattern, int maximumRetryAttempts, int maximumEventAgeInSeconds,
+      Object deadLetterArn) implements EventSource {}
+}

@@ -1,0 +1,93 @@
+package herald.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builds the payload format 2.0 event API Gateway's HTTP API gives a function. */
+final class HttpApiEvents {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+
+  private HttpApiEvents() {}
+
+  static APIGatewayV2HTTPEvent event(HttpExchange exchange, String routeKey, Map<String, String> pathParameters) {
+    String rawQuery = exchange.getRequestURI().getRawQuery();
+    Map<String, String> headers = new LinkedHashMap<>();
+    List<String> cookies = new ArrayList<>();
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.equals("cookie")) {
+        values.forEach(v -> cookies.addAll(List.of(v.split(";\\s*"))));
+      } else {
+        headers.put(lower, String.join(",", values));
+      }
+    });
+    String body;
+    try {
+      byte[] bytes = exchange.getRequestBody().readAllBytes();
+      body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+    var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+        .withMethod(exchange.getRequestMethod())
+        .withPath(exchange.getRequestURI().getRawPath())
+        .withProtocol(exchange.getProtocol())
+        .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+        .withUserAgent(headers.get("user-agent"))
+        .build();
+    var context = APIGatewayV2HTTPEvent.RequestContext.builder()
+        .withAccountId(Intrinsics.ACCOUNT)
+        .withApiId("local")
+        .withDomainName(headers.getOrDefault("host", "127.0.0.1"))
+        .withDomainPrefix("local")
+        .withHttp(http)
+        .withRequestId(UUID.randomUUID().toString())
+        .withRouteKey(routeKey)
+        .withStage("$default")
+        .withTime(TIME.format(now))
+        .withTimeEpoch(now.toInstant().toEpochMilli())
+        .build();
+    return APIGatewayV2HTTPEvent.builder()
+        .withVersion("2.0")
+        .withRouteKey(routeKey)
+        .withRawPath(exchange.getRequestURI().getRawPath())
+        .withRawQueryString(rawQuery == null ? "" : rawQuery)
+        .withCookies(cookies.isEmpty() ? null : cookies)
+        .withHeaders(headers)
+        .withQueryStringParameters(query(rawQuery))
+        .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+        .withRequestContext(context)
+        .withBody(body)
+        .withIsBase64Encoded(false)
+        .build();
+  }
+
+  /** Decoded query parameters; repeated ones joined with commas, as API Gateway does. Null when none. */
+  private static Map<String, String> query(String rawQuery) {
+    if (rawQuery == null || rawQuery.isEmpty()) return null;
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) continue;
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1), StandardCharsets.UTF_8);
+      parameters.merge(key, value, (a, b) -> a + "," + b);
+    }
+    return parameters;
+  }
+}

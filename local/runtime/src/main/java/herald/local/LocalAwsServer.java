@@ -1,0 +1,98 @@
+package herald.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * One HTTP server for the runtime's own AWS endpoints: EventBridge (requests with X-Amz-Target AWSEvents.*)
+ * and SNS (form posts with an Action; GET/DELETE /sms).
+ */
+public final class LocalAwsServer implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(4,
+      Thread.ofPlatform().daemon().name("aws-endpoint-", 0).factory());
+  private final LocalSns sns;
+  private volatile LocalEventBridge eventBridge;
+
+  private LocalAwsServer(HttpServer server, LocalEventBridge eventBridge, LocalSns sns) {
+    this.server = server;
+    this.eventBridge = eventBridge;
+    this.sns = sns;
+  }
+
+  /** Starts on the given port of 127.0.0.1 (0 picks a free one); eventBridge may come later. */
+  public static LocalAwsServer start(int port, LocalEventBridge eventBridge, LocalSns sns) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    LocalAwsServer local = new LocalAwsServer(server, eventBridge, sns);
+    server.createContext("/", local::serve);
+    server.setExecutor(local.executor);
+    server.start();
+    return local;
+  }
+
+  /** Sets the EventBridge, once the functions it targets exist (they need this server's endpoint first). */
+  public void eventBridge(LocalEventBridge eventBridge) {
+    this.eventBridge = eventBridge;
+  }
+
+  public String endpoint() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    try {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String method = exchange.getRequestMethod();
+      String path = exchange.getRequestURI().getPath();
+      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      Reply reply;
+      LocalEventBridge events = eventBridge;
+      if (target != null && target.startsWith("AWSEvents.")) {
+        reply = events != null ? events.handle(target, body)
+            : Reply.json(503, "{\"__type\":\"ServiceUnavailable\",\"message\":\"starting\"}");
+      } else if (path.equals("/sms") && method.equals("GET")) {
+        reply = sns.list();
+      } else if (path.equals("/sms") && method.equals("DELETE")) {
+        sns.clear();
+        reply = new Reply(204, null, null);
+      } else if (method.equals("POST")) {
+        Map<String, String> form = form(exchange.getRequestURI().getRawQuery());
+        form.putAll(form(body));
+        reply = sns.handle(form);
+      } else {
+        reply = Reply.json(404, "{\"message\":\"Not Found\"}");
+      }
+      reply.send(exchange);
+    } catch (RuntimeException e) {
+      System.err.println("[herald-local] " + exchange.getRequestURI() + " failed: " + e);
+      Reply.json(500, "{\"message\":\"Internal Server Error\"}").send(exchange);
+    }
+  }
+
+  static Map<String, String> form(String encoded) {
+    Map<String, String> form = new LinkedHashMap<>();
+    if (encoded == null || encoded.isEmpty()) return form;
+    for (String pair : encoded.split("&")) {
+      if (pair.isEmpty()) continue;
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      form.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return form;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,146 @@
+package herald.local;
+
+import herald.standins.ElasticMq;
+import herald.standins.NodeStandIn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The whole system on one machine: starts the stand-ins, creates the template's tables and queues, builds
+ * every function from its Handler and Environment, and runs their event sources (HTTP API, SQS, EventBridge).
+ */
+public final class LocalRuntime implements AutoCloseable {
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final List<SqsPoller> pollers = new ArrayList<>();
+  private Endpoints endpoints;
+  private Map<String, String> queueUrls;
+  private Map<String, LambdaFunction> functions;
+  private LocalHttpApi api;
+  private LocalSns sns;
+  private String apiKey;
+
+  private LocalRuntime() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    LocalRuntime runtime;
+    try {
+      runtime = start(Options.fromEnv(System.getenv(), args));
+    } catch (RuntimeException e) {
+      System.err.println("[herald-local] could not start: " + e.getMessage());
+      if (!(e instanceof IllegalStateException || e instanceof IllegalArgumentException)) e.printStackTrace();
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("[herald-local] stopping");
+      runtime.close();
+    }, "herald-local-shutdown"));
+    new CountDownLatch(1).await();
+  }
+
+  public static LocalRuntime start(Options options) {
+    LocalRuntime runtime = new LocalRuntime();
+    try {
+      runtime.run(options);
+      return runtime;
+    } catch (IOException e) {
+      runtime.close();
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException | Error e) {
+      runtime.close();
+      throw e;
+    }
+  }
+
+  private void run(Options options) throws IOException {
+    Template template = TemplateReader.read(options.template());
+    apiKey = options.apiKey();
+    System.setProperty("aws.region", System.getProperty("aws.region", Intrinsics.REGION));
+    var dynalite = CompletableFuture.supplyAsync(() -> NodeStandIn.dynalite(options.dynamoDbPort()));
+    var ses = CompletableFuture.supplyAsync(() -> NodeStandIn.ses(options.sesPort()));
+    var elasticMq = CompletableFuture.supplyAsync(() -> ElasticMq.start(options.sqsPort()));
+    started.push(() -> dynalite.thenAccept(NodeStandIn::close));
+    started.push(() -> ses.thenAccept(NodeStandIn::close));
+    started.push(() -> elasticMq.thenAccept(ElasticMq::close));
+    sns = new LocalSns();
+    LocalAwsServer aws = LocalAwsServer.start(options.awsPort(), null, sns);
+    started.push(aws);
+    endpoints = new Endpoints(dynalite.join().endpoint(), elasticMq.join().endpoint(), ses.join().endpoint(),
+        aws.endpoint());
+
+    DynamoDbClient dynamoDb = Clients.dynamoDb(endpoints.dynamoDb());
+    SqsClient sqs = Clients.sqs(endpoints.sqs());
+    started.push(dynamoDb);
+    started.push(sqs);
+    Intrinsics intrinsics = new Intrinsics(template, Map.of("ApiKey", apiKey), Map.of());
+    Provisioner.createTables(dynamoDb, template, intrinsics);
+    Map<String, String> urlsById = Provisioner.createQueues(sqs, template, intrinsics);
+    queueUrls = template.queues().stream()
+        .collect(Collectors.toMap(intrinsics::queueName, q -> urlsById.get(q.logicalId())));
+    Wiring wiring = new Wiring(template, intrinsics.withRefs(urlsById), queueUrls, options);
+
+    functions = wiring.functions(endpoints);
+    AsyncInvoker invoker = new AsyncInvoker(sqs, 4, options.retryBackoff());
+    started.push(invoker);
+    aws.eventBridge(new LocalEventBridge(wiring.rules(functions), wiring.buses(), invoker));
+    for (SqsPoller poller : wiring.pollers(sqs, functions)) {
+      pollers.add(poller);
+      started.push(poller.start());
+    }
+    api = LocalHttpApi.start(options.apiPort(), functions.values().stream().toList());
+    started.push(api);
+    if (options.banner()) Banner.print(this, template, intrinsics);
+  }
+
+  public String apiUrl() {
+    return api.url();
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public Endpoints endpoints() {
+    return endpoints;
+  }
+
+  /** Queue name to queue URL. */
+  public Map<String, String> queueUrls() {
+    return queueUrls;
+  }
+
+  public Map<String, LambdaFunction> functions() {
+    return functions;
+  }
+
+  public LocalHttpApi api() {
+    return api;
+  }
+
+  public LocalSns sns() {
+    return sns;
+  }
+
+  /** Stops every thread, server and process the runtime started, the last started first. */
+  @Override
+  public synchronized void close() {
+    pollers.forEach(SqsPoller::stop); // all at once: each may be in a long poll
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        System.err.println("[herald-local] while stopping: " + e);
+      }
+    }
+  }
+}

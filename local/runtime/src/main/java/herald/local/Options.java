@@ -1,0 +1,47 @@
+package herald.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the local runtime starts. Ports of 0 pick free ones.
+ *
+ * @param pollerThreads threads per SQS event source
+ * @param pollWaitSeconds long-poll wait of each ReceiveMessage (also bounds how long stopping takes)
+ * @param retryBackoff the first wait before an async invocation is retried; it doubles per retry
+ * @param maxInstances concurrent instances per function (each handles one invocation at a time)
+ */
+public record Options(Path template, int apiPort, int sesPort, int dynamoDbPort, int sqsPort, int awsPort,
+    String apiKey, int pollerThreads, int pollWaitSeconds, Duration retryBackoff, int maxInstances,
+    boolean banner) {
+
+  public static final String DEFAULT_API_KEY = "herald-local-key";
+
+  /**
+   * From the environment: HERALD_TEMPLATE (or the first argument; default template.yaml), HERALD_PORT (3000),
+   * HERALD_SES_PORT (8005), HERALD_DYNAMODB_PORT (8000), HERALD_SQS_PORT (9324), HERALD_AWS_PORT (4010, the
+   * EventBridge and SNS endpoints), HERALD_API_KEY (herald-local-key).
+   */
+  public static Options fromEnv(Map<String, String> env, String... args) {
+    String template = args.length > 0 ? args[0] : env.getOrDefault("HERALD_TEMPLATE", "template.yaml");
+    return new Options(Path.of(template),
+        port(env, "HERALD_PORT", 3000), port(env, "HERALD_SES_PORT", 8005), port(env, "HERALD_DYNAMODB_PORT", 8000),
+        port(env, "HERALD_SQS_PORT", 9324), port(env, "HERALD_AWS_PORT", 4010),
+        blankToDefault(env.get("HERALD_API_KEY"), DEFAULT_API_KEY), 2, 2, Duration.ofMillis(500), 4, true);
+  }
+
+  /** Free ports everywhere, short polls and backoff, no banner. */
+  public static Options forTests(Path template) {
+    return new Options(template, 0, 0, 0, 0, 0, "test-api-key", 2, 1, Duration.ofMillis(50), 4, false);
+  }
+
+  private static int port(Map<String, String> env, String name, int otherwise) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.trim());
+  }
+
+  private static String blankToDefault(String value, String otherwise) {
+    return value == null || value.isBlank() ? otherwise : value;
+  }
+}

@@ -1,0 +1,103 @@
+package herald.local;
+
+import herald.platform.Env;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Turns the template into running parts: each function with its Env, its rules and its queue pollers. */
+final class Wiring {
+  private final Template template;
+  private final Intrinsics intrinsics;
+  private final Map<String, String> queueUrls;
+  private final Options options;
+
+  /** @param queueUrls queue name to URL */
+  Wiring(Template template, Intrinsics intrinsics, Map<String, String> queueUrls, Options options) {
+    this.template = template;
+    this.intrinsics = intrinsics;
+    this.queueUrls = queueUrls;
+    this.options = options;
+  }
+
+  /** The template's variables, resolved, plus region, fake credentials and the stand-ins' endpoints. */
+  Env env(Template.Function function, Endpoints endpoints) {
+    Map<String, String> vars = new LinkedHashMap<>();
+    function.environment().forEach((name, value) -> {
+      String resolved = intrinsics.string(value);
+      if (resolved != null) vars.put(name, resolved);
+    });
+    if (vars.containsKey("HERALD_API_KEY")) vars.put("HERALD_API_KEY", options.apiKey());
+    vars.put("AWS_REGION", Intrinsics.REGION);
+    vars.put("AWS_DEFAULT_REGION", Intrinsics.REGION);
+    vars.put("AWS_ACCESS_KEY_ID", "local");
+    vars.put("AWS_SECRET_ACCESS_KEY", "local");
+    vars.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+    vars.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.memorySize()));
+    vars.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    vars.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamoDb());
+    vars.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs());
+    vars.put("AWS_ENDPOINT_URL_SESV2", endpoints.ses());
+    vars.put("AWS_ENDPOINT_URL_SNS", endpoints.aws());
+    vars.put("AWS_ENDPOINT_URL_EVENTBRIDGE", endpoints.aws());
+    return Env.of(vars);
+  }
+
+  Map<String, LambdaFunction> functions(Endpoints endpoints) {
+    Map<String, LambdaFunction> functions = new LinkedHashMap<>();
+    for (Template.Function function : template.functions()) {
+      functions.put(function.logicalId(),
+          LambdaFunction.load(function, env(function, endpoints), options.maxInstances()));
+    }
+    return functions;
+  }
+
+  /** The bus names PutEvents accepts: the template's buses and "default". */
+  Set<String> buses() {
+    Set<String> names = new LinkedHashSet<>();
+    names.add("default");
+    template.buses().forEach(bus -> names.add(intrinsics.busName(bus)));
+    return names;
+  }
+
+  /** Each EventBridgeRule event source as a target, with its pattern as JSON. */
+  Map<LocalEventBridge.Target, String> rules(Map<String, LambdaFunction> functions) {
+    Map<LocalEventBridge.Target, String> rules = new LinkedHashMap<>();
+    for (LambdaFunction function : functions.values()) {
+      for (EventSource source : function.spec().events()) {
+        if (!(source instanceof EventSource.Rule rule)) continue;
+        String bus = rule.bus() == null ? "default" : LocalEventBridge.busName(intrinsics.string(rule.bus()));
+        String deadLetter = rule.deadLetterArn() == null ? null : queueUrl(intrinsics.string(rule.deadLetterArn()));
+        LocalEventBridge.Target target = new LocalEventBridge.Target(function.name() + "-" + rule.name(),
+            function, bus, rule.maximumRetryAttempts(), rule.maximumEventAgeInSeconds(), deadLetter);
+        rules.put(target, Json.write(intrinsics.resolve(rule.pattern())));
+      }
+    }
+    return rules;
+  }
+
+  List<SqsPoller> pollers(SqsClient sqs, Map<String, LambdaFunction> functions) {
+    List<SqsPoller> pollers = new ArrayList<>();
+    for (LambdaFunction function : functions.values()) {
+      for (EventSource source : function.spec().events()) {
+        if (!(source instanceof EventSource.Sqs queue) || !queue.enabled()) continue;
+        String arn = intrinsics.string(queue.queue());
+        pollers.add(new SqsPoller(sqs, function, queue, queueUrl(arn), arn, options.pollerThreads(),
+            options.pollWaitSeconds()));
+      }
+    }
+    return pollers;
+  }
+
+  /** The URL of the queue with this ARN (arn:aws:sqs:region:account:name). */
+  String queueUrl(String arn) {
+    String name = arn.substring(arn.lastIndexOf(':') + 1);
+    String url = queueUrls.get(name);
+    if (url == null) throw new IllegalStateException("no queue " + name + " (from " + arn + ") in the template");
+    return url;
+  }
+}

@@ -1,0 +1,94 @@
+package herald.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The project's own template.yaml, read the way the local runtime reads it. */
+class RealTemplateTest {
+  private static final Path FILE = Path.of(System.getProperty("basedir", ".")).resolve("../../template.yaml")
+      .normalize();
+  private Template template;
+
+  @BeforeEach
+  void read() throws Exception {
+    assumeTrue(Files.exists(FILE), "no template.yaml at " + FILE);
+    template = TemplateReader.read(FILE);
+  }
+
+  private Template.Queue queue(String id) {
+    return template.queues().stream().filter(q -> q.logicalId().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void hasTheContractsTables() {
+    assertThat(template.tables()).extracting(Template.Table::logicalId).containsExactlyInAnyOrder(
+        "DistributionsTable", "CustomersTable", "MessagesTable", "SettingsTable", "EventKeysTable");
+    Template.Table distributions = template.tables().stream()
+        .filter(t -> t.logicalId().equals("DistributionsTable")).findFirst().orElseThrow();
+    assertThat(distributions.globalIndexes()).extracting(Template.Index::name).containsExactly("ActiveByTrigger");
+  }
+
+  @Test
+  void hasTheContractsQueuesWithTheManualDelayAndRedrives() {
+    assertThat(template.queues()).extracting(Template.Queue::logicalId).containsExactlyInAnyOrder("SendQueue",
+        "SendDLQ", "FanoutQueue", "FanoutDLQ", "ManualQueue", "ManualDLQ", "TriggerDLQ");
+    assertThat(queue("ManualQueue").attributes()).containsEntry("DelaySeconds", 600);
+    Intrinsics intrinsics = new Intrinsics(template, Map.of("ApiKey", "k"), Map.of());
+    for (String[] pair : new String[][] {{"SendQueue", "SendDLQ"}, {"FanoutQueue", "FanoutDLQ"},
+        {"ManualQueue", "ManualDLQ"}}) {
+      Map<String, Object> policy = Values.map(intrinsics.resolve(queue(pair[0]).redrivePolicy()));
+      assertThat(policy).containsEntry("deadLetterTargetArn", Intrinsics.queueArn(pair[1]))
+          .containsEntry("maxReceiveCount", 5);
+    }
+  }
+
+  @Test
+  void hasTheFourFunctionsWithTheirHandlersAndEventSources() {
+    assertThat(template.functions()).extracting(Template.Function::logicalId, Template.Function::handler)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("ApiFunction", "herald.api.ApiHandler::handleRequest"),
+            org.assertj.core.groups.Tuple.tuple("TriggerFunction", "herald.trigger.TriggerHandler::handleRequest"),
+            org.assertj.core.groups.Tuple.tuple("SenderFunction", "herald.sender.SenderHandler::handleRequest"),
+            org.assertj.core.groups.Tuple.tuple("DeadLetterFunction",
+                "herald.deadletter.DeadLetterHandler::handleRequest"));
+    Map<String, Template.Function> byId = new HashMap<>();
+    template.functions().forEach(f -> byId.put(f.logicalId(), f));
+    assertThat(byId.get("ApiFunction").events()).extracting(e -> ((EventSource.HttpApi) e).routeKey())
+        .containsExactlyInAnyOrder("GET /v1/health", "ANY /{proxy+}");
+    EventSource.Rule rule = (EventSource.Rule) byId.get("TriggerFunction").events().get(0);
+    assertThat(Values.list(Values.map(rule.pattern()).get("detail-type"))).hasSize(25)
+        .contains("customer.order.created", "customer.referred").doesNotContain("manual");
+    assertThat(rule.deadLetterArn()).isEqualTo(Map.of("Fn::GetAtt", List.of("TriggerDLQ", "Arn")));
+    assertThat(byId.get("SenderFunction").events()).singleElement().isInstanceOfSatisfying(EventSource.Sqs.class,
+        sqs -> assertThat(sqs.batchSize()).isEqualTo(10));
+    assertThat(byId.get("DeadLetterFunction").events()).singleElement().isInstanceOf(EventSource.Sqs.class);
+  }
+
+  @Test
+  void resolvesEveryFunctionsEnvironmentLocally() {
+    Map<String, String> queueUrls = new HashMap<>();
+    template.queues().forEach(q -> queueUrls.put(q.logicalId(), "http://127.0.0.1:9324/000000000000/" + q.logicalId()));
+    Intrinsics intrinsics = new Intrinsics(template, Map.of("ApiKey", "herald-local-key"), queueUrls);
+    Map<String, Map<String, String>> envs = new HashMap<>();
+    for (Template.Function f : template.functions()) {
+      Map<String, String> env = new HashMap<>();
+      f.environment().forEach((k, v) -> env.put(k, intrinsics.string(v)));
+      envs.put(f.logicalId(), env);
+    }
+    assertThat(envs.get("ApiFunction")).containsEntry("DISTRIBUTIONS_TABLE", "DistributionsTable")
+        .containsEntry("EVENT_KEYS_TABLE", "EventKeysTable").containsEntry("EVENT_BUS_NAME", "herald-local")
+        .containsEntry("HERALD_API_KEY", "herald-local-key");
+    assertThat(envs.get("TriggerFunction")).containsEntry("SEND_QUEUE_URL", queueUrls.get("SendQueue"));
+    assertThat(envs.get("SenderFunction")).containsEntry("SES_CONFIGURATION_SET", "EmailConfigurationSet")
+        .containsEntry("MESSAGES_TABLE", "MessagesTable");
+    assertThat(envs.get("DeadLetterFunction")).containsEntry("MESSAGES_TABLE", "MessagesTable");
+  }
+}
