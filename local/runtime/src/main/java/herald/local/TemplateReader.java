@@ -51,10 +51,11 @@ public final class TemplateReader {
     if (handler == null) throw new IllegalArgumentException(id + " has no Handler");
     Map<String, Object> variables = Values.map(Values.map(props.get("Environment")).get("Variables"));
     List<EventSource> events = new ArrayList<>();
+    Map<String, Object> invokeConfig = Values.map(props.get("EventInvokeConfig"));
     Values.map(props.get("Events")).forEach((name, e) -> {
       Map<String, Object> event = Values.map(e);
       EventSource source = eventSource(id, name, String.valueOf(event.get("Type")),
-          Values.map(event.get("Properties")), queues);
+          Values.map(event.get("Properties")), invokeConfig, queues);
       if (source != null) events.add(source);
     });
     return new Template.Function(id, handler.toString(), new LinkedHashMap<>(variables),
@@ -62,7 +63,7 @@ public final class TemplateReader {
   }
 
   private static EventSource eventSource(String function, String name, String type, Map<String, Object> p,
-      List<Template.Queue> queues) {
+      Map<String, Object> invokeConfig, List<Template.Queue> queues) {
     return switch (type) {
       case "HttpApi" -> new EventSource.HttpApi(name,
           p.get("Method") == null ? "ANY" : p.get("Method").toString().toUpperCase(),
@@ -70,7 +71,7 @@ public final class TemplateReader {
       case "SQS" -> new EventSource.Sqs(name, p.get("Queue"), Values.integer(p.get("BatchSize"), 10),
           Values.list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
           !Boolean.FALSE.equals(p.get("Enabled")));
-      case "EventBridgeRule", "CloudWatchEvent" -> rule(function, name, p, queues);
+      case "EventBridgeRule", "CloudWatchEvent" -> rule(function, name, p, invokeConfig, queues);
       default -> {
         System.err.println("[herald-local] " + function + "." + name + ": event type " + type
             + " is not run locally");
@@ -79,9 +80,14 @@ public final class TemplateReader {
     };
   }
 
+  /**
+   * A rule targeting the function. Locally the event always reaches the function, so what decides a failing
+   * invocation is what decides it on AWS: Lambda's asynchronous retries (the function's EventInvokeConfig,
+   * 2 by default) and its OnFailure destination. Without an OnFailure destination, the rule's DeadLetterConfig
+   * is used, which on AWS only receives events EventBridge could not deliver.
+   */
   private static EventSource.Rule rule(String function, String name, Map<String, Object> p,
-      List<Template.Queue> queues) {
-    Map<String, Object> retry = Values.map(p.get("RetryPolicy"));
+      Map<String, Object> invokeConfig, List<Template.Queue> queues) {
     Map<String, Object> deadLetter = Values.map(p.get("DeadLetterConfig"));
     Object deadLetterArn = deadLetter.get("Arn");
     if (deadLetterArn == null && "SQS".equals(deadLetter.get("Type"))) {
@@ -90,8 +96,11 @@ public final class TemplateReader {
       queues.add(new Template.Queue(queueId, null, Map.of()));
       deadLetterArn = Map.of("Fn::GetAtt", List.of(queueId, "Arn"));
     }
+    Map<String, Object> onFailure = Values.map(Values.map(invokeConfig.get("DestinationConfig")).get("OnFailure"));
+    if (onFailure.get("Destination") != null) deadLetterArn = onFailure.get("Destination");
     return new EventSource.Rule(name, p.get("EventBusName"), p.get("Pattern"),
-        Values.integer(retry.get("MaximumRetryAttempts"), 185),
-        Values.integer(retry.get("MaximumEventAgeInSeconds"), 86400), deadLetterArn);
+        Values.integer(invokeConfig.get("MaximumRetryAttempts"), 2),
+        Values.integer(invokeConfig.get("MaximumEventAgeInSeconds"), 21600), deadLetterArn);
   }
+
 }
