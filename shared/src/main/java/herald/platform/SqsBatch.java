@@ -2,11 +2,15 @@ package herald.platform;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import herald.domain.Invalid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Runs a batch record by record and reports the ones that threw, so only those come back. */
+/**
+ * Runs a batch record by record and reports the ones that threw, so only those come back. A record
+ * that is invalid ({@link Invalid}: no retry can fix it) is logged and acknowledged.
+ */
 public final class SqsBatch {
   private SqsBatch() {}
 
@@ -15,6 +19,8 @@ public final class SqsBatch {
     for (SQSEvent.SQSMessage record : event.getRecords()) {
       try {
         handler.accept(record);
+      } catch (Invalid e) {
+        Log.error("record_rejected", e, "sqs_message_id", record.getMessageId(), "code", e.code());
       } catch (RuntimeException e) {
         Log.error("record_failed", e, "sqs_message_id", record.getMessageId());
         failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));

@@ -5,8 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import herald.adapters.json.SendJobJson;
+import herald.domain.delivery.SendJob;
 import herald.domain.delivery.SendToRecipient;
 import herald.platform.Env;
+import herald.platform.Log;
 import herald.platform.SqsBatch;
 
 /** Sends each job of the batch; the ones that failed for a reason that may pass come back. */
@@ -27,6 +29,12 @@ public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return SqsBatch.each(event, record -> send.handle(SendJobJson.read(record.getBody())));
+    return SqsBatch.each(event, record -> sendOne(SendJobJson.read(record.getBody())));
+  }
+
+  private void sendOne(SendJob job) {
+    String status = send.handle(job).map(Enum::name).orElse("ALREADY_CLAIMED");
+    Log.info("message_processed", "correlation_id", job.eventId(), "distribution_id", job.distributionId(),
+        "message_id", job.messageId(), "channel", job.channel().key(), "status", status);
   }
 }

@@ -96,6 +96,21 @@ class SenderHandlerTest {
     assertThat(ses.to(email)).isEmpty();
   }
 
+  @Test
+  void acknowledgesABodyThatIsNotASendJobInsteadOfRetryingItForever() {
+    SQSEvent event = job();
+    event.getRecords().get(0).setBody("{\"distribution_id\":\"dist_welcome\"}");
+    SQSEvent.SQSMessage good = job().getRecords().get(0);
+    good.setMessageId("good-one");
+    new Seed(env).brand().customer(email).distribution(DistributionStatus.ACTIVE);
+    event.setRecords(List.of(event.getRecords().get(0), good));
+
+    SQSBatchResponse response = new SenderHandler(env).handleRequest(event, null);
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(ses.to(email)).hasSize(1);
+  }
+
   private static SQSEvent job() {
     return EventLoader.loadSQSEvent(EventFiles.path("sender-send-job.json").toString());
   }

@@ -2,6 +2,7 @@ package herald.adapters.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import herald.domain.Invalid;
 import herald.domain.delivery.SendJob;
 import herald.domain.distributions.ChannelType;
 import herald.platform.Json;
@@ -21,11 +22,18 @@ public final class SendJobJson {
     return node.toString();
   }
 
+  /** Throws {@link Invalid} for a body that is not a send job: no retry can make it one. */
   public static SendJob read(String body) {
-    JsonNode node = Json.parse(body);
-    return new SendJob(node.get("distribution_id").asText(),
-        ChannelType.valueOf(node.get("channel").asText().toUpperCase(Locale.ROOT)),
-        node.get("customer_id").asText(),
-        EventJson.fromDetail(node.get("event_type").asText(), node.get("event")));
+    try {
+      JsonNode node = Json.parse(body);
+      return new SendJob(node.get("distribution_id").asText(),
+          ChannelType.valueOf(node.get("channel").asText().toUpperCase(Locale.ROOT)),
+          node.get("customer_id").asText(),
+          EventJson.fromDetail(node.get("event_type").asText(), node.get("event")));
+    } catch (Invalid e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new Invalid("invalid_job", "body", "not a send job: " + e.getClass().getSimpleName());
+    }
   }
 }
