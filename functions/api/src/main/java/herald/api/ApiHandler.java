@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import herald.platform.Env;
+import herald.platform.Priming;
 import java.util.Map;
 
 /** The HTTP API: API Gateway's payload 2.0 in, a JSON response out. */
@@ -16,7 +17,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
   }
 
   public ApiHandler(Env env) {
-    this(DaggerApiComponent.factory().create(env).router());
+    this(DaggerApiComponent.factory().create(env));
+  }
+
+  private ApiHandler(ApiComponent component) {
+    this(component.router());
+    Priming.register("api", component::prime);
   }
 
   ApiHandler(Router router) {

@@ -132,6 +132,13 @@ class ApiHandlerTest {
     assertError(api.handleRequest(bad, null), 400, "invalid_cursor", "cursor");
   }
 
+  @Test
+  void primingForTheSnapshotChangesNothing() {
+    DaggerApiComponent.factory().create(env).prime();
+    assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("CUSTOMERS_TABLE"))).count()).isZero();
+    assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("EVENT_KEYS_TABLE"))).count()).isZero();
+  }
+
   private static String distribution(String extra) {
     return "{\"name\":\"x\",\"audience\":{\"type\":\"event_customer\"},\"action\":{\"type\":\"plain_message\"},"
         + "\"channels\":[{\"type\":\"email\",\"subject\":\"Hi\",\"text\":\"Hi\"}]," + extra + "}";

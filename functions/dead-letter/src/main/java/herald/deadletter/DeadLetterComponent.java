@@ -6,7 +6,9 @@ import dagger.Module;
 import dagger.Provides;
 import herald.domain.delivery.Messages;
 import herald.domain.delivery.RecordDeadLetter;
+import herald.adapters.json.SendJobJson;
 import herald.platform.Env;
+import herald.platform.Priming;
 import herald.platform.StoresModule;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -15,6 +17,13 @@ import javax.inject.Singleton;
 @Component(modules = DeadLetterComponent.DeadLetterModule.class)
 interface DeadLetterComponent {
   RecordDeadLetter record();
+
+  Messages messages();
+
+  /** Before the SnapStart snapshot: a job read and the messages table read once. */
+  default void prime() {
+    messages().get(SendJobJson.read(SendJobJson.write(Priming.sampleJob())).messageId());
+  }
 
   @Component.Factory
   interface Factory {

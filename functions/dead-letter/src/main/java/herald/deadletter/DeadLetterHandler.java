@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import herald.adapters.json.SendJobJson;
 import herald.domain.delivery.RecordDeadLetter;
 import herald.platform.Env;
+import herald.platform.Priming;
 import herald.platform.SqsBatch;
 
 /** Send jobs that kept failing: their messages end FAILED, so nothing is left without a status. */
@@ -18,7 +19,12 @@ public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatc
   }
 
   public DeadLetterHandler(Env env) {
-    this(DaggerDeadLetterComponent.factory().create(env).record());
+    this(DaggerDeadLetterComponent.factory().create(env));
+  }
+
+  private DeadLetterHandler(DeadLetterComponent component) {
+    this(component.record());
+    Priming.register("dead-letter", component::prime);
   }
 
   DeadLetterHandler(RecordDeadLetter record) {

@@ -9,6 +9,7 @@ import herald.domain.delivery.SendJob;
 import herald.domain.delivery.SendToRecipient;
 import herald.platform.Env;
 import herald.platform.Log;
+import herald.platform.Priming;
 import herald.platform.SqsBatch;
 
 /** Sends each job of the batch; the ones that failed for a reason that may pass come back. */
@@ -20,7 +21,12 @@ public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchRes
   }
 
   public SenderHandler(Env env) {
-    this(DaggerSenderComponent.factory().create(env).send());
+    this(DaggerSenderComponent.factory().create(env));
+  }
+
+  private SenderHandler(SenderComponent component) {
+    this(component.send());
+    Priming.register("sender", component::prime);
   }
 
   SenderHandler(SendToRecipient send) {

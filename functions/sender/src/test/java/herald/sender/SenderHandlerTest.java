@@ -111,6 +111,12 @@ class SenderHandlerTest {
     assertThat(ses.to(email)).hasSize(1);
   }
 
+  @Test
+  void primingForTheSnapshotReadsTheStoresButWritesNothing() {
+    DaggerSenderComponent.factory().create(env).prime();
+    assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("MESSAGES_TABLE"))).count()).isZero();
+  }
+
   private static SQSEvent job() {
     return EventLoader.loadSQSEvent(EventFiles.path("sender-send-job.json").toString());
   }

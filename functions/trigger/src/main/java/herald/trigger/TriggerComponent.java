@@ -8,6 +8,7 @@ import herald.domain.delivery.DispatchEvent;
 import herald.domain.delivery.JobQueue;
 import herald.domain.distributions.Distributions;
 import herald.platform.Env;
+import herald.platform.Priming;
 import herald.platform.StoresModule;
 import javax.inject.Singleton;
 
@@ -15,6 +16,13 @@ import javax.inject.Singleton;
 @Component(modules = TriggerComponent.TriggerModule.class)
 interface TriggerComponent {
   DispatchEvent dispatch();
+
+  Distributions distributions();
+
+  /** Before the SnapStart snapshot: an event read and the distributions index queried once. */
+  default void prime() {
+    distributions().activeFor(Priming.sampleJob().event().type());
+  }
 
   @Component.Factory
   interface Factory {

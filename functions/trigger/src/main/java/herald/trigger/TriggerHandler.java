@@ -10,6 +10,7 @@ import herald.domain.events.TriggerEvent;
 import herald.platform.Env;
 import herald.platform.Json;
 import herald.platform.Log;
+import herald.platform.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,12 @@ public final class TriggerHandler implements RequestStreamHandler {
   }
 
   public TriggerHandler(Env env) {
-    this(DaggerTriggerComponent.factory().create(env).dispatch());
+    this(DaggerTriggerComponent.factory().create(env));
+  }
+
+  private TriggerHandler(TriggerComponent component) {
+    this(component.dispatch());
+    Priming.register("trigger", component::prime);
   }
 
   TriggerHandler(DispatchEvent dispatch) {
