@@ -15,7 +15,7 @@ public record Customer(String id, String sourceId, String name, String email, St
     name = Text.maxLength(Text.optional(name), 200, "name");
     email = email == null || email.isBlank() ? null : Text.email(email, "email");
     phone = Text.maxLength(Text.optional(phone), 32, "phone");
-    metadata = metadata == null ? Map.of() : metadata;
+    metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
   }
 
   /** The customer id is derived from the source id, so an upsert never needs a lookup. */

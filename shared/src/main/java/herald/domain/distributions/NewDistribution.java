@@ -17,11 +17,11 @@ public record NewDistribution(String name, Trigger trigger, AudienceType audienc
     if (channels == null || channels.isEmpty()) throw Invalid.required("channels");
     channels = List.copyOf(channels);
     if (audience != AudienceType.EVENT_CUSTOMER) {
-      throw new Invalid("unsupported_audience", "audience.type", "audience " + audience.name().toLowerCase()
+      throw new Invalid("unsupported_audience", "audience.type", "audience " + audience.name().toLowerCase(java.util.Locale.ROOT)
           + " is not supported yet; use event_customer");
     }
     if (action != ActionType.PLAIN_MESSAGE) {
-      throw new Invalid("unsupported_action", "action.type", "action " + action.name().toLowerCase()
+      throw new Invalid("unsupported_action", "action.type", "action " + action.name().toLowerCase(java.util.Locale.ROOT)
           + " is not supported yet; use plain_message");
     }
     if (channels.stream().map(Channel::type).distinct().count() != channels.size()) {

@@ -13,8 +13,14 @@ public record Trigger(String type, Map<String, String> filters) {
     if (!EventCatalogue.isTriggerType(type)) {
       throw new Invalid("unknown_trigger_type", "trigger.type", "unknown trigger type " + type);
     }
-    filters = filters == null ? Map.of() : Map.copyOf(filters);
+    filters = filters == null ? Map.of() : stripped(filters);
     if (EventCatalogue.CUSTOM_EVENT.equals(type)) Text.required(filters.get("event"), "trigger.filters.event");
+  }
+
+  private static Map<String, String> stripped(Map<String, String> filters) {
+    Map<String, String> copy = new java.util.HashMap<>();
+    filters.forEach((name, value) -> copy.put(name, value == null ? null : value.strip()));
+    return Map.copyOf(copy);
   }
 
   /** Whether an event of this trigger's type passes its filters. */

@@ -16,6 +16,10 @@ public record IncomingEvent(String event, CustomerProfile customer, Map<String, 
       throw new Invalid("unknown_event_type", "event", "unknown event type " + event
           + "; names starting with customer. are reserved for the catalogue");
     }
+    if (EventCatalogue.CUSTOM_EVENT.equals(event)) {
+      throw new Invalid("invalid_value", "event", "post a custom event under its own name, not as "
+          + EventCatalogue.CUSTOM_EVENT);
+    }
     if (customer == null) throw Invalid.required("customer");
     data = data == null ? Map.of() : data;
     key = Text.maxLength(Text.optional(key), 200, "id");

@@ -5,17 +5,21 @@ import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import herald.domain.Invalid;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Mustache templates: HTML-escaped for HTML bodies, as written for subjects and plain text. */
+/**
+ * Mustache templates: HTML-escaped for HTML bodies, as written for subjects and plain text.
+ * Partials ({@code {{>name}}}) are refused: they would read files or classpath resources.
+ */
 public final class Templates {
   private static final int CACHE_LIMIT = 512;
-  private final DefaultMustacheFactory html = new DefaultMustacheFactory();
-  private final DefaultMustacheFactory plain = new DefaultMustacheFactory() {
+  private final DefaultMustacheFactory html = new NoPartials();
+  private final DefaultMustacheFactory plain = new NoPartials() {
     @Override
     public void encode(String value, Writer writer) {
       try {
@@ -60,6 +64,13 @@ public final class Templates {
     if (compiled.size() >= CACHE_LIMIT) compiled.clear();
     compiled.put(key, mustache);
     return mustache;
+  }
+
+  private static class NoPartials extends DefaultMustacheFactory {
+    @Override
+    public Reader getReader(String resourceName) {
+      throw new MustacheException("partials ({{>" + resourceName + "}}) are not allowed");
+    }
   }
 
   private static String firstLine(Exception e) {

@@ -1,0 +1,31 @@
+package herald;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import herald.platform.Json;
+
+/** The domain knows no AWS, wiring, HTTP or JSON library; adapters use nothing of the platform but Json. */
+@AnalyzeClasses(packages = "herald", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule domainDependsOnNoFrameworkOrOuterLayer = noClasses()
+      .that().resideInAPackage("herald.domain..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          "software.amazon..", "com.amazonaws..", "dagger..", "javax.inject..", "java.net.http..",
+          "com.sun.net.httpserver..", "com.fasterxml.jackson..", "herald.adapters..", "herald.platform..")
+      .because("the domain is plain Java, tested with in-memory fakes (DESIGN.md, Layout)");
+
+  @ArchTest
+  static final ArchRule adaptersUseOnlyJsonFromThePlatform = noClasses()
+      .that().resideInAPackage("herald.adapters..")
+      .should().dependOnClassesThat(resideInAPackage("herald.platform..").and(not(belongToAnyOf(Json.class))))
+      .because("the platform wires adapters together; an adapter must not reach back into the wiring");
+}

@@ -1,0 +1,65 @@
+package herald.domain.customers;
+
+import static herald.domain.fakes.Refusals.assertRefused;
+import static herald.domain.fakes.Samples.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CustomerTest {
+  private static Customer withEmail(String email) {
+    return new Customer("cust_1", "src-1", "Ada", email, null, null, T0, T0);
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  void refusesAMissingSourceId(String sourceId) {
+    assertRefused(() -> new Customer("cust_1", sourceId, null, null, null, null, T0, T0), "missing_field", "source_id");
+  }
+
+  @Test
+  void refusesAMissingId() {
+    assertRefused(() -> new Customer(null, "src-1", null, null, null, null, T0, T0), "missing_field", "id");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ada", "ada@", "ada@mail", "ada@@mail.example"})
+  void refusesAnEmailThatIsNotAnAddress(String email) {
+    assertRefused(() -> withEmail(email), "invalid_email", "email");
+  }
+
+  @Test
+  void aBlankEmailMeansNoEmail() {
+    assertThat(withEmail("  ").email()).isNull();
+    assertThat(withEmail(null).email()).isNull();
+  }
+
+  @Test
+  void refusesTooLongFields() {
+    assertRefused(() -> new Customer("cust_1", "s".repeat(257), null, null, null, null, T0, T0), "too_long",
+        "source_id");
+    assertRefused(() -> new Customer("cust_1", "src-1", "n".repeat(201), null, null, null, T0, T0), "too_long", "name");
+    assertRefused(() -> new Customer("cust_1", "src-1", null, null, "1".repeat(33), null, T0, T0), "too_long", "phone");
+  }
+
+  @Test
+  void missingMetadataIsEmpty() {
+    assertThat(withEmail(null).metadata()).isEmpty();
+  }
+
+  @Test
+  void theIdIsDerivedFromTheSourceIdAlone() {
+    assertThat(Customer.idFor("src-1")).isEqualTo(Customer.idFor("src-1")).startsWith("cust_");
+    assertThat(Customer.idFor("src-1")).isNotEqualTo(Customer.idFor("src-2"));
+    assertThat(Customer.idFor(" src-1 ")).isEqualTo(Customer.idFor("src-1"));
+  }
+
+  @Test
+  void aCustomerProfileNeedsASourceId() {
+    assertRefused(() -> CustomerProfile.of(" "), "missing_field", "source_id");
+    assertThat(CustomerProfile.of(" src-1 ").sourceId()).isEqualTo("src-1");
+  }
+}
