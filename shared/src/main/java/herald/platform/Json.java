@@ -18,11 +18,12 @@ public final class Json {
 
   private Json() {}
 
+  /** Throws IllegalArgumentException for text that is not JSON. */
   public static JsonNode parse(String text) {
     try {
       return MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package herald.local;
 
+import herald.platform.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

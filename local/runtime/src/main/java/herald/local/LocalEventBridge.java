@@ -1,5 +1,6 @@
 package herald.local;
 
+import herald.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,7 +61,7 @@ public final class LocalEventBridge {
     }
     JsonNode request;
     try {
-      request = Json.read(body);
+      request = Json.parse(body);
     } catch (IllegalArgumentException e) {
       return error("SerializationException", e.getMessage());
     }
@@ -92,7 +93,7 @@ public final class LocalEventBridge {
     }
     JsonNode detail;
     try {
-      detail = Json.read(detailText);
+      detail = Json.parse(detailText);
     } catch (IllegalArgumentException e) {
       detail = null;
     }

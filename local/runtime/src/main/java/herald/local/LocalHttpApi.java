@@ -1,5 +1,6 @@
 package herald.local;
 
+import herald.platform.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -79,7 +80,7 @@ public final class LocalHttpApi implements AutoCloseable {
   private static APIGatewayV2HTTPResponse invoke(LambdaFunction function, APIGatewayV2HTTPEvent event) {
     if (!function.streams()) return function.invoke(event);
     byte[] out = function.invokeStream(Json.write(event).getBytes(StandardCharsets.UTF_8));
-    Map<String, Object> json = Json.MAPPER.convertValue(Json.read(new String(out, StandardCharsets.UTF_8)),
+    Map<String, Object> json = Json.MAPPER.convertValue(Json.parse(new String(out, StandardCharsets.UTF_8)),
         new TypeReference<Map<String, Object>>() {});
     APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
     response.setStatusCode(Values.integer(json.get("statusCode"), 200));

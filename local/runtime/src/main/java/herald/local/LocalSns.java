@@ -1,5 +1,6 @@
 package herald.local;
 
+import herald.platform.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package herald.local;
 
+import herald.platform.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -116,7 +117,7 @@ class LocalEventBridgeTest {
     List<Message> dead = await().atMost(Duration.ofSeconds(10)).until(() -> sqs.receiveMessage(m -> m
         .queueUrl(deadLetters).messageAttributeNames("All").waitTimeSeconds(1)).messages(), m -> !m.isEmpty());
     assertThat(received(eventId)).hasSize(3); // the first attempt and 2 retries
-    assertThat(Json.read(dead.get(0).body()).get("id").asText()).isEqualTo(eventId);
+    assertThat(Json.parse(dead.get(0).body()).get("id").asText()).isEqualTo(eventId);
     assertThat(dead.get(0).messageAttributes().get("ERROR_MESSAGE").stringValue()).isEqualTo("told to fail");
     assertThat(dead.get(0).messageAttributes().get("RULE_ARN").stringValue()).endsWith("RuleFunction-Catalogue");
   }

@@ -1,5 +1,6 @@
 package herald.local;
 
+import herald.platform.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class LocalHttpApiTest {
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(response.headers().firstValue("x-echo")).contains("yes");
-    JsonNode echo = Json.read(response.body());
+    JsonNode echo = Json.parse(response.body());
     assertThat(echo.get("routeKey").asText()).isEqualTo("GET /v1/health");
     assertThat(echo.get("pathParameters").isNull()).isTrue();
     assertThat(echo.get("env").get("GREETING").asText()).isEqualTo("hi");
@@ -57,7 +58,7 @@ class LocalHttpApiTest {
         .header("X-Api-Key", "secret").header("Cookie", "s=1; t=2")
         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ada\"}")));
 
-    JsonNode echo = Json.read(response.body());
+    JsonNode echo = Json.parse(response.body());
     assertThat(echo.get("version").asText()).isEqualTo("2.0");
     assertThat(echo.get("routeKey").asText()).isEqualTo("ANY /{proxy+}");
     assertThat(echo.get("rawPath").asText()).isEqualTo("/v1/customers/c%201");
@@ -75,7 +76,7 @@ class LocalHttpApiTest {
 
   @Test
   void fillsPathParameters() throws Exception {
-    JsonNode echo = Json.read(send(HttpRequest.newBuilder(URI.create(api.url() + "/v1/items/i-7"))).body());
+    JsonNode echo = Json.parse(send(HttpRequest.newBuilder(URI.create(api.url() + "/v1/items/i-7"))).body());
 
     assertThat(echo.get("routeKey").asText()).isEqualTo("GET /v1/items/{id}");
     assertThat(echo.get("pathParameters").get("id").asText()).isEqualTo("i-7");

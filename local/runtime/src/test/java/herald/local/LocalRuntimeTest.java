@@ -1,5 +1,6 @@
 package herald.local;
 
+import herald.platform.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -58,9 +59,9 @@ class LocalRuntimeTest {
         .attributeNames(QueueAttributeName.ALL)).attributesAsStrings();
     assertThat(delayed).containsEntry("DelaySeconds", "600").containsEntry("VisibilityTimeout", "120");
     // ElasticMQ rewrites the region of ARNs to its own ("elasticmq" unless ElasticMq sets withAWSRegion)
-    assertThat(Json.read(delayed.get("RedrivePolicy")).get("deadLetterTargetArn").asText())
+    assertThat(Json.parse(delayed.get("RedrivePolicy")).get("deadLetterTargetArn").asText())
         .startsWith("arn:aws:sqs:").endsWith(":000000000000:WorkDLQ");
-    assertThat(Json.read(delayed.get("RedrivePolicy")).get("maxReceiveCount").asInt()).isEqualTo(5);
+    assertThat(Json.parse(delayed.get("RedrivePolicy")).get("maxReceiveCount").asInt()).isEqualTo(5);
   }
 
   @Test
@@ -88,7 +89,7 @@ class LocalRuntimeTest {
         HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(201);
-    assertThat(Json.read(response.body()).get("env").get("HERALD_API_KEY").asText()).isEqualTo("test-api-key");
+    assertThat(Json.parse(response.body()).get("env").get("HERALD_API_KEY").asText()).isEqualTo("test-api-key");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package herald.local;
 
+import herald.platform.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,8 +63,8 @@ class LocalSnsTest {
         HttpResponse.BodyHandlers.ofString());
 
     assertThat(list.statusCode()).isEqualTo(200);
-    assertThat(Json.read(list.body()).get(0).get("phoneNumber").asText()).isEqualTo("+15550001111");
-    assertThat(Json.read(list.body()).get(0).get("message").asText()).isEqualTo("hello");
+    assertThat(Json.parse(list.body()).get(0).get("phoneNumber").asText()).isEqualTo("+15550001111");
+    assertThat(Json.parse(list.body()).get(0).get("message").asText()).isEqualTo("hello");
     http.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/sms")).DELETE().build(),
         HttpResponse.BodyHandlers.discarding());
     assertThat(sns.sent()).isEmpty();

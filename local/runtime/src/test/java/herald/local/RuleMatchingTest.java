@@ -1,5 +1,6 @@
 package herald.local;
 
+import herald.platform.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ class RuleMatchingTest {
   }
 
   private static com.fasterxml.jackson.databind.JsonNode event(String source, String detailType, String detail) {
-    return Json.read("{\"version\":\"0\",\"id\":\"1\",\"detail-type\":\"" + detailType + "\",\"source\":\"" + source
+    return Json.parse("{\"version\":\"0\",\"id\":\"1\",\"detail-type\":\"" + detailType + "\",\"source\":\"" + source
         + "\",\"account\":\"000000000000\",\"time\":\"2025-01-01T00:00:00Z\",\"region\":\"us-east-1\","
         + "\"resources\":[],\"detail\":" + detail + "}");
   }
