@@ -1,0 +1,181 @@
+package herald.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import herald.local.LocalRuntime;
+import herald.local.Options;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Steps 4 to 6 of the README's quick start on the local runtime, in process: POST /v1/events until
+ * GET /v1/distributions/{id}/messages shows that event's message SENT. One event at a time (20 warm-up, then 200),
+ * then 200 at once from 8 clients. {@code EndToEndBench [events]}; writes bench/results/end-to-end.json.
+ */
+public final class EndToEndBench {
+  private static final int WARM_UP = 20;
+  private static final int PER_DISTRIBUTION = 20; // keeps each listing to one short page
+  private static final long POLL_MS = 2;
+  private static final long CONCURRENT_POLL_MS = 10;
+  private static final int CLIENTS = 8;
+  private static final long TIMEOUT_NANOS = 60_000_000_000L;
+  private static final String SOURCE_ID = "ada-1";
+
+  private static PrintStream OUT = System.out;
+
+  private EndToEndBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    Path root = Repo.root();
+    OUT = Results.logsToFile(root, "end-to-end");
+    ObjectNode results = Results.start("end-to-end");
+    try (LocalRuntime runtime = LocalRuntime.start(Options.forTests(root.resolve("template.yaml")))) {
+      HeraldClient api = new HeraldClient(runtime.apiUrl(), runtime.apiKey());
+      api.putBrand();
+      api.putCustomer(SOURCE_ID);
+      sequential(api, WARM_UP);
+      OUT.printf("warm-up: %d events, discarded%n", WARM_UP);
+      List<Sample> one = sequential(api, events);
+      ObjectNode seq = results.putObject("sequential");
+      seq.put("events", events);
+      seq.put("poll_interval_ms", POLL_MS);
+      summarise(seq, one);
+      long start = System.nanoTime();
+      List<Sample> many = concurrent(api, events);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      ObjectNode conc = results.putObject("concurrent");
+      conc.put("events", events);
+      conc.put("clients", CLIENTS);
+      conc.put("poll_interval_ms", CONCURRENT_POLL_MS);
+      conc.put("seconds", Results.round(seconds));
+      conc.put("events_per_second", Results.round(events / seconds));
+      summarise(conc, many);
+      print(events, one, many, seconds);
+    }
+    OUT.println("results: " + Results.write(root, "end-to-end", results));
+  }
+
+  /** One event at a time; a fresh distribution every PER_DISTRIBUTION events, archived after. */
+  private static List<Sample> sequential(HeraldClient api, int events) throws Exception {
+    List<Sample> samples = new ArrayList<>();
+    while (samples.size() < events) {
+      String distribution = api.activeWelcome();
+      for (int i = 0; i < PER_DISTRIBUTION && samples.size() < events; i++) {
+        Instant postedAt = Instant.now();
+        long start = System.nanoTime();
+        String eventId = api.postEvent(SOURCE_ID, "bench-" + UUID.randomUUID());
+        double postMs = (System.nanoTime() - start) / 1e6;
+        while (true) {
+          JsonNode message = sent(api.messages(distribution), eventId);
+          if (message != null) {
+            samples.add(Sample.of(postedAt, (System.nanoTime() - start) / 1e6, postMs, message));
+            break;
+          }
+          if (System.nanoTime() - start > TIMEOUT_NANOS) throw new IllegalStateException("no SENT for " + eventId);
+          Thread.sleep(POLL_MS);
+        }
+      }
+      api.archive(distribution);
+    }
+    return samples;
+  }
+
+  /** All events at once from CLIENTS threads, one distribution; a listing every CONCURRENT_POLL_MS. */
+  private static List<Sample> concurrent(HeraldClient api, int events) throws Exception {
+    String distribution = api.activeWelcome();
+    Map<String, Posted> posted = new ConcurrentHashMap<>(); // by Herald's event id
+    Map<String, Long> seenAt = new HashMap<>();
+    Map<String, JsonNode> sent = new HashMap<>();
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    List<Future<?>> posts = new ArrayList<>();
+    long begin = System.nanoTime();
+    for (int i = 0; i < events; i++) {
+      posts.add(clients.submit(() -> {
+        Instant at = Instant.now();
+        long start = System.nanoTime();
+        String id = api.postEvent(SOURCE_ID, "bench-" + UUID.randomUUID());
+        posted.put(id, new Posted(at, start, System.nanoTime() - start));
+        return null;
+      }));
+    }
+    while (seenAt.size() < events) {
+      if (System.nanoTime() - begin > TIMEOUT_NANOS * 2) throw new IllegalStateException(seenAt.size() + " SENT only");
+      for (JsonNode m : api.messages(distribution)) {
+        String eventId = m.path("event_id").asText();
+        if ("SENT".equals(m.path("status").asText()) && !seenAt.containsKey(eventId)) {
+          seenAt.put(eventId, System.nanoTime());
+          sent.put(eventId, m);
+        }
+      }
+      for (Future<?> post : posts) if (post.isDone()) post.get(); // a failed POST stops the bench
+      Thread.sleep(CONCURRENT_POLL_MS);
+    }
+    for (Future<?> post : posts) post.get();
+    clients.shutdown();
+    api.archive(distribution);
+    List<Sample> samples = new ArrayList<>();
+    posted.forEach((id, p) -> samples.add(
+        Sample.of(p.at(), (seenAt.get(id) - p.startNanos()) / 1e6, p.postNanos() / 1e6, sent.get(id))));
+    return samples;
+  }
+
+  private record Posted(Instant at, long startNanos, long postNanos) {}
+
+  private static JsonNode sent(List<JsonNode> messages, String eventId) {
+    for (JsonNode m : messages) {
+      if (!eventId.equals(m.path("event_id").asText())) continue;
+      String status = m.path("status").asText();
+      if ("SENT".equals(status)) return m;
+      if (!"SENDING".equals(status) && !"QUEUED".equals(status)) {
+        throw new IllegalStateException("event " + eventId + " ended " + status + " " + m.path("reason").asText());
+      }
+    }
+    return null;
+  }
+
+  private static void summarise(ObjectNode node, List<Sample> samples) {
+    put(node.putObject("latency_ms"), samples, Sample::latencyMs);
+    put(node.putObject("post_ms"), samples, Sample::postMs);
+    put(node.putObject("post_to_claim_ms"), samples, Sample::toClaimMs);
+    put(node.putObject("claim_to_sent_ms"), samples, Sample::sendMs);
+  }
+
+  private static void put(ObjectNode node, List<Sample> samples, Function<Sample, Double> field) {
+    Stats s = new Stats(samples.stream().map(field).toList());
+    node.put("p50", Results.round(s.median()));
+    node.put("p90", Results.round(s.quantile(0.9)));
+    node.put("p99", Results.round(s.quantile(0.99)));
+    node.put("max", Results.round(s.max()));
+    node.put("mean", Results.round(s.mean()));
+  }
+
+  private static void print(int events, List<Sample> one, List<Sample> many, double seconds) {
+    OUT.printf("%nEnd to end, POST /v1/events to message SENT in the API (ms), %d events%n", events);
+    OUT.printf("%-34s %7s %7s %7s %7s%n", "", "p50", "p90", "p99", "max");
+    row("one at a time: POST to SENT", one, Sample::latencyMs);
+    row("  POST (202)", one, Sample::postMs);
+    row("  POST to sender's claim", one, Sample::toClaimMs);
+    row("  claim to SENT", one, Sample::sendMs);
+    row(CLIENTS + " clients: POST to SENT", many, Sample::latencyMs);
+    row("  POST to sender's claim", many, Sample::toClaimMs);
+    row("  claim to SENT", many, Sample::sendMs);
+    OUT.printf("%d concurrent events SENT in %.1f s: %.0f events/s%n", events, seconds, events / seconds);
+  }
+
+  private static void row(String name, List<Sample> samples, Function<Sample, Double> field) {
+    Stats s = new Stats(samples.stream().map(field).toList());
+    OUT.printf("%-34s %7.1f %7.1f %7.1f %7.1f%n", name, s.median(), s.quantile(0.9), s.quantile(0.99), s.max());
+  }
+}
