@@ -4,13 +4,18 @@ import herald.platform.AwsModule;
 import herald.platform.Env;
 import herald.standins.ElasticMq;
 import herald.standins.NodeStandIn;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -59,12 +64,15 @@ public final class StandIns {
     Env env = baseEnv();
     DynamoDbClient dynamo = dynamo(env);
     env = env.with("DISTRIBUTIONS_TABLE", table(dynamo, "distributions-" + suffix, "id",
-        index("ActiveByTrigger", "active_trigger", "id")));
-    env = env.with("CUSTOMERS_TABLE", table(dynamo, "customers-" + suffix, "id", null));
+        index("ActiveByTrigger", "active_trigger", "id"), index("ByStatus", "status", "created_key"),
+        index("All", "kind", "created_key")));
+    env = env.with("CUSTOMERS_TABLE", table(dynamo, "customers-" + suffix, "id"));
     env = env.with("MESSAGES_TABLE", table(dynamo, "messages-" + suffix, "id",
         index("ByDistribution", "distribution_id", "created_key")));
-    env = env.with("SETTINGS_TABLE", table(dynamo, "settings-" + suffix, "name", null));
-    env = env.with("EVENT_KEYS_TABLE", table(dynamo, "event-keys-" + suffix, "id", null));
+    env = env.with("SETTINGS_TABLE", table(dynamo, "settings-" + suffix, "name"));
+    env = env.with("EVENT_KEYS_TABLE", table(dynamo, "event-keys-" + suffix, "id"));
+    env = env.with("API_KEYS_TABLE", table(dynamo, "api-keys-" + suffix, "id"));
+    env = env.with("ACTIVITY_TABLE", table(dynamo, "activity-" + suffix, "subject", "at_key"));
     SqsClient sqs = sqs(env);
     String dlq = sqs.createQueue(r -> r.queueName("send-dlq-" + suffix)).queueUrl();
     String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -84,26 +92,43 @@ public final class StandIns {
     return AwsModule.configure(SqsClient.builder(), env, "SQS").build();
   }
 
-  private static String table(DynamoDbClient dynamo, String name, String key, String[] index) {
-    List<AttributeDefinition> attributes = new java.util.ArrayList<>(List.of(attribute(key)));
-    var request = software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.builder()
-        .tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-        .keySchema(k -> k.attributeName(key).keyType(KeyType.HASH));
-    if (index != null) {
-      if (!index[1].equals(key)) attributes.add(attribute(index[1]));
-      if (!index[2].equals(key)) attributes.add(attribute(index[2]));
-      request.globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(index[0])
-          .keySchema(k -> k.attributeName(index[1]).keyType(KeyType.HASH),
-              k -> k.attributeName(index[2]).keyType(KeyType.RANGE))
+  /** A table keyed by {@code key} (and a sort key when the first of {@code rest} is a name), with the indexes. */
+  private static String table(DynamoDbClient dynamo, String name, String key, Object... rest) {
+    String sortKey = rest.length > 0 && rest[0] instanceof String s ? s : null;
+    Set<String> attributes = new LinkedHashSet<>(List.of(key));
+    List<KeySchemaElement> keys = new ArrayList<>();
+    keys.add(keyElement(key, KeyType.HASH));
+    if (sortKey != null) {
+      attributes.add(sortKey);
+      keys.add(keyElement(sortKey, KeyType.RANGE));
+    }
+    List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+    for (Object r : rest) {
+      if (!(r instanceof Index index)) continue;
+      attributes.add(index.hash());
+      attributes.add(index.range());
+      indexes.add(GlobalSecondaryIndex.builder().indexName(index.name())
+          .keySchema(keyElement(index.hash(), KeyType.HASH), keyElement(index.range(), KeyType.RANGE))
           .projection(p -> p.projectionType(ProjectionType.ALL)).build());
     }
-    dynamo.createTable(request.attributeDefinitions(attributes).build());
+    CreateTableRequest.Builder request = CreateTableRequest.builder()
+        .tableName(name).billingMode(BillingMode.PAY_PER_REQUEST).keySchema(keys)
+        .attributeDefinitions(attributes.stream().map(StandIns::attribute).toList());
+    if (!indexes.isEmpty()) request.globalSecondaryIndexes(indexes);
+    dynamo.createTable(request.build());
     return name;
   }
 
-  private static String[] index(String name, String hash, String range) {
-    return new String[] {name, hash, range};
+  private static KeySchemaElement keyElement(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
   }
+
+  private record Index(String name, String hash, String range) {}
+
+  private static Index index(String name, String hash, String range) {
+    return new Index(name, hash, range);
+  }
+
 
   private static AttributeDefinition attribute(String name) {
     return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
