@@ -30,10 +30,12 @@ class RealTemplateTest {
   @Test
   void hasTheContractsTables() {
     assertThat(template.tables()).extracting(Template.Table::logicalId).containsExactlyInAnyOrder(
-        "DistributionsTable", "CustomersTable", "MessagesTable", "SettingsTable", "EventKeysTable");
+        "DistributionsTable", "CustomersTable", "MessagesTable", "SettingsTable", "EventKeysTable", "ApiKeysTable",
+        "ActivityTable");
     Template.Table distributions = template.tables().stream()
         .filter(t -> t.logicalId().equals("DistributionsTable")).findFirst().orElseThrow();
-    assertThat(distributions.globalIndexes()).extracting(Template.Index::name).containsExactly("ActiveByTrigger");
+    assertThat(distributions.globalIndexes()).extracting(Template.Index::name).containsExactly("ActiveByTrigger", "ByStatus",
+        "All");
   }
 
   @Test
