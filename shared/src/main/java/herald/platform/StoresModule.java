@@ -10,6 +10,7 @@ import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.adapters.dynamodb.DynamoDbEventKeys;
 import herald.adapters.dynamodb.DynamoDbMessages;
+import herald.adapters.json.EventSchemas;
 import herald.domain.brand.BrandSettings;
 import herald.domain.customers.Customers;
 import herald.domain.delivery.EmailSender;
@@ -17,6 +18,7 @@ import herald.domain.delivery.JobQueue;
 import herald.domain.delivery.Messages;
 import herald.domain.distributions.Distributions;
 import herald.domain.events.EventBus;
+import herald.domain.events.EventDataRules;
 import herald.domain.events.EventKeys;
 import herald.domain.templates.Templates;
 import java.time.Clock;
@@ -27,7 +29,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The ports, each bound to its adapter with the table, queue or bus the function's environment names. */
-@Module(includes = AwsModule.class)
+@Module(includes = {AwsModule.class, DistributionsModule.class})
 public final class StoresModule {
   private StoresModule() {}
 
@@ -51,6 +53,10 @@ public final class StoresModule {
     return new DynamoDbEventKeys(dynamo, env.get("EVENT_KEYS_TABLE"), clock);
   }
 
+  @Provides @Singleton static herald.domain.keys.ApiKeys apiKeys(DynamoDbClient dynamo, Env env) {
+    return new herald.adapters.dynamodb.DynamoDbApiKeys(dynamo, env.get("API_KEYS_TABLE"));
+  }
+
   @Provides @Singleton static JobQueue sendQueue(SqsClient sqs, Env env) {
     return new SqsJobQueue(sqs, env.get("SEND_QUEUE_URL"));
   }
@@ -65,5 +71,13 @@ public final class StoresModule {
 
   @Provides @Singleton static Templates templates() {
     return new Templates();
+  }
+
+  @Provides @Singleton static EventSchemas eventSchemas() {
+    return EventSchemas.load();
+  }
+
+  @Provides static EventDataRules eventDataRules(EventSchemas schemas) {
+    return schemas;
   }
 }

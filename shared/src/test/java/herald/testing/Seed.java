@@ -6,7 +6,8 @@ import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.domain.brand.Brand;
 import herald.domain.customers.Customer;
 import herald.domain.distributions.ActionType;
-import herald.domain.distributions.AudienceType;
+import herald.domain.distributions.Action;
+import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.EmailChannel;
@@ -44,8 +45,8 @@ public final class Seed {
   public Seed distribution(DistributionStatus status) {
     Instant now = Instant.now();
     new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE")).create(new Distribution(
-        DISTRIBUTION_ID, "Welcome", status, new Trigger("customer.custom_event", Map.of("event", "signed_up")),
-        AudienceType.EVENT_CUSTOMER, ActionType.PLAIN_MESSAGE,
+        DISTRIBUTION_ID, "Welcome", null, status, new Trigger("customer.custom_event", Map.of("event", "signed_up")),
+        Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
         List.of(new EmailChannel("Hi {{customer.name}}", "<p>Welcome {{customer.name}}</p>",
             "Welcome {{customer.name}}, plan {{event.data.plan}}")), 1, now, now));
     return this;

@@ -32,6 +32,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     HttpResponse response = router.handle(ApiEvents.request(event));
+    if (response.body() == null) return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).build();
     return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
         .withHeaders(Map.of("content-type", "application/json"))
         .withBody(response.body().toString()).build();

@@ -2,15 +2,21 @@ package herald.api;
 
 import dagger.Module;
 import dagger.Provides;
+import herald.adapters.json.EventSchemas;
 import herald.domain.brand.BrandSettings;
 import herald.domain.customers.Customers;
 import herald.domain.customers.UpsertCustomer;
 import herald.domain.delivery.Messages;
+import herald.domain.activity.Activity;
+import herald.domain.distributions.DistributionRules;
 import herald.domain.distributions.Distributions;
 import herald.domain.distributions.ManageDistributions;
+import herald.domain.distributions.RenderPreview;
 import herald.domain.events.AcceptEvent;
 import herald.domain.events.EventBus;
 import herald.domain.events.EventKeys;
+import herald.domain.keys.ApiKeys;
+import herald.domain.keys.ManageApiKeys;
 import herald.domain.templates.Templates;
 import herald.platform.Env;
 import herald.platform.StoresModule;
@@ -21,14 +27,28 @@ import javax.inject.Singleton;
 final class ApiModule {
   private ApiModule() {}
 
-  @Provides @Singleton static Router router(Env env, BrandSettings brand, Customers customers, Messages messages,
-      Distributions distributions, EventKeys keys, EventBus bus, Templates templates, Clock clock) {
+  @Provides @Singleton static Router router(BrandSettings brand, Customers customers, Messages messages,
+      EventKeys keys, EventBus bus, Templates templates, Clock clock, ManageApiKeys apiKeys, EventSchemas schemas,
+      ManageDistributions manage, Activity activity) {
     UpsertCustomer upsert = new UpsertCustomer(customers, clock);
     return new Router(ApiRoutes.all(
         new BrandApi(brand),
         new CustomerApi(upsert, customers),
-        new DistributionApi(new ManageDistributions(distributions, templates, clock), messages),
-        new EventApi(new AcceptEvent(upsert, keys, bus, clock))),
-        new ApiKeyCheck(env.get("HERALD_API_KEY")));
+        new DistributionApi(manage, activity),
+        new MessageApi(manage, messages, customers, brand, new RenderPreview(templates, clock), clock),
+        new EventApi(new AcceptEvent(upsert, keys, bus, schemas, clock)),
+        new ApiKeyApi(apiKeys),
+        new CatalogueApi(schemas),
+        new OpenApiDoc()),
+        new ApiKeyCheck(apiKeys));
+  }
+
+  @Provides @Singleton static ManageDistributions manageDistributions(Distributions distributions,
+      DistributionRules rules, Activity activity, Clock clock) {
+    return new ManageDistributions(distributions, rules, activity, clock);
+  }
+
+  @Provides @Singleton static ManageApiKeys manageApiKeys(ApiKeys keys, Clock clock, Env env) {
+    return new ManageApiKeys(keys, clock, env.get("HERALD_API_KEY"));
   }
 }

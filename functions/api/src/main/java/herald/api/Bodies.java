@@ -22,8 +22,12 @@ final class Bodies {
   }
 
   static int limit(HttpRequest request, int max) {
+    return limit(request, max, max);
+  }
+
+  static int limit(HttpRequest request, int max, int otherwise) {
     String value = request.query().get("limit");
-    if (value == null) return max;
+    if (value == null) return otherwise;
     try {
       int limit = Integer.parseInt(value);
       if (limit < 1 || limit > max) throw new NumberFormatException();

@@ -1,60 +1,100 @@
 package herald.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.adapters.json.DistributionJson;
-import herald.domain.delivery.Message;
-import herald.domain.delivery.Messages;
+import herald.domain.Invalid;
+import herald.domain.activity.Activity;
+import herald.domain.activity.ActivityEntry;
 import herald.domain.delivery.Page;
+import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.ManageDistributions;
+import herald.domain.events.EventCatalogue;
 import herald.platform.Json;
 import java.util.List;
+import java.util.Locale;
 
-/** The distributions: create, read, lifecycle, and their messages. */
+/** The distributions: create, list, read, edit, delete, and their lifecycle and activity. */
 final class DistributionApi {
   private final ManageDistributions manage;
-  private final Messages messages;
+  private final Activity activity;
 
-  DistributionApi(ManageDistributions manage, Messages messages) {
+  DistributionApi(ManageDistributions manage, Activity activity) {
     this.manage = manage;
-    this.messages = messages;
+    this.activity = activity;
   }
 
   List<Route> routes() {
     return List.of(
-        Route.of("POST", "/v1/distributions", (req, p) ->
-            HttpResponse.created(DistributionJson.write(manage.create(DistributionJson.parseNew(Bodies.json(req)))))),
-        Route.of("GET", "/v1/distributions/{id}", (req, p) ->
-            HttpResponse.ok(DistributionJson.write(manage.get(p.get(0))))),
-        Route.of("POST", "/v1/distributions/{id}/activate", (req, p) -> move(p.get(0), DistributionStatus.ACTIVE)),
-        Route.of("POST", "/v1/distributions/{id}/pause", (req, p) -> move(p.get(0), DistributionStatus.PAUSED)),
-        Route.of("POST", "/v1/distributions/{id}/archive", (req, p) -> move(p.get(0), DistributionStatus.ARCHIVED)),
-        Route.of("GET", "/v1/distributions/{id}/messages", this::messages));
+        Route.of("GET", "/v1/distributions/catalogue", (req, p) -> HttpResponse.ok(DistributionJson.writeCatalogue())),
+        Route.of("POST", "/v1/distributions", (req, p) -> HttpResponse.created(DistributionJson.write(
+            manage.create(DistributionJson.parseDraft(Bodies.json(req)), req.actor())))),
+        Route.of("GET", "/v1/distributions", (req, p) -> list(req)),
+        Route.of("GET", "/v1/distributions/{id}", (req, p) -> HttpResponse.ok(DistributionJson.write(manage.get(p.get(0))))),
+        Route.of("PUT", "/v1/distributions/{id}", this::put),
+        Route.of("DELETE", "/v1/distributions/{id}", this::delete),
+        Route.of("POST", "/v1/distributions/{id}/activate", (req, p) -> move(req, p, DistributionStatus.ACTIVE)),
+        Route.of("POST", "/v1/distributions/{id}/pause", (req, p) -> move(req, p, DistributionStatus.PAUSED)),
+        Route.of("POST", "/v1/distributions/{id}/archive", (req, p) -> move(req, p, DistributionStatus.ARCHIVED)),
+        Route.of("POST", "/v1/distributions/{id}/send", (req, p) -> move(req, p, DistributionStatus.SCHEDULED)),
+        Route.of("POST", "/v1/distributions/{id}/stop", (req, p) -> move(req, p, DistributionStatus.STOPPED)),
+        Route.of("GET", "/v1/distributions/{id}/activity", this::activity));
   }
 
-  private HttpResponse move(String id, DistributionStatus next) {
-    return HttpResponse.ok(DistributionJson.write(manage.moveTo(id, next)));
-  }
-
-  private HttpResponse messages(HttpRequest request, List<String> params) {
-    String id = manage.get(params.get(0)).id();
-    Page<Message> page = messages.forDistribution(id, request.query().get("cursor"), Bodies.limit(request, 100));
+  private HttpResponse list(HttpRequest request) {
+    String status = request.query().get("status");
+    String trigger = request.query().get("trigger");
+    if (trigger != null && !EventCatalogue.isTriggerType(trigger)) {
+      throw new Invalid("unknown_trigger_type", "trigger", "unknown trigger type " + trigger);
+    }
+    Page<Distribution> page = manage.list(status == null ? null : status(status), trigger,
+        request.query().get("cursor"), Bodies.limit(request, 100, 20));
     ObjectNode body = Json.object();
-    ArrayNode items = body.putArray("data");
-    for (Message m : page.items()) {
-      ObjectNode item = items.addObject();
-      item.put("id", m.id());
-      item.put("distribution_id", m.distributionId());
-      item.put("event_id", m.eventId());
-      item.put("customer_id", m.customerId());
-      item.put("channel", m.channel());
-      item.put("status", m.status().name());
-      item.put("reason", m.reason());
-      item.put("created_at", m.createdAt() == null ? null : m.createdAt().toString());
-      item.put("updated_at", m.updatedAt() == null ? null : m.updatedAt().toString());
+    ArrayNode data = body.putArray("data");
+    page.items().forEach(d -> data.add(DistributionJson.write(d)));
+    body.put("next_cursor", page.next());
+    return HttpResponse.ok(body);
+  }
+
+  private HttpResponse put(HttpRequest request, List<String> params) {
+    JsonNode body = Bodies.json(request);
+    long version = Versions.required(request, DistributionJson.version(body));
+    Distribution edited = manage.edit(params.get(0), DistributionJson.parseDraft(body), version, request.actor());
+    return HttpResponse.ok(DistributionJson.write(edited));
+  }
+
+  private HttpResponse delete(HttpRequest request, List<String> params) {
+    Long version = Versions.optional(request);
+    String id = params.get(0);
+    manage.delete(id, version != null ? version : manage.get(id).version(), request.actor());
+    return HttpResponse.noContent();
+  }
+
+  private HttpResponse move(HttpRequest request, List<String> params, DistributionStatus next) {
+    return HttpResponse.ok(DistributionJson.write(manage.moveTo(params.get(0), next, request.actor())));
+  }
+
+  private HttpResponse activity(HttpRequest request, List<String> params) {
+    String id = manage.get(params.get(0)).id();
+    Page<ActivityEntry> page = activity.of(ManageDistributions.subject(id), request.query().get("cursor"),
+        Bodies.limit(request, 100, 50));
+    ObjectNode body = Json.object();
+    ArrayNode data = body.putArray("data");
+    for (ActivityEntry e : page.items()) {
+      data.addObject().put("at", e.at().toString()).put("actor", e.actor()).put("action", e.action())
+          .put("version", e.version());
     }
     body.put("next_cursor", page.next());
     return HttpResponse.ok(body);
+  }
+
+  private static DistributionStatus status(String value) {
+    try {
+      return DistributionStatus.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new Invalid("invalid_value", "status", "status has no value " + value);
+    }
   }
 }

@@ -14,6 +14,10 @@ record HttpResponse(int status, JsonNode body) {
     return new HttpResponse(201, body);
   }
 
+  static HttpResponse noContent() {
+    return new HttpResponse(204, null);
+  }
+
   static HttpResponse error(int status, String code, String message, String field) {
     ObjectNode body = Json.object();
     body.put("code", code);

@@ -19,6 +19,11 @@ final class Router {
     this.keys = keys;
   }
 
+  /** Every route served, in matching order (the OpenAPI test reads them). */
+  List<Route> routes() {
+    return List.copyOf(routes);
+  }
+
   HttpResponse handle(HttpRequest request) {
     try {
       return route(request);
@@ -45,8 +50,9 @@ final class Router {
       pathKnown = true;
       if (!route.method().equals(request.method())) continue;
       if (!ApiRoutes.PUBLIC.contains(route.template())) {
-        HttpResponse denied = keys.check(request.header("authorization"));
-        if (denied != null) return denied;
+        ApiKeyCheck.Outcome caller = keys.check(request.header("authorization"));
+        if (caller.denied() != null) return caller.denied();
+        request = request.withActor(caller.actor());
       }
       if (request.body() != null && request.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
         return HttpResponse.error(413, "body_too_large", "the body is larger than 256 KiB", "body");

@@ -7,6 +7,7 @@ import dagger.Provides;
 import herald.domain.delivery.DispatchEvent;
 import herald.domain.delivery.JobQueue;
 import herald.domain.distributions.Distributions;
+import herald.domain.distributions.PatternMatcher;
 import herald.platform.Env;
 import herald.platform.Priming;
 import herald.platform.StoresModule;
@@ -33,8 +34,9 @@ interface TriggerComponent {
   final class TriggerModule {
     private TriggerModule() {}
 
-    @Provides @Singleton static DispatchEvent dispatch(Distributions distributions, JobQueue queue) {
-      return new DispatchEvent(distributions, queue);
+    @Provides @Singleton static DispatchEvent dispatch(Distributions distributions, JobQueue queue,
+        PatternMatcher patterns) {
+      return new DispatchEvent(distributions, queue, patterns);
     }
   }
 }

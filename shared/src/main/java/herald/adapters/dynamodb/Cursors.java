@@ -18,7 +18,25 @@ final class Cursors {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(plain).getBytes(StandardCharsets.UTF_8));
   }
 
-  static Map<String, AttributeValue> decode(String cursor) {
+  /** The cursor of the page after this one, or null on the last page. */
+  static String next(software.amazon.awssdk.services.dynamodb.model.QueryResponse page) {
+    return page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? encode(page.lastEvaluatedKey()) : null;
+  }
+
+  /**
+   * A cursor of a page of the same query: keyed by exactly these attributes, with the query's own
+   * partition value in {@code hashName}; anything else is refused.
+   */
+  static Map<String, AttributeValue> decode(String cursor, java.util.Collection<String> keyNames, String hashName,
+      String hashValue) {
+    Map<String, AttributeValue> key = decode(cursor);
+    if (!key.keySet().equals(java.util.Set.copyOf(keyNames)) || !hashValue.equals(key.get(hashName).s())) {
+      throw new Invalid("invalid_cursor", "cursor", "cursor is not one this API returned");
+    }
+    return key;
+  }
+
+  private static Map<String, AttributeValue> decode(String cursor) {
     try {
       var node = Json.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
       Map<String, AttributeValue> key = new HashMap<>();

@@ -1,6 +1,7 @@
 package herald.adapters.dynamodb;
 
 import herald.adapters.json.DistributionJson;
+import herald.domain.delivery.Page;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Distributions;
@@ -17,11 +18,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Distributions in DynamoDB: the document as JSON, plus {@code active_trigger} (the trigger type,
- * present only while ACTIVE) keyed by the sparse index that finds what an event triggers.
+ * Distributions in DynamoDB: the stored document as JSON, plus the keys of three indexes:
+ * {@code active_trigger} (the trigger type, present only while ACTIVE: what an event triggers),
+ * {@code status} + {@code created_key} (the list by status) and {@code kind} + {@code created_key} (the whole list).
  */
 public final class DynamoDbDistributions implements Distributions {
   static final String ACTIVE_INDEX = "ActiveByTrigger";
+  private static final String KIND = "distribution";
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -54,6 +57,18 @@ public final class DynamoDbDistributions implements Distributions {
   }
 
   @Override
+  public boolean delete(String id, long expectedVersion) {
+    try {
+      dynamo.deleteItem(r -> r.tableName(table).key(Items.key("id", id))
+          .conditionExpression("version = :expected")
+          .expressionAttributeValues(Map.of(":expected", Items.n(expectedVersion))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
   public List<Distribution> activeFor(String triggerType) {
     List<Distribution> found = new ArrayList<>();
     Map<String, AttributeValue> start = null;
@@ -69,17 +84,38 @@ public final class DynamoDbDistributions implements Distributions {
     return found;
   }
 
+  @Override
+  public Page<Distribution> list(DistributionStatus status, String triggerType, String cursor, int limit) {
+    String index = status == null ? "All" : "ByStatus";
+    String hashName = status == null ? "kind" : "status";
+    String hashValue = status == null ? KIND : status.name();
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":h", Items.s(hashValue));
+    QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(index)
+        .keyConditionExpression("#h = :h").expressionAttributeNames(Map.of("#h", hashName));
+    if (triggerType != null) {
+      query.filterExpression("trigger_type = :t");
+      values.put(":t", Items.s(triggerType));
+    }
+    query.expressionAttributeValues(values);
+    return ListPages.collect(dynamo, query, cursor, limit, List.of("id", hashName, "created_key"), hashName,
+        hashValue, DynamoDbDistributions::read);
+  }
+
   private static Map<String, AttributeValue> item(Distribution d) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("id", Items.s(d.id()));
     item.put("version", Items.n(d.version()));
     item.put("status", Items.s(d.status().name()));
-    item.put("doc", Items.s(DistributionJson.write(d).toString()));
+    item.put("kind", Items.s(KIND));
+    item.put("created_key", Items.s(d.createdAt() + "#" + d.id()));
+    item.put("trigger_type", Items.s(d.trigger().type()));
+    item.put("doc", Items.s(DistributionJson.writeStored(d).toString()));
     if (d.status() == DistributionStatus.ACTIVE) item.put("active_trigger", Items.s(d.trigger().type()));
     return item;
   }
 
   private static Distribution read(Map<String, AttributeValue> item) {
-    return DistributionJson.read(Json.parse(item.get("doc").s()));
+    return DistributionJson.readStored(Json.parse(item.get("doc").s()));
   }
 }

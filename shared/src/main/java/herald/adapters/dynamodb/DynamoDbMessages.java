@@ -81,12 +81,11 @@ public final class DynamoDbMessages implements Messages {
         .keyConditionExpression("distribution_id = :d")
         .expressionAttributeValues(Map.of(":d", Items.s(distributionId)))
         .limit(limit);
-    if (cursor != null) query.exclusiveStartKey(Cursors.decode(cursor));
+    if (cursor != null) query.exclusiveStartKey(Cursors.decode(cursor, List.of("id", "distribution_id", "created_key"),
+        "distribution_id", distributionId));
     QueryResponse page = dynamo.query(query.build());
     List<Message> items = page.items().stream().map(DynamoDbMessages::read).toList();
-    String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-        ? Cursors.encode(page.lastEvaluatedKey()) : null;
-    return new Page<>(items, next);
+    return new Page<>(items, Cursors.next(page));
   }
 
   private boolean update(String id, String expression, String condition, Map<String, AttributeValue> values) {

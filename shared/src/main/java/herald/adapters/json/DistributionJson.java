@@ -4,114 +4,156 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.domain.Invalid;
+import herald.domain.distributions.Action;
 import herald.domain.distributions.ActionType;
+import herald.domain.distributions.Audience;
 import herald.domain.distributions.AudienceType;
 import herald.domain.distributions.Channel;
-import herald.domain.distributions.ChannelType;
+import herald.domain.distributions.Compatibility;
 import herald.domain.distributions.Distribution;
+import herald.domain.distributions.DistributionDraft;
 import herald.domain.distributions.DistributionStatus;
-import herald.domain.distributions.EmailChannel;
-import herald.domain.distributions.NewDistribution;
 import herald.domain.distributions.Trigger;
+import herald.domain.distributions.TriggerFilter;
 import herald.platform.Json;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
-/** Distributions as JSON: the API's shape, also the stored document. */
+/**
+ * Distributions as JSON. The API form ({@link #parseDraft}, {@link #write}) never shows a write-only secret,
+ * only whether it is set; the stored form ({@link #writeStored}, {@link #readStored}) keeps them.
+ * Input is strict: wrong types and unknown fields are refused with the field named; the response-only
+ * fields (id, status, version, created_at, updated_at, secret_set, segments, ...) are accepted and ignored,
+ * so what a GET returns can be sent back.
+ */
 public final class DistributionJson {
+  private static final Set<String> FIELDS = Set.of("name", "description", "trigger", "audience", "action", "channels",
+      "id", "status", "version", "created_at", "updated_at");
+
   private DistributionJson() {}
 
-  public static NewDistribution parseNew(JsonNode body) {
-    Fields f = Fields.of(body, "", Set.of("name", "trigger", "audience", "action", "channels"));
-    String name = f.requiredText("name");
-    Trigger trigger = trigger(f.required("trigger"));
-    AudienceType audience = enumOf(AudienceType.class, Fields.of(f.required("audience"), "audience",
-        Set.of("type")).requiredText("type"), "audience.type");
-    ActionType action = enumOf(ActionType.class, Fields.of(f.required("action"), "action",
-        Set.of("type")).requiredText("type"), "action.type");
-    return new NewDistribution(name, trigger, audience, action, channels(f.required("channels")));
+  /** A request body (POST or PUT) as a draft; {@link #version} reads the PUT's version. */
+  public static DistributionDraft parseDraft(JsonNode body) {
+    Fields f = Fields.of(body, "", FIELDS);
+    return new DistributionDraft(f.requiredText("name"), f.text("description"), trigger(f.required("trigger")),
+        audience(f.required("audience")), action(f.required("action")), channels(f.required("channels")));
   }
 
+  /** The body's {@code version} (a positive integer), or null when it has none. */
+  public static Long version(JsonNode body) {
+    JsonNode version = body == null ? null : body.get("version");
+    if (version == null || version.isNull()) return null;
+    if (!version.canConvertToExactIntegral() || !version.canConvertToLong() || version.asLong() < 1) {
+      throw new Invalid("invalid_type", "version", "version must be a positive integer");
+    }
+    return version.asLong();
+  }
+
+  /** The API form: secrets shown only as {@code secret_set}, {@code api_key_set}, {@code access_token_set}. */
   public static ObjectNode write(Distribution d) {
+    return write(d, false);
+  }
+
+  /** The stored form, secrets included: for the distributions table only, never for a response. */
+  public static ObjectNode writeStored(Distribution d) {
+    return write(d, true);
+  }
+
+  /** Reads back a document written by {@link #writeStored} (or by the API form of earlier versions). */
+  public static Distribution readStored(JsonNode node) {
+    DistributionDraft parts = parseDraft(node);
+    return new Distribution(node.get("id").asText(), parts.name(), parts.description(),
+        DistributionStatus.valueOf(node.get("status").asText()), parts.trigger(), parts.audience(), parts.action(),
+        parts.channels(), node.get("version").asLong(), Instant.parse(node.get("created_at").asText()),
+        Instant.parse(node.get("updated_at").asText()));
+  }
+
+  /** @deprecated the stored form is {@link #readStored}. */
+  /** {@code GET /v1/distributions/catalogue}: per trigger type its filters, and the actions and audiences that fit. */
+  public static ObjectNode writeCatalogue() {
+    ObjectNode root = Json.object();
+    ArrayNode data = root.putArray("data");
+    for (Compatibility.Entry entry : Compatibility.catalogue()) {
+      ObjectNode e = data.addObject();
+      e.put("trigger", entry.trigger());
+      ArrayNode filters = e.putArray("filters");
+      for (TriggerFilter filter : entry.filters()) {
+        filters.addObject().put("name", filter.name()).put("type", filter.kind() == TriggerFilter.Kind.BOOLEAN
+            ? "boolean" : "string").put("required", filter.required());
+      }
+      e.put("pattern", entry.pattern());
+      entry.audiences().forEach(a -> e.withArray("audiences").add(a.key()));
+      ArrayNode actions = e.putArray("actions");
+      for (Compatibility.ActionChoice choice : entry.actions()) {
+        ObjectNode a = actions.addObject().put("type", choice.action().key());
+        a.set("parameters", Json.MAPPER.valueToTree(choice.parameters()));
+        a.set("audiences", Json.MAPPER.valueToTree(choice.audiences().stream().map(AudienceType::key).toList()));
+        a.set("variables", Json.MAPPER.valueToTree(choice.variables()));
+      }
+    }
+    return root;
+  }
+
+  private static ObjectNode write(Distribution d, boolean stored) {
     ObjectNode node = Json.object();
     node.put("id", d.id());
     node.put("name", d.name());
+    if (d.description() != null) node.put("description", d.description());
     node.put("status", d.status().name());
     ObjectNode trigger = node.putObject("trigger");
     trigger.put("type", d.trigger().type());
-    ObjectNode filters = trigger.putObject("filters");
-    d.trigger().filters().forEach(filters::put);
-    node.putObject("audience").put("type", d.audience().name().toLowerCase(Locale.ROOT));
-    node.putObject("action").put("type", d.action().name().toLowerCase(Locale.ROOT));
+    trigger.set("filters", Json.MAPPER.valueToTree(d.trigger().filters()));
+    if (d.trigger().pattern() != null) trigger.set("pattern", Json.parse(d.trigger().pattern()));
+    ObjectNode audience = node.putObject("audience").put("type", d.audience().type().key());
+    if (d.audience().segmentId() != null) audience.put("segment_id", d.audience().segmentId());
+    if (d.audience().customerId() != null) audience.put("customer_id", d.audience().customerId());
+    ObjectNode action = node.putObject("action").put("type", d.action().type().key());
+    if (d.action().campaignId() != null) action.put("campaign_id", d.action().campaignId());
+    if (d.action().promotionTierId() != null) action.put("promotion_tier_id", d.action().promotionTierId());
     ArrayNode channels = node.putArray("channels");
-    for (Channel c : d.channels()) {
-      if (c instanceof EmailChannel e) {
-        channels.addObject().put("type", "email").put("subject", e.subject()).put("html", e.html()).put("text", e.text());
-      }
-    }
+    for (Channel channel : d.channels()) channels.add(ChannelJson.write(channel, stored));
     node.put("version", d.version());
     node.put("created_at", d.createdAt().toString());
     node.put("updated_at", d.updatedAt().toString());
     return node;
   }
 
-  /** Reads back a stored document (trusted: written by {@link #write}). */
-  public static Distribution read(JsonNode node) {
-    NewDistribution parts = new NewDistribution(node.get("name").asText(), trigger(node.get("trigger")),
-        AudienceType.valueOf(node.get("audience").get("type").asText().toUpperCase(Locale.ROOT)),
-        ActionType.valueOf(node.get("action").get("type").asText().toUpperCase(Locale.ROOT)),
-        channels(node.get("channels")));
-    return new Distribution(node.get("id").asText(), parts.name(),
-        DistributionStatus.valueOf(node.get("status").asText()), parts.trigger(), parts.audience(), parts.action(),
-        parts.channels(), node.get("version").asLong(), Instant.parse(node.get("created_at").asText()),
-        Instant.parse(node.get("updated_at").asText()));
+  private static Trigger trigger(JsonNode node) {
+    Fields f = Fields.of(node, "trigger", Set.of("type", "filters", "pattern"));
+    String type = f.requiredText("type");
+    JsonNode pattern = f.node("pattern");
+    if (pattern != null && !pattern.isObject()) {
+      throw new Invalid("invalid_type", "trigger.pattern", "trigger.pattern must be a JSON object (an EventBridge pattern)");
+    }
+    return new Trigger(type, f.object("filters"), pattern == null ? null : pattern.toString());
   }
 
-  private static Trigger trigger(JsonNode node) {
-    Fields f = Fields.of(node, "trigger", Set.of("type", "filters"));
-    String type = f.requiredText("type");
-    Map<String, String> filters = new HashMap<>();
-    JsonNode filterNode = f.node("filters");
-    if (filterNode != null) {
-      Fields ff = Fields.of(filterNode, "trigger.filters", Set.of("event"));
-      String event = ff.text("event");
-      if (event != null) filters.put("event", event);
-    }
-    return new Trigger(type, filters);
+  private static Audience audience(JsonNode node) {
+    Fields f = Fields.of(node, "audience", Set.of("type", "segment_id", "customer_id"));
+    return new Audience(key(AudienceType.values(), AudienceType::key, f.requiredText("type"), "audience.type"),
+        f.text("segment_id"), f.text("customer_id"));
+  }
+
+  private static Action action(JsonNode node) {
+    Fields f = Fields.of(node, "action", Set.of("type", "campaign_id", "promotion_tier_id"));
+    return new Action(key(ActionType.values(), ActionType::key, f.requiredText("type"), "action.type"),
+        f.text("campaign_id"), f.text("promotion_tier_id"));
   }
 
   private static List<Channel> channels(JsonNode node) {
     if (!node.isArray()) throw new Invalid("invalid_type", "channels", "channels must be an array");
     List<Channel> channels = new ArrayList<>();
-    for (int i = 0; i < node.size(); i++) {
-      String at = "channels[" + i + "]";
-      JsonNode c = node.get(i);
-      String type = Fields.of(c, at, Set.of("type", "subject", "html", "text")).requiredText("type");
-      ChannelType channelType = enumOf(ChannelType.class, type, at + ".type");
-      if (channelType != ChannelType.EMAIL) {
-        throw new Invalid("unsupported_channel", at + ".type", "channel " + type + " is not supported yet; use email");
-      }
-      Fields f = Fields.of(c, at, Set.of("type", "subject", "html", "text"));
-      try {
-        channels.add(new EmailChannel(f.text("subject"), f.text("html"), f.text("text")));
-      } catch (Invalid e) {
-        throw new Invalid(e.code(), e.field().replace("channels[]", at), e.getMessage().replace("channels[]", at));
-      }
-    }
+    for (int i = 0; i < node.size(); i++) channels.add(ChannelJson.parse(node.get(i), i));
     return channels;
   }
 
-  static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field) {
-    try {
-      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      String code = field.endsWith("trigger.type") ? "unknown_trigger_type" : "invalid_value";
-      throw new Invalid(code, field, field + " has no value " + value);
-    }
+  private static <E> E key(E[] values, Function<E, String> key, String value, String field) {
+    return Arrays.stream(values).filter(v -> key.apply(v).equals(value)).findFirst()
+        .orElseThrow(() -> new Invalid("invalid_value", field, field + " has no value " + value + "; use one of "
+            + String.join(", ", Arrays.stream(values).map(key).toList())));
   }
 }

@@ -4,6 +4,8 @@ import herald.domain.brand.Brand;
 import herald.domain.brand.BrandSettings;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
+import herald.domain.distributions.ActionType;
+import herald.domain.distributions.ChannelType;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Distributions;
@@ -44,12 +46,20 @@ public final class SendToRecipient {
       Distribution distribution = distributions.get(job.distributionId()).orElse(null);
       Customer customer = customers.get(job.customerId()).orElse(null);
       Optional<Brand> brand = brandSettings.brand();
-      Optional<SkipReason> skip = skipReason(distribution, customer, brand);
+      Optional<SkipReason> skip = skipReason(distribution, job);
+      if (skip.isEmpty()) {
+        Optional<String> unsupported = unsupported(distribution, job);
+        if (unsupported.isPresent()) {
+          messages.finish(id, MessageStatus.FAILED, unsupported.get(), null);
+          return Optional.of(MessageStatus.FAILED);
+        }
+        skip = skipReason(customer, brand);
+      }
       if (skip.isPresent()) {
         messages.finish(id, MessageStatus.SKIPPED, skip.get().code(), null);
         return Optional.of(MessageStatus.SKIPPED);
       }
-      rendered = render.render(emailChannel(distribution), brand.get(), customer, job, id);
+      rendered = render.render(emailChannel(distribution), distribution.action(), brand.get(), customer, job, id);
     } catch (RuntimeException beforeSending) {
       messages.release(id);
       throw beforeSending;
@@ -57,10 +67,26 @@ public final class SendToRecipient {
     return Optional.of(deliver(id, rendered));
   }
 
-  private static Optional<SkipReason> skipReason(Distribution distribution, Customer customer, Optional<Brand> brand) {
-    if (distribution == null || distribution.status() != DistributionStatus.ACTIVE) {
+  /** Stopped: the distribution is gone, not active, or no longer has the job's channel. */
+  private static Optional<SkipReason> skipReason(Distribution distribution, SendJob job) {
+    if (distribution == null || distribution.status() != DistributionStatus.ACTIVE
+        || distribution.channels().stream().noneMatch(c -> c.type() == job.channel())) {
       return Optional.of(SkipReason.DISTRIBUTION_STOPPED);
     }
+    return Optional.empty();
+  }
+
+  /** What this version cannot send yet, as a permanent failure reason: other channels than email, codes and promotions. */
+  private static Optional<String> unsupported(Distribution distribution, SendJob job) {
+    if (job.channel() != ChannelType.EMAIL) return Optional.of("channel_not_supported");
+    ActionType action = distribution.action().type();
+    if (action == ActionType.PUBLISH_CODE || action == ActionType.NOTIFY_PROMOTION) {
+      return Optional.of("action_not_supported");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<SkipReason> skipReason(Customer customer, Optional<Brand> brand) {
     if (customer == null || customer.email() == null) return Optional.of(SkipReason.NO_ADDRESS);
     if (brand.isEmpty()) return Optional.of(SkipReason.MISSING_BRAND_DETAILS);
     return Optional.empty();

@@ -1,27 +1,50 @@
 package herald.domain.distributions;
 
 import herald.domain.Conflict;
+import herald.domain.Invalid;
 import herald.domain.Text;
 import java.time.Instant;
 import java.util.List;
 
 /** A distribution: trigger, audience, action and channels, with its status and version. */
-public record Distribution(String id, String name, DistributionStatus status, Trigger trigger,
-    AudienceType audience, ActionType action, List<Channel> channels, long version,
-    Instant createdAt, Instant updatedAt) {
+public record Distribution(String id, String name, String description, DistributionStatus status, Trigger trigger,
+    Audience audience, Action action, List<Channel> channels, long version, Instant createdAt, Instant updatedAt) {
 
   public Distribution {
     id = Text.required(id, "id");
     name = Text.maxLength(Text.required(name, "name"), 200, "name");
+    description = Text.maxLength(Text.optional(description), 2000, "description");
+    if (status == null) throw Invalid.required("status");
+    if (trigger == null) throw Invalid.required("trigger");
+    if (audience == null) throw Invalid.required("audience");
+    if (action == null) throw Invalid.required("action");
     channels = List.copyOf(channels);
-    if (channels.isEmpty()) throw herald.domain.Invalid.required("channels");
+    if (channels.isEmpty()) throw Invalid.required("channels");
+  }
+
+  /** A new DRAFT at version 1 from a draft that passed {@link DistributionRules#check}. */
+  public static Distribution create(String id, DistributionDraft draft, Instant now) {
+    return new Distribution(id, draft.name(), draft.description(), DistributionStatus.DRAFT, draft.trigger(),
+        draft.audience(), draft.action(), draft.channels(), 1, now, now);
+  }
+
+  /** This distribution with the draft's content (secrets already merged), the next version, same status. */
+  public Distribution edit(DistributionDraft draft, Instant now) {
+    return new Distribution(id, draft.name(), draft.description(), status, draft.trigger(), draft.audience(),
+        draft.action(), draft.channels(), version + 1, createdAt, now);
+  }
+
+  /** Whether it is sent once by hand (trigger manual) rather than on events. */
+  public boolean manual() {
+    return trigger.manual();
   }
 
   public Distribution moveTo(DistributionStatus next, Instant now) {
     if (status == next) return this;
-    if (!status.canBecome(next)) {
+    if (!status.canBecome(next, manual())) {
       throw new Conflict("invalid_transition", "a " + status + " distribution cannot become " + next);
     }
-    return new Distribution(id, name, next, trigger, audience, action, channels, version + 1, createdAt, now);
+    return new Distribution(id, name, description, next, trigger, audience, action, channels, version + 1, createdAt,
+        now);
   }
 }

@@ -1,18 +1,30 @@
 package herald.domain.distributions;
 
+import herald.domain.Invalid;
 import herald.domain.Text;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** An email: its subject and bodies are Mustache templates. */
+/** An email: its subject and bodies are Mustache templates; html or text (or both) is required. */
 public record EmailChannel(String subject, String html, String text) implements Channel {
   public EmailChannel {
     subject = Text.maxLength(Text.required(subject, "channels[].subject"), 998, "channels[].subject");
     html = Text.maxLength(Text.optional(html), 200_000, "channels[].html");
     text = Text.maxLength(Text.optional(text), 100_000, "channels[].text");
-    if (html == null && text == null) throw herald.domain.Invalid.required("channels[].html");
+    if (html == null && text == null) throw Invalid.required("channels[].html");
   }
 
   @Override
   public ChannelType type() {
     return ChannelType.EMAIL;
+  }
+
+  @Override
+  public Map<String, String> templates() {
+    Map<String, String> templates = new LinkedHashMap<>();
+    Channels.put(templates, "subject", subject);
+    Channels.put(templates, "html", html);
+    Channels.put(templates, "text", text);
+    return templates;
   }
 }

@@ -3,35 +3,32 @@ package herald.domain.distributions;
 import herald.domain.Conflict;
 import herald.domain.Ids;
 import herald.domain.NotFound;
-import herald.domain.templates.Templates;
+import herald.domain.activity.Activity;
+import herald.domain.activity.ActivityEntry;
+import herald.domain.delivery.Page;
 import java.time.Clock;
-import java.time.Instant;
 
-/** Creates distributions and moves them through their lifecycle. */
+/**
+ * Creates, edits, deletes and moves distributions through their lifecycle. Every change is checked
+ * against the stored version (optimistic concurrency: a lost race is a 409) and written to the activity log.
+ */
 public final class ManageDistributions {
   private final Distributions distributions;
-  private final Templates templates;
+  private final DistributionRules rules;
+  private final Activity activity;
   private final Clock clock;
 
-  public ManageDistributions(Distributions distributions, Templates templates, Clock clock) {
+  public ManageDistributions(Distributions distributions, DistributionRules rules, Activity activity, Clock clock) {
     this.distributions = distributions;
-    this.templates = templates;
+    this.rules = rules;
+    this.activity = activity;
     this.clock = clock;
   }
 
-  public Distribution create(NewDistribution draft) {
-    for (int i = 0; i < draft.channels().size(); i++) {
-      if (draft.channels().get(i) instanceof EmailChannel email) {
-        String at = "channels[" + i + "].";
-        templates.check(email.subject(), at + "subject");
-        templates.check(email.html(), at + "html");
-        templates.check(email.text(), at + "text");
-      }
-    }
-    Instant now = clock.instant();
-    Distribution distribution = new Distribution(Ids.random("dist_"), draft.name(), DistributionStatus.DRAFT,
-        draft.trigger(), draft.audience(), draft.action(), draft.channels(), 1, now, now);
+  public Distribution create(DistributionDraft draft, String actor) {
+    Distribution distribution = Distribution.create(Ids.random("dist_"), rules.check(draft), clock.instant());
     distributions.create(distribution);
+    record(distribution, actor, "created");
     return distribution;
   }
 
@@ -39,14 +36,78 @@ public final class ManageDistributions {
     return distributions.get(id).orElseThrow(() -> new NotFound("distribution", "id", id));
   }
 
+  public Page<Distribution> list(DistributionStatus status, String triggerType, String cursor, int limit) {
+    return distributions.list(status, triggerType, cursor, limit);
+  }
+
+  /** Replaces the content of a distribution whose version is still {@code expectedVersion}. */
+  public Distribution edit(String id, DistributionDraft draft, long expectedVersion, String actor) {
+    Distribution current = current(id, expectedVersion);
+    if (!current.status().editable()) {
+      throw new Conflict("not_editable", "a " + current.status() + " distribution cannot be edited");
+    }
+    DistributionDraft checked = rules.check(draft.withSecretsFrom(current));
+    if (current.status() != DistributionStatus.DRAFT && checked.trigger().manual() != current.manual()) {
+      throw new Conflict("not_editable", "only a DRAFT distribution can switch between manual and automatic");
+    }
+    Distribution edited = current.edit(checked, clock.instant());
+    replace(edited, expectedVersion);
+    record(edited, actor, "updated");
+    return edited;
+  }
+
   /** Moves a distribution to a new status; a concurrent change makes it a 409. */
-  public Distribution moveTo(String id, DistributionStatus next) {
+  public Distribution moveTo(String id, DistributionStatus next, String actor) {
     Distribution current = get(id);
     Distribution moved = current.moveTo(next, clock.instant());
     if (moved == current) return current;
-    if (!distributions.replace(moved, current.version())) {
-      throw new Conflict("version_conflict", "distribution " + id + " was changed by another call; try again");
-    }
+    replace(moved, current.version());
+    record(moved, actor, verb(next));
     return moved;
+  }
+
+  public void delete(String id, long expectedVersion, String actor) {
+    Distribution current = current(id, expectedVersion);
+    if (!current.status().deletable()) {
+      throw new Conflict("not_deletable", "a " + current.status() + " distribution cannot be deleted; "
+          + (current.manual() ? "stop" : "archive") + " it first");
+    }
+    if (!distributions.delete(id, expectedVersion)) throw versionConflict(id);
+    activity.record(new ActivityEntry(subject(id), clock.instant(), actor, "deleted", current.version()));
+  }
+
+  private Distribution current(String id, long expectedVersion) {
+    Distribution current = get(id);
+    if (current.version() != expectedVersion) throw versionConflict(id);
+    return current;
+  }
+
+  private void replace(Distribution changed, long expectedVersion) {
+    if (!distributions.replace(changed, expectedVersion)) throw versionConflict(changed.id());
+  }
+
+  private void record(Distribution d, String actor, String action) {
+    activity.record(new ActivityEntry(subject(d.id()), d.updatedAt(), actor, action, d.version()));
+  }
+
+  public static String subject(String distributionId) {
+    return "distribution#" + distributionId;
+  }
+
+  private static Conflict versionConflict(String id) {
+    return new Conflict("version_conflict", "distribution " + id + " was changed by another call; read it again");
+  }
+
+  private static String verb(DistributionStatus next) {
+    return switch (next) {
+      case ACTIVE -> "activated";
+      case PAUSED -> "paused";
+      case ARCHIVED -> "archived";
+      case SCHEDULED -> "scheduled";
+      case SENDING -> "sending";
+      case DONE -> "done";
+      case STOPPED -> "stopped";
+      case DRAFT -> "drafted";
+    };
   }
 }

@@ -12,22 +12,27 @@ public final class AcceptEvent {
   private final UpsertCustomer upsertCustomer;
   private final EventKeys keys;
   private final EventBus bus;
+  private final EventDataRules rules;
   private final Clock clock;
 
-  public AcceptEvent(UpsertCustomer upsertCustomer, EventKeys keys, EventBus bus, Clock clock) {
+  public AcceptEvent(UpsertCustomer upsertCustomer, EventKeys keys, EventBus bus, EventDataRules rules, Clock clock) {
     this.upsertCustomer = upsertCustomer;
     this.keys = keys;
     this.bus = bus;
+    this.rules = rules;
     this.clock = clock;
   }
 
+  /** Checks the data against its type's rules first: refused data stores nothing and puts nothing on the bus. */
   public Accepted accept(IncomingEvent incoming) {
+    Map<String, Object> data = data(incoming);
+    rules.check(incoming.type(), data);
     String id = incoming.key() == null ? Ids.random("evt_") : Ids.derived("evt_", incoming.key());
     if (incoming.key() != null && !keys.claim(id)) return new Accepted(id, false);
     try {
       Customer customer = upsertCustomer.upsert(incoming.customer());
       bus.put(new TriggerEvent(id, incoming.type(), clock.instant(),
-          new TriggerEvent.CustomerRef(customer.id(), customer.sourceId()), data(incoming)));
+          new TriggerEvent.CustomerRef(customer.id(), customer.sourceId()), data));
       return new Accepted(id, true);
     } catch (RuntimeException e) {
       if (incoming.key() != null) keys.release(id);

@@ -1,8 +1,15 @@
 package herald.domain.templates;
 
+import com.github.mustachejava.Code;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.codes.CommentCode;
+import com.github.mustachejava.codes.ExtendNameCode;
+import com.github.mustachejava.codes.IterableCode;
+import com.github.mustachejava.codes.NotIterableCode;
+import com.github.mustachejava.codes.ValueCode;
+import com.github.mustachejava.codes.WriteCode;
 import herald.domain.Invalid;
 import java.io.IOException;
 import java.io.Reader;
@@ -10,6 +17,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,10 +51,51 @@ public final class Templates {
   /** Throws {@link Invalid} naming the field when the template does not compile. */
   public void check(String template, String field) {
     if (template == null) return;
+    names(template, field);
+  }
+
+  /**
+   * Throws {@link Invalid} naming the field when the template does not compile ({@code invalid_template}) or
+   * uses a top-level name outside {@code allowed}, as a variable or a section ({@code unknown_variable}).
+   * Names inside a section are relative to it, so only the section's own name is checked.
+   */
+  public void check(String template, String field, Set<String> allowed) {
+    if (template == null) return;
+    for (String name : names(template, field)) {
+      String top = name.equals(".") ? "." : name.split("\\.", -1)[0];
+      if (!allowed.contains(top)) {
+        throw new Invalid("unknown_variable", field, field + " uses {{" + name + "}}, which is not available here;"
+            + " available: " + String.join(", ", allowed));
+      }
+    }
+  }
+
+  /** The top-level names a template uses (variables and sections, outside any section), sorted. */
+  public Set<String> names(String template, String field) {
     try {
-      compile(plain, "p", template);
+      Set<String> names = new TreeSet<>();
+      collect(compile(plain, "p", template).getCodes(), names, true);
+      return names;
     } catch (MustacheException e) {
       throw new Invalid("invalid_template", field, field + " is not a valid Mustache template: " + firstLine(e));
+    }
+  }
+
+  private static void collect(Code[] codes, Set<String> names, boolean topLevel) {
+    if (codes == null) return;
+    for (Code code : codes) {
+      if (code instanceof WriteCode || code instanceof CommentCode) continue;
+      if (code instanceof ExtendNameCode) {
+        collect(code.getCodes(), names, topLevel);          // {{$block}}: rendered in place
+      } else if (code instanceof NotIterableCode) {
+        if (topLevel) names.add(code.getName());
+        collect(code.getCodes(), names, topLevel);          // {{^x}} renders in the enclosing context
+      } else if (code instanceof ValueCode || code instanceof IterableCode) {
+        if (topLevel) names.add(code.getName());
+        collect(code.getCodes(), names, false);
+      } else if (code.getName() != null || code.getCodes() != null && code.getCodes().length > 0) {
+        throw new MustacheException("{{" + code.getName() + "}} is not supported");
+      }
     }
   }
 

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.domain.customers.Customer;
 import herald.domain.distributions.ActionType;
-import herald.domain.distributions.AudienceType;
+import herald.domain.distributions.Action;
+import herald.domain.distributions.Audience;
 import herald.domain.distributions.ChannelType;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
+import herald.domain.distributions.SmsChannel;
+import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerEvent;
+import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.InMemoryDistributions;
 import herald.domain.fakes.RecordingJobQueue;
 import herald.domain.fakes.Samples;
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class DispatchEventTest {
   private final InMemoryDistributions distributions = new InMemoryDistributions();
   private final RecordingJobQueue queue = new RecordingJobQueue();
-  private final DispatchEvent dispatch = new DispatchEvent(distributions, queue);
+  private final FakePatterns patterns = new FakePatterns();
+  private final DispatchEvent dispatch = new DispatchEvent(distributions, queue, patterns);
   private final Customer ada = Samples.customer("src-ada");
 
   @Test
@@ -83,10 +88,47 @@ class DispatchEventTest {
 
   @Test
   void queuesNothingForAnAudienceOtherThanTheEventCustomer() {
-    distributions.create(new Distribution("seg", "Segment blast", DistributionStatus.ACTIVE, Samples.orderPaid(),
-        AudienceType.SEGMENT, ActionType.PLAIN_MESSAGE, List.of(Samples.email()), 1, T0, T0));
+    distributions.create(new Distribution("seg", "Segment blast", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
+        Audience.segment("seg_1"), Action.of(ActionType.PLAIN_MESSAGE), List.of(Samples.email()), 1, T0, T0));
 
     assertThat(dispatch.dispatch(Samples.orderPaid("evt_1", ada))).isEmpty();
+  }
+
+  @Test
+  void queuesOneJobForEveryChannelOfTheDistribution() {
+    distributions.create(new Distribution("multi", "Many channels", null, DistributionStatus.ACTIVE,
+        Samples.orderPaid(), Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
+        List.of(Samples.email(), new SmsChannel("Thanks {{customer.name}}", null, null)), 1, T0, T0));
+
+    List<SendJob> jobs = dispatch.dispatch(Samples.orderPaid("evt_1", ada));
+
+    assertThat(jobs).extracting(SendJob::channel).containsExactly(ChannelType.EMAIL, ChannelType.SMS);
+    assertThat(jobs).extracting(SendJob::messageId).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aSegmentFilterTriggersOnlyTheDistributionOfThatSegment() {
+    distributions.create(Samples.distribution("vip", DistributionStatus.ACTIVE,
+        new Trigger("customer.segment.entered", Map.of("segment_id", "seg_vip"))));
+    distributions.create(Samples.distribution("new", DistributionStatus.ACTIVE,
+        new Trigger("customer.segment.entered", Map.of("segment_id", "seg_new"))));
+
+    List<SendJob> jobs = dispatch.dispatch(Samples.event("evt_1", "customer.segment.entered", ada,
+        Map.of("segment", Map.of("id", "seg_vip"))));
+
+    assertThat(jobs).extracting(SendJob::distributionId).containsExactly("vip");
+  }
+
+  @Test
+  void aPatternNarrowsWhichEventsTrigger() {
+    distributions.create(Samples.distribution("big", DistributionStatus.ACTIVE,
+        new Trigger(Samples.ORDER_PAID, Map.of(), "{\"channel\":[\"web\"]}")));
+    distributions.create(Samples.distribution("any", DistributionStatus.ACTIVE, Samples.orderPaid()));
+
+    assertThat(dispatch.dispatch(Samples.event("evt_1", Samples.ORDER_PAID, ada, Map.of("channel", "web"))))
+        .extracting(SendJob::distributionId).containsExactlyInAnyOrder("big", "any");
+    assertThat(dispatch.dispatch(Samples.event("evt_2", Samples.ORDER_PAID, ada, Map.of("channel", "store"))))
+        .extracting(SendJob::distributionId).containsExactly("any");
   }
 
   @Test

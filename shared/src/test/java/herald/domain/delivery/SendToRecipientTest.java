@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.domain.customers.Customer;
+import herald.domain.distributions.Action;
+import herald.domain.distributions.ActionType;
+import herald.domain.distributions.Audience;
 import herald.domain.distributions.ChannelType;
+import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.EmailChannel;
+import herald.domain.distributions.SmsChannel;
+import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.InMemoryBrandSettings;
 import herald.domain.fakes.InMemoryCustomers;
@@ -18,6 +24,7 @@ import herald.domain.fakes.Samples;
 import herald.domain.fakes.TestClock;
 import herald.domain.templates.Templates;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
@@ -267,6 +274,71 @@ class SendToRecipientTest {
     assertThat(email.text()).isEqualTo(bob.id() + "|bob@mail.example|+441234|gold|evt_9|customer.custom_event|"
         + "2025-03-01T10:00:00Z|pro");
     assertThat(email.html()).isNull();
+  }
+
+  @Test
+  void rendersBrandOrderAndWhatTheEventGivesTheAction() {
+    Customer bob = Samples.customer("src-b", "Bob", "bob@mail.example");
+    customers.save(bob);
+    distributions.create(new Distribution("dist_g", "Gift", null, DistributionStatus.ACTIVE,
+        new Trigger("customer.voucher.gift.balance_added", Map.of()), Audience.eventCustomer(),
+        Action.of(ActionType.GIFT_CREDITS), List.of(new EmailChannel("{{gift.amount}} added",
+        null, "{{gift.balance}} on {{gift.code}} from {{brand.sender_name}}, {{brand.postal_address}}")), 1, T0, T0));
+    TriggerEvent added = Samples.event("evt_g", "customer.voucher.gift.balance_added", bob,
+        Map.of("balance", Map.of("amount", 500, "total", 2500), "voucher", Map.of("code", "GIFT-1")));
+
+    send.handle(new SendJob("dist_g", ChannelType.EMAIL, bob.id(), added));
+
+    Email email = provider.sent().getFirst();
+    assertThat(email.subject()).isEqualTo("500 added");
+    assertThat(email.text()).isEqualTo("2500 on GIFT-1 from Acme Shop, 1 Main Street, Springfield");
+  }
+
+  @Test
+  void rendersTheOrderOfAnOrderEvent() {
+    Email email = sendOne(new EmailChannel("Order {{order.id}}", null, "{{#order.items}}{{name}};{{/order.items}}"),
+        ada, Samples.event("evt_o", Samples.ORDER_PAID, ada,
+            Map.of("order", Map.of("id", "ord_7", "items", List.of(Map.of("name", "Tea"), Map.of("name", "Cup"))))));
+
+    assertThat(email.subject()).isEqualTo("Order ord_7");
+    assertThat(email.text()).isEqualTo("Tea;Cup;");
+  }
+
+  @Test
+  void failsAJobForAChannelThisVersionCannotSendYet() {
+    distributions.create(new Distribution("dist_1", "Sms", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
+        Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
+        List.of(Samples.email(), new SmsChannel("Hi", null, null)), 1, T0, T0));
+    SendJob sms = new SendJob("dist_1", ChannelType.SMS, ada.id(), paid);
+
+    assertThat(send.handle(sms)).contains(MessageStatus.FAILED);
+
+    assertThat(stored(sms).reason()).isEqualTo("channel_not_supported");
+    assertThat(provider.attempts()).isZero();
+  }
+
+  @Test
+  void failsAJobWhoseActionNeedsCodesOrPromotionsNotSupportedYet() {
+    distributions.create(new Distribution("dist_1", "Codes", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
+        Audience.eventCustomer(), new Action(ActionType.PUBLISH_CODE, "camp_1", null), List.of(Samples.email()), 1,
+        T0, T0));
+
+    assertThat(send.handle(job)).contains(MessageStatus.FAILED);
+
+    assertThat(stored(job).reason()).isEqualTo("action_not_supported");
+    assertThat(provider.attempts()).isZero();
+  }
+
+  @Test
+  void skipsAsDistributionStoppedWhenTheChannelWasRemovedSinceTheJobWasQueued() {
+    distributions.create(new Distribution("dist_1", "Sms only", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
+        Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE), List.of(new SmsChannel("Hi", null, null)), 1,
+        T0, T0));
+
+    assertThat(send.handle(job)).contains(MessageStatus.SKIPPED);
+
+    assertThat(stored(job).reason()).isEqualTo("distribution_stopped");
+    assertThat(provider.attempts()).isZero();
   }
 
   @Test

@@ -22,10 +22,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DistributionLifecycleTest {
+  /** The automatic lifecycle: every other pair of statuses is refused for an automatic distribution. */
   private static final Set<List<DistributionStatus>> ALLOWED = Set.of(
       List.of(DRAFT, ACTIVE), List.of(DRAFT, ARCHIVED),
       List.of(ACTIVE, PAUSED), List.of(ACTIVE, ARCHIVED),
       List.of(PAUSED, ACTIVE), List.of(PAUSED, ARCHIVED));
+  /** The manual lifecycle. */
+  static final Set<List<DistributionStatus>> MANUAL_ALLOWED = Set.of(
+      List.of(DRAFT, DistributionStatus.SCHEDULED), List.of(DRAFT, DistributionStatus.STOPPED),
+      List.of(DistributionStatus.SCHEDULED, DistributionStatus.SENDING),
+      List.of(DistributionStatus.SCHEDULED, DistributionStatus.STOPPED),
+      List.of(DistributionStatus.SENDING, DistributionStatus.DONE),
+      List.of(DistributionStatus.SENDING, DistributionStatus.STOPPED));
   private static final Instant LATER = T0.plusSeconds(3600);
 
   static Stream<Arguments> allowed() {
@@ -49,7 +57,7 @@ class DistributionLifecycleTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("allowed")
   void anAllowedTransitionChangesTheStatusAndIncrementsTheVersion(DistributionStatus from, DistributionStatus to) {
-    assertThat(from.canBecome(to)).isTrue();
+    assertThat(from.canBecome(to, false)).isTrue();
     Distribution before = at(from);
 
     Distribution after = before.moveTo(to, LATER);
@@ -65,12 +73,23 @@ class DistributionLifecycleTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("refused")
   void aRefusedTransitionThrowsInvalidTransition(DistributionStatus from, DistributionStatus to) {
-    assertThat(from.canBecome(to)).isFalse();
+    assertThat(from.canBecome(to, false)).isFalse();
 
     Conflict conflict = catchThrowableOfType(Conflict.class, () -> at(from).moveTo(to, LATER));
 
     assertThat(conflict).isNotNull();
     assertThat(conflict.code()).isEqualTo("invalid_transition");
+  }
+
+  @Test
+  void theManualLifecycleAllowsExactlyItsOwnTransitions() {
+    for (DistributionStatus from : DistributionStatus.values()) {
+      for (DistributionStatus to : DistributionStatus.values()) {
+        if (from == to) continue;
+        assertThat(from.canBecome(to, true)).as(from + " -> " + to + " (manual)")
+            .isEqualTo(MANUAL_ALLOWED.contains(List.of(from, to)));
+      }
+    }
   }
 
   @ParameterizedTest

@@ -8,27 +8,38 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import herald.domain.Conflict;
 import herald.domain.Invalid;
 import herald.domain.NotFound;
+import herald.domain.activity.ActivityEntry;
+import herald.domain.fakes.FakePatterns;
+import herald.domain.fakes.InMemoryActivity;
 import herald.domain.fakes.InMemoryDistributions;
 import herald.domain.fakes.Samples;
 import herald.domain.fakes.TestClock;
 import herald.domain.templates.Templates;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ManageDistributionsTest {
   private final TestClock clock = new TestClock();
   private final InMemoryDistributions distributions = new InMemoryDistributions();
-  private final ManageDistributions manage = new ManageDistributions(distributions, new Templates(), clock);
+  private final InMemoryActivity activity = new InMemoryActivity();
+  private final ManageDistributions manage = new ManageDistributions(distributions,
+      new DistributionRules(new Templates(), new FakePatterns(), Set.of()), activity, clock);
 
-  private static NewDistribution draft(EmailChannel channel) {
-    return new NewDistribution("Welcome", Samples.custom("signup"), AudienceType.EVENT_CUSTOMER,
-        ActionType.PLAIN_MESSAGE, List.of(channel));
+  private static DistributionDraft draft(EmailChannel channel) {
+    return draft(Samples.custom("signup"), channel);
+  }
+
+  private static DistributionDraft draft(Trigger trigger, EmailChannel channel) {
+    Audience audience = trigger.manual() ? Audience.segment("seg_1") : Audience.eventCustomer();
+    return new DistributionDraft("Welcome", null, trigger, audience, Action.of(ActionType.PLAIN_MESSAGE),
+        List.of(channel));
   }
 
   @Test
   void createStoresADraftAtVersionOne() {
-    Distribution created = manage.create(draft(Samples.email()));
+    Distribution created = manage.create(draft(Samples.email()), "root");
 
     assertThat(created.id()).startsWith("dist_");
     assertThat(created.status()).isEqualTo(DistributionStatus.DRAFT);
@@ -43,13 +54,13 @@ class ManageDistributionsTest {
 
   @Test
   void eachCreatedDistributionGetsItsOwnId() {
-    assertThat(manage.create(draft(Samples.email())).id()).isNotEqualTo(manage.create(draft(Samples.email())).id());
+    assertThat(manage.create(draft(Samples.email()), "root").id()).isNotEqualTo(manage.create(draft(Samples.email()), "root").id());
   }
 
   @Test
   void createRefusesAnHtmlBodyThatDoesNotCompileNamingTheField() {
     Invalid invalid = catchThrowableOfType(Invalid.class,
-        () -> manage.create(draft(new EmailChannel("Hi", "<p>{{#unclosed}}</p>", "Hi"))));
+        () -> manage.create(draft(new EmailChannel("Hi", "<p>{{#unclosed}}</p>", "Hi")), "root"));
 
     assertThat(invalid.code()).isEqualTo("invalid_template");
     assertThat(invalid.field()).isEqualTo("channels[0].html");
@@ -59,16 +70,16 @@ class ManageDistributionsTest {
   @Test
   void createNamesTheSubjectOrTextWhenThoseDoNotCompile() {
     assertThat(catchThrowableOfType(Invalid.class,
-        () -> manage.create(draft(new EmailChannel("Hi {{#x}}", "<p>ok</p>", "ok")))).field())
+        () -> manage.create(draft(new EmailChannel("Hi {{#x}}", "<p>ok</p>", "ok")), "root")).field())
         .isEqualTo("channels[0].subject");
     assertThat(catchThrowableOfType(Invalid.class,
-        () -> manage.create(draft(new EmailChannel("Hi", "<p>ok</p>", "{{/x}}")))).field())
+        () -> manage.create(draft(new EmailChannel("Hi", "<p>ok</p>", "{{/x}}")), "root")).field())
         .isEqualTo("channels[0].text");
   }
 
   @Test
   void createStoresNothingWhenATemplateIsInvalid() {
-    assertThatThrownBy(() -> manage.create(draft(new EmailChannel("Hi", "{{#unclosed}}", null))))
+    assertThatThrownBy(() -> manage.create(draft(new EmailChannel("Hi", "{{#unclosed}}", null)), "root"))
         .isInstanceOf(Invalid.class);
 
     assertThat(distributions.all()).isEmpty();
@@ -76,10 +87,10 @@ class ManageDistributionsTest {
 
   @Test
   void movingStoresTheNewStatusAndVersion() {
-    Distribution created = manage.create(draft(Samples.email()));
+    Distribution created = manage.create(draft(Samples.email()), "root");
     clock.advance(Duration.ofMinutes(5));
 
-    Distribution active = manage.moveTo(created.id(), DistributionStatus.ACTIVE);
+    Distribution active = manage.moveTo(created.id(), DistributionStatus.ACTIVE, "root");
 
     assertThat(active.status()).isEqualTo(DistributionStatus.ACTIVE);
     assertThat(active.version()).isEqualTo(2);
@@ -87,17 +98,17 @@ class ManageDistributionsTest {
     assertThat(distributions.get(created.id())).contains(active);
     assertThat(distributions.activeFor(Samples.CUSTOM)).containsExactly(active);
 
-    Distribution paused = manage.moveTo(created.id(), DistributionStatus.PAUSED);
+    Distribution paused = manage.moveTo(created.id(), DistributionStatus.PAUSED, "root");
     assertThat(paused.version()).isEqualTo(3);
     assertThat(distributions.activeFor(Samples.CUSTOM)).isEmpty();
   }
 
   @Test
   void aRefusedTransitionThrowsInvalidTransitionAndChangesNothing() {
-    Distribution created = manage.create(draft(Samples.email()));
+    Distribution created = manage.create(draft(Samples.email()), "root");
 
     Conflict conflict = catchThrowableOfType(Conflict.class,
-        () -> manage.moveTo(created.id(), DistributionStatus.PAUSED));
+        () -> manage.moveTo(created.id(), DistributionStatus.PAUSED, "root"));
 
     assertThat(conflict.code()).isEqualTo("invalid_transition");
     assertThat(distributions.get(created.id())).contains(created);
@@ -106,12 +117,12 @@ class ManageDistributionsTest {
 
   @Test
   void aConcurrentChangeGivesVersionConflictAndKeepsTheOtherChange() {
-    Distribution created = manage.create(draft(Samples.email()));
+    Distribution created = manage.create(draft(Samples.email()), "root");
     Distribution archivedMeanwhile = created.moveTo(DistributionStatus.ARCHIVED, T0);
     distributions.beforeNextReplace(() -> distributions.replace(archivedMeanwhile, 1));
 
     Conflict conflict = catchThrowableOfType(Conflict.class,
-        () -> manage.moveTo(created.id(), DistributionStatus.ACTIVE));
+        () -> manage.moveTo(created.id(), DistributionStatus.ACTIVE, "root"));
 
     assertThat(conflict.code()).isEqualTo("version_conflict");
     assertThat(distributions.get(created.id())).contains(archivedMeanwhile);
@@ -119,18 +130,93 @@ class ManageDistributionsTest {
 
   @Test
   void movingToTheCurrentStatusWritesNothing() {
-    Distribution created = manage.create(draft(Samples.email()));
+    Distribution created = manage.create(draft(Samples.email()), "root");
 
-    assertThat(manage.moveTo(created.id(), DistributionStatus.DRAFT)).isEqualTo(created);
+    assertThat(manage.moveTo(created.id(), DistributionStatus.DRAFT, "root")).isEqualTo(created);
     assertThat(distributions.replaces()).isZero();
   }
 
   @Test
   void movingAnUnknownDistributionIsNotFound() {
     NotFound notFound = catchThrowableOfType(NotFound.class,
-        () -> manage.moveTo("dist_missing", DistributionStatus.ACTIVE));
+        () -> manage.moveTo("dist_missing", DistributionStatus.ACTIVE, "root"));
 
     assertThat(notFound.field()).isEqualTo("id");
     assertThat(notFound.getMessage()).contains("dist_missing");
+  }
+
+  @Test
+  void everyChangeIsInTheActivityLogWithWhoDidIt() {
+    Distribution created = manage.create(draft(Samples.email()), "root");
+    clock.advance(Duration.ofMinutes(1));
+    manage.moveTo(created.id(), DistributionStatus.ACTIVE, "ops");
+    clock.advance(Duration.ofMinutes(1));
+    Distribution edited = manage.edit(created.id(), draft(new EmailChannel("New", "<p>new</p>", null)), 2, "ops");
+    manage.moveTo(created.id(), DistributionStatus.ARCHIVED, "root");
+    manage.delete(created.id(), 4, "root");
+
+    assertThat(edited.version()).isEqualTo(3);
+    assertThat(activity.all()).extracting(ActivityEntry::action, ActivityEntry::actor, ActivityEntry::version)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("created", "root", 1L),
+            org.assertj.core.groups.Tuple.tuple("activated", "ops", 2L),
+            org.assertj.core.groups.Tuple.tuple("updated", "ops", 3L),
+            org.assertj.core.groups.Tuple.tuple("archived", "root", 4L),
+            org.assertj.core.groups.Tuple.tuple("deleted", "root", 4L));
+    assertThat(activity.all()).allMatch(e -> e.subject().equals("distribution#" + created.id()));
+    assertThat(distributions.get(created.id())).isEmpty();
+  }
+
+  @Test
+  void anEditWithAStaleVersionIsAConflictAndChangesNothing() {
+    Distribution created = manage.create(draft(Samples.email()), "root");
+    manage.moveTo(created.id(), DistributionStatus.ACTIVE, "root");
+
+    Conflict conflict = catchThrowableOfType(Conflict.class,
+        () -> manage.edit(created.id(), draft(new EmailChannel("New", "<p>x</p>", null)), 1, "root"));
+
+    assertThat(conflict.code()).isEqualTo("version_conflict");
+    assertThat(distributions.get(created.id()).orElseThrow().channels()).containsExactly(Samples.email());
+  }
+
+  @Test
+  void ofTwoEditsFromTheSameVersionExactlyOneWins() {
+    Distribution created = manage.create(draft(Samples.email()), "root");
+    distributions.beforeNextReplace(() -> manage.edit(created.id(), draft(new EmailChannel("A", "<p>a</p>", null)),
+        1, "first"));
+
+    Conflict conflict = catchThrowableOfType(Conflict.class,
+        () -> manage.edit(created.id(), draft(new EmailChannel("B", "<p>b</p>", null)), 1, "second"));
+
+    assertThat(conflict.code()).isEqualTo("version_conflict");
+    assertThat(((EmailChannel) distributions.get(created.id()).orElseThrow().channels().get(0)).subject())
+        .isEqualTo("A");
+    assertThat(activity.all()).extracting(ActivityEntry::actor).containsExactly("root", "first");
+  }
+
+  @Test
+  void archivedDistributionsCannotBeEditedAndActiveOnesCannotBeDeleted() {
+    Distribution created = manage.create(draft(Samples.email()), "root");
+    manage.moveTo(created.id(), DistributionStatus.ACTIVE, "root");
+
+    assertThat(catchThrowableOfType(Conflict.class, () -> manage.delete(created.id(), 2, "root")).code())
+        .isEqualTo("not_deletable");
+    manage.moveTo(created.id(), DistributionStatus.ARCHIVED, "root");
+    assertThat(catchThrowableOfType(Conflict.class,
+        () -> manage.edit(created.id(), draft(Samples.email()), 3, "root")).code()).isEqualTo("not_editable");
+  }
+
+  @Test
+  void aScheduledManualDistributionCanBeEditedButNotTurnedAutomatic() {
+    Distribution created = manage.create(draft(Samples.manual(), Samples.email()), "root");
+    manage.moveTo(created.id(), DistributionStatus.SCHEDULED, "root");
+
+    Distribution edited = manage.edit(created.id(), draft(Samples.manual(), new EmailChannel("New", "<p>x</p>", null)),
+        2, "root");
+    assertThat(edited.status()).isEqualTo(DistributionStatus.SCHEDULED);
+
+    assertThat(catchThrowableOfType(Conflict.class,
+        () -> manage.edit(created.id(), draft(Samples.email()), 3, "root")).code()).isEqualTo("not_editable");
+    assertThat(catchThrowableOfType(Conflict.class,
+        () -> manage.moveTo(created.id(), DistributionStatus.ACTIVE, "root")).code()).isEqualTo("invalid_transition");
   }
 }

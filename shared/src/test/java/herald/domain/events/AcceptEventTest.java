@@ -4,6 +4,7 @@ import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import herald.domain.Invalid;
 import herald.domain.customers.Customer;
@@ -24,7 +25,12 @@ class AcceptEventTest {
   private final InMemoryCustomers customers = new InMemoryCustomers();
   private final InMemoryEventKeys keys = new InMemoryEventKeys();
   private final RecordingEventBus bus = new RecordingEventBus();
-  private final AcceptEvent accept = new AcceptEvent(new UpsertCustomer(customers, clock), keys, bus, clock);
+  private final List<String> checked = new ArrayList<>();
+  private final EventDataRules rules = (type, data) -> {
+    checked.add(type + " " + new java.util.TreeMap<>(data));
+    if (data.containsKey("refuse")) throw new Invalid("invalid_event_data", "data.refuse", "refused by the rules");
+  };
+  private final AcceptEvent accept = new AcceptEvent(new UpsertCustomer(customers, clock), keys, bus, rules, clock);
 
   private static IncomingEvent paid(String key) {
     return new IncomingEvent("customer.order.paid", CustomerProfile.of("src-ada"), Map.of("order_id", "o-1"), key);
@@ -45,7 +51,7 @@ class AcceptEventTest {
   @Test
   void theIdOfAKeyedEventIsTheSameOnAnotherInstance() {
     AcceptEvent elsewhere = new AcceptEvent(new UpsertCustomer(new InMemoryCustomers(), clock),
-        new InMemoryEventKeys(), new RecordingEventBus(), clock);
+        new InMemoryEventKeys(), new RecordingEventBus(), rules, clock);
 
     assertThat(elsewhere.accept(paid("order-o-1")).id()).isEqualTo(accept.accept(paid("order-o-1")).id())
         .startsWith("evt_");
@@ -155,5 +161,29 @@ class AcceptEventTest {
     assertThat(refused).isInstanceOf(Invalid.class);
     assertThat(((Invalid) refused).field()).isEqualTo("event");
     assertThat(bus.events()).isEmpty();
+  }
+
+  @Test
+  void checksTheDataAgainstItsTypesRulesWithACustomEventsNameIncluded() {
+    accept.accept(paid(null));
+    accept.accept(new IncomingEvent("signup", CustomerProfile.of("src-ada"), Map.of("plan", "pro"), null));
+
+    assertThat(checked).containsExactly("customer.order.paid {order_id=o-1}",
+        "customer.custom_event {event=signup, plan=pro}");
+  }
+
+  @Test
+  void dataTheRulesRefuseStoresNothingClaimsNoKeyAndPutsNothing() {
+    IncomingEvent refused = new IncomingEvent("customer.order.paid",
+        new CustomerProfile("src-ada", "Ada", null, null, null), Map.of("refuse", true), "order-o-1");
+
+    Invalid invalid = catchThrowableOfType(Invalid.class, () -> accept.accept(refused));
+
+    assertThat(invalid.code()).isEqualTo("invalid_event_data");
+    assertThat(invalid.field()).isEqualTo("data.refuse");
+    assertThat(bus.events()).isEmpty();
+    assertThat(customers.size()).isZero();
+    assertThat(keys.holds(herald.domain.Ids.derived("evt_", "order-o-1"))).isFalse();
+    assertThat(accept.accept(paid("order-o-1")).isNew()).isTrue();
   }
 }

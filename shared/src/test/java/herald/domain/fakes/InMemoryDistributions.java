@@ -1,5 +1,6 @@
 package herald.domain.fakes;
 
+import herald.domain.delivery.Page;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Distributions;
@@ -55,6 +56,26 @@ public final class InMemoryDistributions implements Distributions {
       if (d.status() == DistributionStatus.ACTIVE && d.trigger().type().equals(triggerType)) active.add(d);
     }
     return active;
+  }
+
+  @Override
+  public synchronized boolean delete(String id, long expectedVersion) {
+    Distribution stored = distributions.get(id);
+    if (stored == null || stored.version() != expectedVersion) return false;
+    distributions.remove(id);
+    return true;
+  }
+
+  /** Oldest first (insertion order), filtered; the cursor is the index of the next item. */
+  @Override
+  public synchronized Page<Distribution> list(DistributionStatus status, String triggerType, String cursor,
+      int limit) {
+    List<Distribution> matching = distributions.values().stream()
+        .filter(d -> status == null || d.status() == status)
+        .filter(d -> triggerType == null || d.trigger().type().equals(triggerType)).toList();
+    int from = cursor == null ? 0 : Integer.parseInt(cursor);
+    int to = Math.min(matching.size(), from + limit);
+    return new Page<>(matching.subList(from, to), to < matching.size() ? Integer.toString(to) : null);
   }
 
   /** Runs once, just before the next replace checks the version: another caller changing it meanwhile. */

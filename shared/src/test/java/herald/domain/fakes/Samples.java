@@ -3,7 +3,8 @@ package herald.domain.fakes;
 import herald.domain.brand.Brand;
 import herald.domain.customers.Customer;
 import herald.domain.distributions.ActionType;
-import herald.domain.distributions.AudienceType;
+import herald.domain.distributions.Action;
+import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.EmailChannel;
@@ -38,8 +39,8 @@ public final class Samples {
   }
 
   public static Distribution distribution(String id, DistributionStatus status, Trigger trigger, EmailChannel channel) {
-    return new Distribution(id, "Thanks for your order", status, trigger, AudienceType.EVENT_CUSTOMER,
-        ActionType.PLAIN_MESSAGE, List.of(channel), 1, T0, T0);
+    return new Distribution(id, "Thanks for your order", null, status, trigger, Audience.eventCustomer(),
+        Action.of(ActionType.PLAIN_MESSAGE), List.of(channel), 1, T0, T0);
   }
 
   public static Distribution distribution(String id, DistributionStatus status, Trigger trigger) {
@@ -52,6 +53,10 @@ public final class Samples {
 
   public static Trigger orderPaid() {
     return new Trigger(ORDER_PAID, Map.of());
+  }
+
+  public static Trigger manual() {
+    return new Trigger("manual", Map.of());
   }
 
   public static Trigger custom(String eventName) {

@@ -1,0 +1,106 @@
+package herald.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import herald.adapters.json.Fields;
+import herald.domain.NotFound;
+import herald.domain.brand.BrandSettings;
+import herald.domain.customers.Customer;
+import herald.domain.customers.Customers;
+import herald.domain.delivery.Message;
+import herald.domain.delivery.Messages;
+import herald.domain.delivery.Page;
+import herald.domain.distributions.Distribution;
+import herald.domain.distributions.ManageDistributions;
+import herald.domain.distributions.RenderPreview;
+import herald.domain.events.EventCatalogue;
+import herald.domain.events.TriggerEvent;
+import herald.platform.Json;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What a distribution sends: its messages, and a preview of every channel for one customer. */
+final class MessageApi {
+  private final ManageDistributions manage;
+  private final Messages messages;
+  private final Customers customers;
+  private final BrandSettings brand;
+  private final RenderPreview preview;
+  private final Clock clock;
+
+  MessageApi(ManageDistributions manage, Messages messages, Customers customers, BrandSettings brand,
+      RenderPreview preview, Clock clock) {
+    this.manage = manage;
+    this.messages = messages;
+    this.customers = customers;
+    this.brand = brand;
+    this.preview = preview;
+    this.clock = clock;
+  }
+
+  List<Route> routes() {
+    return List.of(
+        Route.of("GET", "/v1/distributions/{id}/messages", this::messages),
+        Route.of("POST", "/v1/distributions/{id}/preview", this::preview));
+  }
+
+  private HttpResponse messages(HttpRequest request, List<String> params) {
+    String id = manage.get(params.get(0)).id();
+    Page<Message> page = messages.forDistribution(id, request.query().get("cursor"), Bodies.limit(request, 100));
+    ObjectNode body = Json.object();
+    ArrayNode items = body.putArray("data");
+    for (Message m : page.items()) {
+      ObjectNode item = items.addObject();
+      item.put("id", m.id());
+      item.put("distribution_id", m.distributionId());
+      item.put("event_id", m.eventId());
+      item.put("customer_id", m.customerId());
+      item.put("channel", m.channel());
+      item.put("status", m.status().name());
+      item.put("reason", m.reason());
+      item.put("created_at", m.createdAt() == null ? null : m.createdAt().toString());
+      item.put("updated_at", m.updatedAt() == null ? null : m.updatedAt().toString());
+    }
+    body.put("next_cursor", page.next());
+    return HttpResponse.ok(body);
+  }
+
+  /** Renders every channel for one customer, with sample values for what the action would produce; sends nothing. */
+  private HttpResponse preview(HttpRequest request, List<String> params) {
+    Distribution distribution = manage.get(params.get(0));
+    Fields f = Fields.of(Bodies.json(request), "", Set.of("customer_id", "event"));
+    String customerId = f.requiredText("customer_id");
+    Customer customer = customers.get(customerId).orElseThrow(() -> new NotFound("customer", "customer_id", customerId));
+    TriggerEvent event = event(distribution, customer, f.node("event"));
+    Map<String, Object> rendered = preview.render(distribution, customer, brand.brand().orElse(null), event);
+    ObjectNode body = Json.object();
+    body.put("distribution_id", distribution.id());
+    body.put("customer_id", customer.id());
+    body.set("channels", Json.MAPPER.valueToTree(rendered));
+    return HttpResponse.ok(body);
+  }
+
+  private TriggerEvent event(Distribution distribution, Customer customer, JsonNode given) {
+    String type = distribution.trigger().type();
+    if (EventCatalogue.MANUAL.equals(type)) return null;
+    Map<String, Object> data = Map.of();
+    if (given != null) {
+      Fields e = Fields.of(given, "event", Set.of("type", "data"));
+      String givenType = e.text("type");
+      if (givenType != null && !givenType.equals(type)) {
+        throw new herald.domain.Invalid("invalid_value", "event.type", "this distribution's trigger is " + type);
+      }
+      Map<String, Object> givenData = e.object("data");
+      if (givenData != null) data = givenData;
+    }
+    if (EventCatalogue.CUSTOM_EVENT.equals(type) && !data.containsKey("event")) {
+      data = new java.util.HashMap<>(data);
+      data.put("event", distribution.trigger().filter("event"));
+    }
+    return new TriggerEvent("evt_preview", type, clock.instant(),
+        new TriggerEvent.CustomerRef(customer.id(), customer.sourceId()), data);
+  }
+}

@@ -1,0 +1,31 @@
+package herald.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import herald.platform.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** GET /v1/openapi.json (no key needed): the OpenAPI 3.1 document of this API, kept in the repo as openapi.json. */
+final class OpenApiDoc {
+  static final String RESOURCE = "openapi.json";
+  private final JsonNode document;
+
+  OpenApiDoc() {
+    this.document = read();
+  }
+
+  List<Route> routes() {
+    return List.of(Route.of("GET", "/v1/openapi.json", (req, p) -> HttpResponse.ok(document)));
+  }
+
+  static JsonNode read() {
+    try (InputStream in = OpenApiDoc.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) throw new IllegalStateException("missing " + RESOURCE);
+      return Json.MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package herald.adapters.dynamodb;
+
+import herald.domain.Ids;
+import herald.domain.activity.Activity;
+import herald.domain.activity.ActivityEntry;
+import herald.domain.delivery.Page;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/** The activity log: one item per entry, keyed by subject and time, read newest first. */
+public final class DynamoDbActivity implements Activity {
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoDbActivity(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  @Override
+  public void record(ActivityEntry entry) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("subject", Items.s(entry.subject()));
+    item.put("at_key", Items.s(entry.at() + "#" + Ids.random("")));
+    item.put("at", Items.s(entry.at().toString()));
+    item.put("actor", Items.s(entry.actor()));
+    item.put("action", Items.s(entry.action()));
+    item.put("version", Items.n(entry.version()));
+    dynamo.putItem(r -> r.tableName(table).item(item));
+  }
+
+  @Override
+  public Page<ActivityEntry> of(String subject, String cursor, int limit) {
+    QueryRequest.Builder query = QueryRequest.builder().tableName(table)
+        .keyConditionExpression("subject = :s").expressionAttributeValues(Map.of(":s", Items.s(subject)))
+        .scanIndexForward(false).limit(limit);
+    if (cursor != null) query.exclusiveStartKey(Cursors.decode(cursor, List.of("subject", "at_key"), "subject", subject));
+    QueryResponse page = dynamo.query(query.build());
+    List<ActivityEntry> entries = page.items().stream().map(item -> new ActivityEntry(Items.text(item, "subject"),
+        Items.instant(item, "at"), Items.text(item, "actor"), Items.text(item, "action"),
+        Long.parseLong(item.get("version").n()))).toList();
+    return new Page<>(entries, Cursors.next(page));
+  }
+}

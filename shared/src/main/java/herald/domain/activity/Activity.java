@@ -1,0 +1,10 @@
+package herald.domain.activity;
+
+import herald.domain.delivery.Page;
+
+/** Port: the activity log, newest first per subject. */
+public interface Activity {
+  void record(ActivityEntry entry);
+
+  Page<ActivityEntry> of(String subject, String cursor, int limit);
+}

@@ -1,0 +1,96 @@
+package herald.domain.distributions;
+
+import herald.domain.events.EventCatalogue;
+import herald.domain.templates.TemplateVariables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which action and audience fit which trigger: the table the API checks and serves at
+ * {@code GET /v1/distributions/catalogue}. Actions not listed in {@link #ONLY} fit every trigger.
+ */
+public final class Compatibility {
+  /** The actions that fit only some triggers, with those triggers. */
+  static final Map<ActionType, List<String>> ONLY = Map.of(
+      ActionType.GIFT_CREDITS, List.of("customer.voucher.gift.balance_added"),
+      ActionType.LOYALTY_POINTS, List.of(
+          "customer.voucher.loyalty_card.points_added",
+          "customer.voucher.loyalty_card.points_expired",
+          "customer.voucher.loyalty_card.pending_points.added",
+          "customer.voucher.loyalty_card.pending_points.updated",
+          "customer.voucher.loyalty_card.pending_points.activated",
+          "customer.voucher.loyalty_card.pending_points.canceled",
+          "customer.rewarded.loyalty_points"),
+      ActionType.REWARD_DETAILS, List.of("customer.reward_redemptions.completed"),
+      ActionType.PUBLISHED_CODE, List.of("customer.publication.succeeded"));
+
+  private Compatibility() {}
+
+  /** Every trigger type: the event catalogue, then manual. */
+  public static List<String> triggerTypes() {
+    List<String> types = new ArrayList<>(EventCatalogue.TYPES);
+    types.add(EventCatalogue.MANUAL);
+    return List.copyOf(types);
+  }
+
+  public static boolean fits(ActionType action, String triggerType) {
+    List<String> only = ONLY.get(action);
+    return only == null ? EventCatalogue.isTriggerType(triggerType) : only.contains(triggerType);
+  }
+
+  /** The trigger types an action fits. */
+  public static List<String> triggersFor(ActionType action) {
+    return triggerTypes().stream().filter(t -> fits(action, t)).toList();
+  }
+
+  /** The actions that fit a trigger type. */
+  public static List<ActionType> actionsFor(String triggerType) {
+    return Set.of(ActionType.values()).stream().filter(a -> fits(a, triggerType)).sorted().toList();
+  }
+
+  /**
+   * Whether an audience fits: event_customer needs a bus trigger; customer a manual one; segment fits
+   * any; actions that read the event need the event's customer.
+   */
+  public static boolean fits(AudienceType audience, String triggerType, ActionType action) {
+    boolean manual = EventCatalogue.MANUAL.equals(triggerType);
+    if (action != null && action.readsEvent() && audience != AudienceType.EVENT_CUSTOMER) return false;
+    return switch (audience) {
+      case EVENT_CUSTOMER -> !manual;
+      case SEGMENT -> true;
+      case CUSTOMER -> manual;
+    };
+  }
+
+  /** The audiences that fit a trigger type and action. */
+  public static List<AudienceType> audiencesFor(String triggerType, ActionType action) {
+    return Set.of(AudienceType.values()).stream().filter(a -> fits(a, triggerType, action)).sorted().toList();
+  }
+
+  /** The whole table, one entry per trigger type. */
+  public static List<Entry> catalogue() {
+    return triggerTypes().stream().map(type -> new Entry(type, TriggerFilter.forType(type),
+        !EventCatalogue.MANUAL.equals(type), audiencesFor(type, null),
+        actionsFor(type).stream().map(action -> new ActionChoice(action, parameters(action),
+            audiencesFor(type, action), List.copyOf(TemplateVariables.allowed(action, type)))).toList())).toList();
+  }
+
+  /** The parameters an action requires. */
+  public static List<String> parameters(ActionType action) {
+    return switch (action) {
+      case PUBLISH_CODE -> List.of("campaign_id");
+      case NOTIFY_PROMOTION -> List.of("promotion_tier_id");
+      default -> List.of();
+    };
+  }
+
+  /** One trigger type: the filters it takes, whether it takes a pattern, the audiences and actions that fit it. */
+  public record Entry(String trigger, List<TriggerFilter> filters, boolean pattern, List<AudienceType> audiences,
+      List<ActionChoice> actions) {}
+
+  /** An action that fits the trigger: its required parameters, the audiences it allows there, its template variables. */
+  public record ActionChoice(ActionType action, List<String> parameters, List<AudienceType> audiences,
+      List<String> variables) {}
+}

@@ -1,0 +1,33 @@
+package herald.platform;
+
+import dagger.Module;
+import dagger.Provides;
+import herald.adapters.dynamodb.DynamoDbActivity;
+import herald.adapters.json.EventRulerPatterns;
+import herald.domain.activity.Activity;
+import herald.domain.distributions.DistributionRules;
+import herald.domain.distributions.PatternMatcher;
+import herald.domain.distributions.WebhookUrls;
+import herald.domain.templates.Templates;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** What checks and records changes to distributions: their rules, event patterns and the activity log. */
+@Module
+public final class DistributionsModule {
+  private DistributionsModule() {}
+
+  @Provides @Singleton static PatternMatcher patterns() {
+    return new EventRulerPatterns();
+  }
+
+  /** HERALD_WEBHOOK_ALLOWLIST: hosts (host or host:port, comma-separated) a webhook may reach though not public. */
+  @Provides @Singleton static DistributionRules rules(Templates templates, PatternMatcher patterns, Env env) {
+    return new DistributionRules(templates, patterns,
+        WebhookUrls.allowlist(env.optional("HERALD_WEBHOOK_ALLOWLIST").orElse("")));
+  }
+
+  @Provides @Singleton static Activity activity(DynamoDbClient dynamo, Env env) {
+    return new DynamoDbActivity(dynamo, env.get("ACTIVITY_TABLE"));
+  }
+}

@@ -1,0 +1,29 @@
+package herald.domain.fakes;
+
+import herald.domain.activity.Activity;
+import herald.domain.activity.ActivityEntry;
+import herald.domain.delivery.Page;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The activity log in a list; of() returns a subject's entries newest first, all on one page. */
+public final class InMemoryActivity implements Activity {
+  private final List<ActivityEntry> entries = new ArrayList<>();
+
+  @Override
+  public synchronized void record(ActivityEntry entry) {
+    entries.add(entry);
+  }
+
+  @Override
+  public synchronized Page<ActivityEntry> of(String subject, String cursor, int limit) {
+    List<ActivityEntry> found = entries.stream().filter(e -> e.subject().equals(subject))
+        .sorted(Comparator.comparing(ActivityEntry::at).reversed()).limit(limit).toList();
+    return new Page<>(found, null);
+  }
+
+  public synchronized List<ActivityEntry> all() {
+    return List.copyOf(entries);
+  }
+}
