@@ -28,7 +28,7 @@ final class Router {
     try {
       return route(request);
     } catch (Invalid e) {
-      int status = e.code().startsWith("unsupported_") ? 422 : 400;
+      int status = e.code().startsWith("unsupported_") || e.code().startsWith("incompatible_") ? 422 : 400;
       return HttpResponse.error(status, e.code(), e.getMessage(), e.field());
     } catch (NotFound e) {
       return HttpResponse.error(404, "not_found", e.getMessage(), e.field());

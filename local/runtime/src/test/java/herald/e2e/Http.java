@@ -1,6 +1,7 @@
 package herald.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import herald.api.OpenApiResponses;
 import herald.platform.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -8,9 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** A client of Herald's HTTP API, as a user's code would call it. */
+/** A client of Herald's HTTP API, as a user's code would call it; it checks every answer against the OpenAPI document. */
 final class Http {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  /** Every answer must be one the OpenAPI document describes. */
+  private static final OpenApiResponses OPENAPI = OpenApiResponses.load();
   private final String base;
   private final String key;
 
@@ -38,7 +41,9 @@ final class Http {
     if (body != null) request.header("Content-Type", "application/json");
     try {
       HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), Json.parse(response.body()));
+      String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+      OPENAPI.check(method, bare, response.statusCode(), response.body());
+      return new Reply(response.statusCode(), response.body().isEmpty() ? null : Json.parse(response.body()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

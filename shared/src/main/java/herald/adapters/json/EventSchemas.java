@@ -15,6 +15,7 @@ import herald.platform.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,9 +48,11 @@ public final class EventSchemas implements EventDataRules {
     return new EventSchemas(documents);
   }
 
-  /** Each catalogue type's schema document, in catalogue order. */
+  /** Each catalogue type's schema document, in catalogue order (copies: the compiled schemas stay as loaded). */
   public Map<String, JsonNode> documents() {
-    return documents;
+    Map<String, JsonNode> copies = new LinkedHashMap<>();
+    documents.forEach((type, document) -> copies.put(type, document.deepCopy()));
+    return Collections.unmodifiableMap(copies);
   }
 
   @Override

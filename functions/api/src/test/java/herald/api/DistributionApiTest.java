@@ -1,0 +1,214 @@
+package herald.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import herald.platform.Env;
+import herald.platform.Json;
+import herald.testing.EventFiles;
+import herald.testing.StandIns;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The distributions API through the api function, every response checked against the OpenAPI document. */
+class DistributionApiTest {
+  private static final OpenApiResponses OPENAPI = OpenApiResponses.load();
+  private static final String WEBHOOK = "{\"type\":\"webhook\",\"url\":\"https://hooks.example.com/herald\","
+      + "\"secret\":\"0123456789abcdef0123\",\"headers\":{\"X-Team\":\"growth\"}}";
+  private Env env;
+  private ApiHandler api;
+
+  @BeforeEach
+  void freshStandIns() {
+    env = StandIns.get().freshEnv().with("HERALD_API_KEY", "herald-local-key").with("EVENT_BUS_NAME", "herald-test");
+    api = new ApiHandler(env);
+  }
+
+  @Test
+  void anEditNeedsTheCurrentVersionAndExactlyOneOfTwoConcurrentEditsWins() throws Exception {
+    JsonNode created = ok(201, call("POST", "/v1/distributions", welcome("Hi"), null));
+    String id = created.path("id").asText();
+
+    assertError(call("PUT", "/v1/distributions/" + id, welcome("No version"), null), 400, "missing_field", "version");
+    var pool = Executors.newFixedThreadPool(2);
+    List<Future<APIGatewayV2HTTPResponse>> edits = new ArrayList<>();
+    for (String subject : List.of("First", "Second")) {
+      edits.add(pool.submit((Callable<APIGatewayV2HTTPResponse>) () ->
+          call("PUT", "/v1/distributions/" + id, welcome(subject), "\"1\"")));
+    }
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<APIGatewayV2HTTPResponse> edit : edits) statuses.add(edit.get().getStatusCode());
+    pool.shutdown();
+
+    assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+    JsonNode stored = ok(200, call("GET", "/v1/distributions/" + id, null, null));
+    assertThat(stored.path("version").asInt()).isEqualTo(2);
+    assertError(call("PUT", "/v1/distributions/" + id, welcome("Stale"), "\"1\""), 409, "version_conflict", null);
+  }
+
+  @Test
+  void aWebhookSecretIsWriteOnlyAndKeptWhenAnEditOmitsIt() {
+    String body = "{\"name\":\"Hook\",\"trigger\":{\"type\":\"customer.order.paid\"},\"audience\":{\"type\":"
+        + "\"event_customer\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[" + WEBHOOK + "]}";
+    APIGatewayV2HTTPResponse created = call("POST", "/v1/distributions", body, null);
+    assertThat(created.getBody()).doesNotContain("0123456789abcdef0123");
+    JsonNode channel = ok(201, created).path("channels").get(0);
+    assertThat(channel.path("secret_set").asBoolean()).isTrue();
+
+    String id = Json.parse(created.getBody()).path("id").asText();
+    String withoutSecret = body.replace(",\"secret\":\"0123456789abcdef0123\"", "").replace("Hook", "Hook 2");
+    JsonNode edited = ok(200, call("PUT", "/v1/distributions/" + id, withoutSecret, "\"1\""));
+    assertThat(edited.path("name").asText()).isEqualTo("Hook 2");
+    assertThat(edited.path("channels").get(0).path("secret_set").asBoolean()).isTrue();
+  }
+
+  @Test
+  void refusesCombinationsThatCannotWorkWith422() {
+    String giftOnOrder = "{\"name\":\"x\",\"trigger\":{\"type\":\"customer.order.paid\"},\"audience\":{\"type\":"
+        + "\"event_customer\"},\"action\":{\"type\":\"gift_credits\"},\"channels\":[{\"type\":\"email\","
+        + "\"subject\":\"Hi\",\"text\":\"Hi\"}]}";
+    assertError(call("POST", "/v1/distributions", giftOnOrder, null), 422, "incompatible_action", "action.type");
+    String rewardVariable = welcome("Hi").replace("Welcome {{customer.name}}", "You got {{reward.name}}");
+    assertError(call("POST", "/v1/distributions", rewardVariable, null), 400, "unknown_variable", null);
+    assertThat(ok(200, call("GET", "/v1/distributions", null, null)).path("data").size()).isZero();
+  }
+
+  @Test
+  void listsByStatusAndTriggerPageByPageAndDeletesOnlyWhatMayGo() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) ids.add(ok(201, call("POST", "/v1/distributions", welcome("Hi " + i), null)).path("id").asText());
+    ok(200, call("POST", "/v1/distributions/" + ids.get(1) + "/activate", null, null));
+    ok(200, call("POST", "/v1/distributions/" + ids.get(3) + "/activate", null, null));
+
+    assertThat(listAll("?status=ACTIVE&limit=1")).containsExactly(ids.get(1), ids.get(3));
+    assertThat(listAll("?limit=2&trigger=customer.custom_event")).containsExactlyElementsOf(ids);
+    assertThat(listAll("?trigger=customer.order.paid")).isEmpty();
+    assertError(call("GET", "/v1/distributions?status=LIVE", null, null), 400, "invalid_value", "status");
+
+    assertError(call("DELETE", "/v1/distributions/" + ids.get(1), null, null), 409, "not_deletable", null);
+    APIGatewayV2HTTPResponse deleted = call("DELETE", "/v1/distributions/" + ids.get(0), null, "\"1\"");
+    assertThat(deleted.getStatusCode()).isEqualTo(204);
+    assertError(call("GET", "/v1/distributions/" + ids.get(0), null, null), 404, "not_found", "id");
+  }
+
+  @Test
+  void manualDistributionsAreSentAndStoppedNotActivated() {
+    String manual = "{\"name\":\"Blast\",\"trigger\":{\"type\":\"manual\"},\"audience\":{\"type\":\"customer\","
+        + "\"customer_id\":\"cust_1\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[{\"type\":\"sms\","
+        + "\"text\":\"Hello {{customer.name}}\"}]}";
+    JsonNode created = ok(201, call("POST", "/v1/distributions", manual, null));
+    String id = created.path("id").asText();
+    assertThat(created.path("channels").get(0).path("segments").asInt()).isEqualTo(1);
+
+    assertError(call("POST", "/v1/distributions/" + id + "/activate", null, null), 409, "invalid_transition", null);
+    assertThat(ok(200, call("POST", "/v1/distributions/" + id + "/send", null, null)).path("status").asText())
+        .isEqualTo("SCHEDULED");
+    assertThat(ok(200, call("POST", "/v1/distributions/" + id + "/stop", null, null)).path("status").asText())
+        .isEqualTo("STOPPED");
+
+    JsonNode activity = ok(200, call("GET", "/v1/distributions/" + id + "/activity", null, null));
+    List<String> actions = new ArrayList<>();
+    activity.path("data").forEach(e -> actions.add(e.path("action").asText()));
+    assertThat(actions).containsExactly("stopped", "scheduled", "created");
+    assertThat(activity.path("data").get(0).path("actor").asText()).isEqualTo("root");
+  }
+
+  @Test
+  void previewRendersEveryChannelForACustomerAndSendsNothing() {
+    call("POST", "/v1/customers", "{\"source_id\":\"ada-1\",\"name\":\"Ada <L>\",\"email\":\"ada@example.com\"}", null);
+    String customerId = herald.domain.customers.Customer.idFor("ada-1");
+    String body = "{\"name\":\"Both\",\"trigger\":{\"type\":\"customer.custom_event\",\"filters\":{\"event\":"
+        + "\"signed_up\"}},\"audience\":{\"type\":\"event_customer\"},\"action\":{\"type\":\"plain_message\"},"
+        + "\"channels\":[{\"type\":\"email\",\"subject\":\"Hi {{customer.name}}\",\"html\":\"<p>{{customer.name}} "
+        + "{{event.data.plan}}</p>\"}," + WEBHOOK + "]}";
+    String id = ok(201, call("POST", "/v1/distributions", body, null)).path("id").asText();
+
+    JsonNode preview = ok(200, call("POST", "/v1/distributions/" + id + "/preview",
+        "{\"customer_id\":\"" + customerId + "\",\"event\":{\"data\":{\"plan\":\"gold\"}}}", null));
+
+    assertThat(preview.path("channels").path("email").path("subject").asText()).isEqualTo("Hi Ada <L>");
+    assertThat(preview.path("channels").path("email").path("html").asText()).isEqualTo("<p>Ada &lt;L&gt; gold</p>");
+    assertThat(preview.path("channels").path("webhook").path("url").asText()).isEqualTo("https://hooks.example.com/herald");
+    assertThat(preview.toString()).doesNotContain("0123456789abcdef0123");
+    assertError(call("POST", "/v1/distributions/" + id + "/preview", "{\"customer_id\":\"cust_nope\"}", null),
+        404, "not_found", "customer_id");
+    assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("MESSAGES_TABLE"))).count()).isZero();
+  }
+
+  @Test
+  void theCatalogueListsWhichActionsFitEachTrigger() {
+    JsonNode catalogue = ok(200, call("GET", "/v1/distributions/catalogue", null, null));
+    JsonNode gift = null;
+    for (JsonNode entry : catalogue.path("data")) {
+      if (entry.path("trigger").asText().equals("customer.voucher.gift.balance_added")) gift = entry;
+    }
+    assertThat(gift).isNotNull();
+    List<String> actions = new ArrayList<>();
+    gift.path("actions").forEach(a -> actions.add(a.path("type").asText()));
+    assertThat(actions).contains("gift_credits", "plain_message").doesNotContain("reward_details");
+  }
+
+  private List<String> listAll(String query) {
+    List<String> ids = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      String q = query + (cursor == null ? "" : (query.isEmpty() ? "?" : "&") + "cursor=" + cursor);
+      JsonNode page = ok(200, call("GET", "/v1/distributions" + q, null, null));
+      page.path("data").forEach(d -> ids.add(d.path("id").asText()));
+      cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+    } while (cursor != null && ++pages < 20);
+    return ids;
+  }
+
+  private static String welcome(String subject) {
+    return "{\"name\":\"Welcome\",\"trigger\":{\"type\":\"customer.custom_event\",\"filters\":{\"event\":"
+        + "\"signed_up\"}},\"audience\":{\"type\":\"event_customer\"},\"action\":{\"type\":\"plain_message\"},"
+        + "\"channels\":[{\"type\":\"email\",\"subject\":\"" + subject + "\",\"text\":\"Welcome {{customer.name}}\"}]}";
+  }
+
+  private APIGatewayV2HTTPResponse call(String method, String pathAndQuery, String body, String ifMatch) {
+    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EventFiles.path("api-health.json").toString());
+    String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+    Map<String, String> query = new HashMap<>();
+    if (pathAndQuery.contains("?")) {
+      for (String pair : pathAndQuery.substring(pathAndQuery.indexOf('?') + 1).split("&")) {
+        query.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+      }
+    }
+    event.setRawPath(path);
+    event.getRequestContext().getHttp().setMethod(method);
+    event.getRequestContext().getHttp().setPath(path);
+    event.setQueryStringParameters(query);
+    Map<String, String> headers = new HashMap<>(event.getHeaders());
+    headers.put("authorization", "Bearer herald-local-key");
+    if (ifMatch != null) headers.put("if-match", ifMatch);
+    event.setHeaders(headers);
+    event.setBody(body);
+    APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
+    OPENAPI.check(method, path, response.getStatusCode(), response.getBody());
+    return response;
+  }
+
+  private static JsonNode ok(int status, APIGatewayV2HTTPResponse response) {
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+    return Json.parse(response.getBody());
+  }
+
+  private static void assertError(APIGatewayV2HTTPResponse response, int status, String code, String field) {
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+    JsonNode body = Json.parse(response.getBody());
+    assertThat(body.path("code").asText()).isEqualTo(code);
+    if (field != null) assertThat(body.path("field").asText()).isEqualTo(field);
+  }
+}
