@@ -3,6 +3,7 @@ package herald.api;
 import dagger.BindsInstance;
 import dagger.Component;
 import herald.platform.Env;
+import java.util.Map;
 import javax.inject.Singleton;
 
 @Singleton
@@ -10,11 +11,18 @@ import javax.inject.Singleton;
 interface ApiComponent {
   Router router();
 
-  /** Before the SnapStart snapshot: a request routed, checked and answered, without changing anything. */
+  Env env();
+
+  /**
+   * Before the SnapStart snapshot: requests routed, authenticated, validated and answered without changing
+   * anything: a read of a distribution that does not exist, and an event whose data fails its schema.
+   */
   default void prime() {
-    router().handle(new HttpRequest("GET", "/v1/health", java.util.Map.of(), java.util.Map.of(), null));
-    router().handle(new HttpRequest("POST", "/v1/events", java.util.Map.of("authorization", "Bearer -"),
-        java.util.Map.of(), "{\"event\":\"x\"}"));
+    Map<String, String> root = Map.of("authorization", "Bearer " + env().get("HERALD_API_KEY"));
+    router().handle(new HttpRequest("GET", "/v1/health", Map.of(), Map.of(), null));
+    router().handle(new HttpRequest("GET", "/v1/distributions/dist_priming", root, Map.of(), null));
+    router().handle(new HttpRequest("POST", "/v1/events", root, Map.of(),
+        "{\"event\":\"customer.order.paid\",\"customer\":{\"source_id\":\"priming\"},\"data\":{}}"));
   }
 
   @Component.Factory

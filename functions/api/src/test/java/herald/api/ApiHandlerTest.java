@@ -137,6 +137,7 @@ class ApiHandlerTest {
     DaggerApiComponent.factory().create(env).prime();
     assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("CUSTOMERS_TABLE"))).count()).isZero();
     assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("EVENT_KEYS_TABLE"))).count()).isZero();
+    assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("ACTIVITY_TABLE"))).count()).isZero();
   }
 
   private static String distribution(String extra) {
