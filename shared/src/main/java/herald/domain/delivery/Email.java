@@ -1,5 +1,14 @@
 package herald.domain.delivery;
 
-/** A rendered email, ready for the provider. */
+/**
+ * A rendered email, ready for the provider. {@code unsubscribeUrl} (nullable) goes into the
+ * List-Unsubscribe headers; {@code messageId} tags the email so delivery events find the message.
+ */
 public record Email(String fromName, String fromAddress, String to, String subject, String html, String text,
-    String messageId) {}
+    String messageId, String unsubscribeUrl) {
+
+  public Email(String fromName, String fromAddress, String to, String subject, String html, String text,
+      String messageId) {
+    this(fromName, fromAddress, to, subject, html, text, messageId, null);
+  }
+}
