@@ -11,11 +11,13 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -34,8 +36,16 @@ public final class AwsModule {
     return configure(SqsClient.builder(), env, "SQS").build();
   }
 
+  /** No SDK retries: a retried 5xx may send an email twice; the sender's own backoff retries instead. */
   @Provides @Singleton static SesV2Client ses(Env env) {
-    return configure(SesV2Client.builder(), env, "SESV2").build();
+    return configure(SesV2Client.builder(), env, "SESV2")
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+  }
+
+  /** No SDK retries, for the same reason as SES: a text sent twice cannot be taken back. */
+  @Provides @Singleton static SnsClient sns(Env env) {
+    return configure(SnsClient.builder(), env, "SNS")
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
   }
 
   @Provides @Singleton static EventBridgeClient eventBridge(Env env) {

@@ -27,6 +27,23 @@ public final class DistributionsModule {
         WebhookUrls.allowlist(env.optional("HERALD_WEBHOOK_ALLOWLIST").orElse("")));
   }
 
+  @Provides @Singleton static herald.domain.stats.Stats stats(DynamoDbClient dynamo, Env env) {
+    return new herald.adapters.dynamodb.DynamoDbStats(dynamo, env.get("STATS_TABLE"));
+  }
+
+  @Provides @Singleton static herald.domain.suppressions.Suppressions suppressions(DynamoDbClient dynamo, Env env) {
+    return new herald.adapters.dynamodb.DynamoDbSuppressions(dynamo, env.get("SUPPRESSIONS_TABLE"));
+  }
+
+  /**
+   * HERALD_SIGNING_KEY signs and checks unsubscribe links; HERALD_PUBLIC_URL, where the API answers them, is
+   * needed only where links are made (the sender).
+   */
+  @Provides @Singleton static herald.domain.delivery.UnsubscribeLinks unsubscribeLinks(Env env) {
+    return new herald.domain.delivery.UnsubscribeLinks(env.get("HERALD_SIGNING_KEY"),
+        env.optional("HERALD_PUBLIC_URL").orElse(null));
+  }
+
   @Provides @Singleton static Activity activity(DynamoDbClient dynamo, Env env) {
     return new DynamoDbActivity(dynamo, env.get("ACTIVITY_TABLE"));
   }

@@ -15,6 +15,11 @@ public final class SqsBatch {
   private SqsBatch() {}
 
   public static SQSBatchResponse each(SQSEvent event, Consumer<SQSEvent.SQSMessage> handler) {
+    return each(event, handler, null);
+  }
+
+  /** As {@link #each(SQSEvent, Consumer)}, and each failed record waits for its next try as {@code retries} says. */
+  public static SQSBatchResponse each(SQSEvent event, Consumer<SQSEvent.SQSMessage> handler, SqsRetries retries) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (SQSEvent.SQSMessage record : event.getRecords()) {
       try {
@@ -24,6 +29,7 @@ public final class SqsBatch {
       } catch (RuntimeException e) {
         Log.error("record_failed", e, "sqs_message_id", record.getMessageId());
         failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
+        if (retries != null) retries.later(record);
       }
     }
     return new SQSBatchResponse(failures);

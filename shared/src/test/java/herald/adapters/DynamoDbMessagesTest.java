@@ -34,7 +34,7 @@ class DynamoDbMessagesTest {
     Message m = message("msg_1", "dist_1");
     var pool = Executors.newFixedThreadPool(8);
     List<Future<Boolean>> results = new ArrayList<>();
-    for (int i = 0; i < 16; i++) results.add(pool.submit((Callable<Boolean>) () -> messages.claim(m)));
+    for (int i = 0; i < 16; i++) results.add(pool.submit((Callable<Boolean>) () -> messages.claim(m).claimed()));
     int wins = 0;
     for (Future<Boolean> r : results) if (r.get()) wins++;
     pool.shutdown();
@@ -45,12 +45,12 @@ class DynamoDbMessagesTest {
   @Test
   void aReleasedMessageCanBeClaimedAgainButAFinishedOneCannot() {
     Message m = message("msg_2", "dist_1");
-    assertThat(messages.claim(m)).isTrue();
-    messages.release("msg_2");
+    assertThat(messages.claim(m).claimed()).isTrue();
+    messages.release("msg_2", "test");
     assertThat(messages.get("msg_2")).get().extracting(Message::status).isEqualTo(MessageStatus.QUEUED);
-    assertThat(messages.claim(m)).isTrue();
+    assertThat(messages.claim(m).claimed()).isTrue();
     messages.finish("msg_2", MessageStatus.SENT, null, "ses-123");
-    assertThat(messages.claim(m)).isFalse();
+    assertThat(messages.claim(m).claimed()).isFalse();
     Message stored = messages.get("msg_2").orElseThrow();
     assertThat(stored.status()).isEqualTo(MessageStatus.SENT);
     assertThat(stored.providerId()).isEqualTo("ses-123");
@@ -64,9 +64,9 @@ class DynamoDbMessagesTest {
     Message stuck = message("msg_stuck", "dist_1");
     messages.claim(stuck);
 
-    assertThat(messages.failUnlessFinished(sent, "retries_exhausted")).isFalse();
-    assertThat(messages.failUnlessFinished(stuck, "retries_exhausted")).isTrue();
-    assertThat(messages.failUnlessFinished(message("msg_never", "dist_1"), "retries_exhausted")).isTrue();
+    assertThat(messages.failUnlessFinished(sent, "retries_exhausted").claimed()).isFalse();
+    assertThat(messages.failUnlessFinished(stuck, "retries_exhausted").claimed()).isTrue();
+    assertThat(messages.failUnlessFinished(message("msg_never", "dist_1"), "retries_exhausted").claimed()).isTrue();
 
     assertThat(messages.get("msg_sent").orElseThrow().status()).isEqualTo(MessageStatus.SENT);
     assertThat(messages.get("msg_stuck").orElseThrow().reason()).isEqualTo("retries_exhausted");

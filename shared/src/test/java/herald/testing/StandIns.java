@@ -73,6 +73,8 @@ public final class StandIns {
     env = env.with("EVENT_KEYS_TABLE", table(dynamo, "event-keys-" + suffix, "id"));
     env = env.with("API_KEYS_TABLE", table(dynamo, "api-keys-" + suffix, "id"));
     env = env.with("ACTIVITY_TABLE", table(dynamo, "activity-" + suffix, "subject", "at_key"));
+    env = env.with("SUPPRESSIONS_TABLE", table(dynamo, "suppressions-" + suffix, "address"));
+    env = env.with("STATS_TABLE", table(dynamo, "stats-" + suffix, "distribution_id", "channel"));
     SqsClient sqs = sqs(env);
     String dlq = sqs.createQueue(r -> r.queueName("send-dlq-" + suffix)).queueUrl();
     String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -81,7 +83,11 @@ public final class StandIns {
         QueueAttributeName.VISIBILITY_TIMEOUT, "1",
         QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"3\"}")))
         .queueUrl();
-    return env.with("SEND_QUEUE_URL", send).with("SEND_DLQ_URL", dlq).with("HERALD_API_KEY", "test-key");
+    return env.with("SEND_QUEUE_URL", send).with("SEND_DLQ_URL", dlq).with("HERALD_API_KEY", "test-key")
+        .with("HERALD_SIGNING_KEY", "test-signing-key-0123456789abcdef")
+        .with("HERALD_PUBLIC_URL", "http://127.0.0.1:3000")
+        .with("HERALD_WEBHOOK_ALLOWLIST", "127.0.0.1,localhost")
+        .with("HERALD_RETRY_BASE_SECONDS", "1");
   }
 
   public static DynamoDbClient dynamo(Env env) {

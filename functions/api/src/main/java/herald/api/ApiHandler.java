@@ -8,7 +8,7 @@ import herald.platform.Env;
 import herald.platform.Priming;
 import java.util.Map;
 
-/** The HTTP API: API Gateway's payload 2.0 in, a JSON response out. */
+/** The HTTP API: API Gateway's payload 2.0 in, a JSON response (or, for unsubscribe links, an HTML page) out. */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final Router router;
 
@@ -32,6 +32,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     HttpResponse response = router.handle(ApiEvents.request(event));
+    if (response.html() != null) {
+      return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
+          .withHeaders(Map.of("content-type", "text/html; charset=utf-8", "cache-control", "no-store"))
+          .withBody(response.html()).build();
+    }
     if (response.body() == null) return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).build();
     return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
         .withHeaders(Map.of("content-type", "application/json"))

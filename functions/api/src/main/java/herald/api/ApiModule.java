@@ -7,7 +7,9 @@ import herald.domain.brand.BrandSettings;
 import herald.domain.customers.Customers;
 import herald.domain.customers.UpsertCustomer;
 import herald.domain.delivery.Messages;
+import herald.domain.delivery.UnsubscribeLinks;
 import herald.domain.activity.Activity;
+import herald.domain.stats.Stats;
 import herald.domain.distributions.DistributionRules;
 import herald.domain.distributions.Distributions;
 import herald.domain.distributions.ManageDistributions;
@@ -18,6 +20,7 @@ import herald.domain.events.EventKeys;
 import herald.domain.keys.ApiKeys;
 import herald.domain.keys.ManageApiKeys;
 import herald.domain.templates.Templates;
+import herald.domain.suppressions.Suppressions;
 import herald.platform.Env;
 import herald.platform.StoresModule;
 import java.time.Clock;
@@ -29,17 +32,20 @@ final class ApiModule {
 
   @Provides @Singleton static Router router(BrandSettings brand, Customers customers, Messages messages,
       EventKeys keys, EventBus bus, Templates templates, Clock clock, ManageApiKeys apiKeys, EventSchemas schemas,
-      ManageDistributions manage, Activity activity) {
+      ManageDistributions manage, Activity activity, Stats stats, Suppressions suppressions,
+      UnsubscribeLinks links) {
     UpsertCustomer upsert = new UpsertCustomer(customers, clock);
     return new Router(ApiRoutes.all(
         new BrandApi(brand),
         new CustomerApi(upsert, customers),
         new DistributionApi(manage, activity),
-        new MessageApi(manage, messages, customers, brand, new RenderPreview(templates, clock), clock),
+        new MessageApi(manage, messages, customers, brand, new RenderPreview(templates, clock), stats, clock),
         new EventApi(new AcceptEvent(upsert, keys, bus, schemas, clock)),
         new ApiKeyApi(apiKeys),
         new CatalogueApi(schemas),
-        new OpenApiDoc()),
+        new OpenApiDoc(),
+        new SuppressionApi(suppressions),
+        new UnsubscribeApi(links, upsert, brand)),
         new ApiKeyCheck(apiKeys));
   }
 

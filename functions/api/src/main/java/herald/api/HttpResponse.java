@@ -4,8 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.platform.Json;
 
-/** A JSON response. */
-record HttpResponse(int status, JsonNode body) {
+/** A JSON response, or an HTML page when {@code html} is set (then {@code body} is null). */
+record HttpResponse(int status, JsonNode body, String html) {
+  HttpResponse(int status, JsonNode body) {
+    this(status, body, null);
+  }
+
+  static HttpResponse html(int status, String page) {
+    return new HttpResponse(status, null, page);
+  }
+
   static HttpResponse ok(JsonNode body) {
     return new HttpResponse(200, body);
   }

@@ -16,6 +16,7 @@ import herald.domain.distributions.ManageDistributions;
 import herald.domain.distributions.RenderPreview;
 import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
+import herald.domain.stats.Stats;
 import herald.platform.Json;
 import java.time.Clock;
 import java.util.List;
@@ -29,22 +30,42 @@ final class MessageApi {
   private final Customers customers;
   private final BrandSettings brand;
   private final RenderPreview preview;
+  private final Stats stats;
   private final Clock clock;
 
   MessageApi(ManageDistributions manage, Messages messages, Customers customers, BrandSettings brand,
-      RenderPreview preview, Clock clock) {
+      RenderPreview preview, Stats stats, Clock clock) {
     this.manage = manage;
     this.messages = messages;
     this.customers = customers;
     this.brand = brand;
     this.preview = preview;
+    this.stats = stats;
     this.clock = clock;
   }
 
   List<Route> routes() {
     return List.of(
         Route.of("GET", "/v1/distributions/{id}/messages", this::messages),
-        Route.of("POST", "/v1/distributions/{id}/preview", this::preview));
+        Route.of("POST", "/v1/distributions/{id}/preview", this::preview),
+        Route.of("GET", "/v1/distributions/{id}/summary", this::summary));
+  }
+
+  /** How many messages are in each status, per channel and in all. */
+  private HttpResponse summary(HttpRequest request, List<String> params) {
+    String id = manage.get(params.get(0)).id();
+    ObjectNode body = Json.object();
+    body.put("distribution_id", id);
+    ObjectNode totals = body.putObject("totals");
+    ObjectNode byChannel = body.putObject("channels");
+    stats.of(id).forEach((channel, counts) -> {
+      ObjectNode node = byChannel.putObject(channel);
+      counts.forEach((status, count) -> {
+        node.put(status.name(), count);
+        totals.put(status.name(), totals.path(status.name()).asLong(0) + count);
+      });
+    });
+    return HttpResponse.ok(body);
   }
 
   private HttpResponse messages(HttpRequest request, List<String> params) {

@@ -98,6 +98,9 @@ public final class OpenApiResponses {
     }
     JsonNode content = response.path("content").path("application/json");
     boolean empty = body == null || body.isBlank();
+    if (content.isMissingNode() && response.path("content").has("text/html")) {
+      return empty ? List.of("an HTML page is documented, but the body is empty") : List.of();
+    }
     if (content.isMissingNode()) return empty ? List.of() : List.of("the response has no documented body, but got one");
     if (empty) return List.of("a JSON body is documented, but the body is empty");
     JsonNode parsed;

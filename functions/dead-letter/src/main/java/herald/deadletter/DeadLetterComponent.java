@@ -6,6 +6,7 @@ import dagger.Module;
 import dagger.Provides;
 import herald.domain.delivery.Messages;
 import herald.domain.delivery.RecordDeadLetter;
+import herald.domain.stats.Stats;
 import herald.adapters.json.SendJobJson;
 import herald.platform.Env;
 import herald.platform.Priming;
@@ -34,8 +35,8 @@ interface DeadLetterComponent {
   final class DeadLetterModule {
     private DeadLetterModule() {}
 
-    @Provides @Singleton static RecordDeadLetter record(Messages messages, Clock clock) {
-      return new RecordDeadLetter(messages, clock);
+    @Provides @Singleton static RecordDeadLetter record(Messages messages, Stats stats, Clock clock) {
+      return new RecordDeadLetter(messages, stats, clock);
     }
   }
 }

@@ -11,10 +11,12 @@ import herald.platform.Env;
 import herald.platform.Log;
 import herald.platform.Priming;
 import herald.platform.SqsBatch;
+import herald.platform.SqsRetries;
 
 /** Sends each job of the batch; the ones that failed for a reason that may pass come back. */
 public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final SendToRecipient send;
+  private final SqsRetries retries;
 
   public SenderHandler() {
     this(Env.system());
@@ -25,17 +27,18 @@ public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchRes
   }
 
   private SenderHandler(SenderComponent component) {
-    this(component.send());
+    this(component.send(), component.retries());
     Priming.register("sender", component::prime);
   }
 
-  SenderHandler(SendToRecipient send) {
+  SenderHandler(SendToRecipient send, SqsRetries retries) {
     this.send = send;
+    this.retries = retries;
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return SqsBatch.each(event, record -> sendOne(SendJobJson.read(record.getBody())));
+    return SqsBatch.each(event, record -> sendOne(SendJobJson.read(record.getBody())), retries);
   }
 
   private void sendOne(SendJob job) {

@@ -62,7 +62,9 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
-  private void run(Options options) throws IOException {
+  private void run(Options given) throws IOException {
+    // The API's port is fixed before the functions are wired: they make links to it.
+    Options options = given.apiPort() == 0 ? given.withApiPort(herald.standins.Ports.free()) : given;
     Template template = TemplateReader.read(options.template());
     apiKey = options.apiKey();
     System.setProperty("aws.region", System.getProperty("aws.region", Intrinsics.REGION));
@@ -82,7 +84,7 @@ public final class LocalRuntime implements AutoCloseable {
     SqsClient sqs = Clients.sqs(endpoints.sqs());
     started.push(dynamoDb);
     started.push(sqs);
-    Intrinsics intrinsics = new Intrinsics(template, Map.of("ApiKey", apiKey), Map.of());
+    Intrinsics intrinsics = new Intrinsics(template, LocalParameters.of(apiKey), Map.of());
     Provisioner.createTables(dynamoDb, template, intrinsics);
     Map<String, String> urlsById = Provisioner.createQueues(sqs, template, intrinsics);
     queueUrls = template.queues().stream()

@@ -36,6 +36,12 @@ public record Options(Path template, int apiPort, int sesPort, int dynamoDbPort,
     return new Options(template, 0, 0, 0, 0, 0, "test-api-key", 2, 1, Duration.ofMillis(50), 4, false);
   }
 
+  /** The same options with the API on this port (the functions need it for links to the API). */
+  public Options withApiPort(int port) {
+    return new Options(template, port, sesPort, dynamoDbPort, sqsPort, awsPort, apiKey, pollerThreads, pollWaitSeconds,
+        retryBackoff, maxInstances, banner);
+  }
+
   private static int port(Map<String, String> env, String name, int otherwise) {
     String value = env.get(name);
     return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.trim());

@@ -33,6 +33,10 @@ final class Wiring {
       if (resolved != null) vars.put(name, resolved);
     });
     if (vars.containsKey("HERALD_API_KEY")) vars.put("HERALD_API_KEY", options.apiKey());
+    // Links to the API (unsubscribe) point at the local HTTP API rather than API Gateway.
+    if (vars.containsKey("HERALD_PUBLIC_URL")) vars.put("HERALD_PUBLIC_URL", "http://127.0.0.1:" + options.apiPort());
+    // Failed sends come back after 1 s, 2 s, 4 s... rather than 30 s, 1 min...: quicker to watch on one machine.
+    if (vars.containsKey("HERALD_RETRY_BASE_SECONDS")) vars.put("HERALD_RETRY_BASE_SECONDS", "1");
     vars.put("AWS_REGION", Intrinsics.REGION);
     vars.put("AWS_DEFAULT_REGION", Intrinsics.REGION);
     vars.put("AWS_ACCESS_KEY_ID", "local");

@@ -31,7 +31,7 @@ class RealTemplateTest {
   void hasTheContractsTables() {
     assertThat(template.tables()).extracting(Template.Table::logicalId).containsExactlyInAnyOrder(
         "DistributionsTable", "CustomersTable", "MessagesTable", "SettingsTable", "EventKeysTable", "ApiKeysTable",
-        "ActivityTable");
+        "ActivityTable", "SuppressionsTable", "StatsTable");
     Template.Table distributions = template.tables().stream()
         .filter(t -> t.logicalId().equals("DistributionsTable")).findFirst().orElseThrow();
     assertThat(distributions.globalIndexes()).extracting(Template.Index::name).containsExactly("ActiveByTrigger", "ByStatus",
@@ -41,26 +41,27 @@ class RealTemplateTest {
   @Test
   void hasTheContractsQueuesWithTheManualDelayAndRedrives() {
     assertThat(template.queues()).extracting(Template.Queue::logicalId).containsExactlyInAnyOrder("SendQueue",
-        "SendDLQ", "FanoutQueue", "FanoutDLQ", "ManualQueue", "ManualDLQ", "TriggerDLQ");
+        "SendDLQ", "FanoutQueue", "FanoutDLQ", "ManualQueue", "ManualDLQ", "TriggerDLQ", "FeedbackDLQ");
     assertThat(queue("ManualQueue").attributes()).containsEntry("DelaySeconds", 600);
     Intrinsics intrinsics = new Intrinsics(template, Map.of("ApiKey", "k"), Map.of());
-    for (String[] pair : new String[][] {{"SendQueue", "SendDLQ"}, {"FanoutQueue", "FanoutDLQ"},
-        {"ManualQueue", "ManualDLQ"}}) {
+    for (String[] pair : new String[][] {{"SendQueue", "SendDLQ", "12"}, {"FanoutQueue", "FanoutDLQ", "5"},
+        {"ManualQueue", "ManualDLQ", "5"}}) {
       Map<String, Object> policy = Values.map(intrinsics.resolve(queue(pair[0]).redrivePolicy()));
       assertThat(policy).containsEntry("deadLetterTargetArn", Intrinsics.queueArn(pair[1]))
-          .containsEntry("maxReceiveCount", 5);
+          .containsEntry("maxReceiveCount", Integer.parseInt(pair[2]));
     }
   }
 
   @Test
-  void hasTheFourFunctionsWithTheirHandlersAndEventSources() {
+  void hasTheFunctionsWithTheirHandlersAndEventSources() {
     assertThat(template.functions()).extracting(Template.Function::logicalId, Template.Function::handler)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("ApiFunction", "herald.api.ApiHandler::handleRequest"),
             org.assertj.core.groups.Tuple.tuple("TriggerFunction", "herald.trigger.TriggerHandler::handleRequest"),
             org.assertj.core.groups.Tuple.tuple("SenderFunction", "herald.sender.SenderHandler::handleRequest"),
             org.assertj.core.groups.Tuple.tuple("DeadLetterFunction",
-                "herald.deadletter.DeadLetterHandler::handleRequest"));
+                "herald.deadletter.DeadLetterHandler::handleRequest"),
+            org.assertj.core.groups.Tuple.tuple("FeedbackFunction", "herald.feedback.FeedbackHandler::handleRequest"));
     Map<String, Template.Function> byId = new HashMap<>();
     template.functions().forEach(f -> byId.put(f.logicalId(), f));
     assertThat(byId.get("ApiFunction").events()).extracting(e -> ((EventSource.HttpApi) e).routeKey())
@@ -72,6 +73,9 @@ class RealTemplateTest {
     assertThat(byId.get("SenderFunction").events()).singleElement().isInstanceOfSatisfying(EventSource.Sqs.class,
         sqs -> assertThat(sqs.batchSize()).isEqualTo(10));
     assertThat(byId.get("DeadLetterFunction").events()).singleElement().isInstanceOf(EventSource.Sqs.class);
+    EventSource.Rule ses = (EventSource.Rule) byId.get("FeedbackFunction").events().get(0);
+    assertThat(ses.bus()).isNull();
+    assertThat(Values.map(ses.pattern()).get("source")).isEqualTo(List.of("aws.ses"));
   }
 
   @Test

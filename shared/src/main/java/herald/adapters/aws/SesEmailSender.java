@@ -9,11 +9,16 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
 import software.amazon.awssdk.services.sesv2.model.MessageTag;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
-/** Emails through SES v2, tagged with Herald's message id so delivery events can find the message. */
+/**
+ * Emails through SES v2, tagged with Herald's message id so delivery events can find the message, sent with the
+ * configuration set that publishes those events. An email with an unsubscribe URL carries it as
+ * {@code List-Unsubscribe: <url>} with {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click} (RFC 8058).
+ */
 public final class SesEmailSender implements EmailSender {
   private final SesV2Client ses;
   private final String configurationSet;
@@ -31,7 +36,11 @@ public final class SesEmailSender implements EmailSender {
     SendEmailRequest.Builder request = SendEmailRequest.builder()
         .fromEmailAddress(from(email))
         .destination(d -> d.toAddresses(email.to()))
-        .content(c -> c.simple(m -> m.subject(utf8(email.subject())).body(body.build())))
+        .content(c -> c.simple(m -> {
+          m.subject(utf8(email.subject())).body(body.build());
+          List<MessageHeader> headers = headers(email);
+          if (!headers.isEmpty()) m.headers(headers);
+        }))
         .emailTags(MessageTag.builder().name("herald_message_id").value(email.messageId()).build());
     if (configurationSet != null) request.configurationSetName(configurationSet);
     try {
@@ -43,6 +52,13 @@ public final class SesEmailSender implements EmailSender {
     } catch (SdkClientException e) {
       return fail(DeliveryFailure.transientFailure("ses_unreachable", e));
     }
+  }
+
+  static List<MessageHeader> headers(Email email) {
+    if (email.unsubscribeUrl() == null || email.unsubscribeUrl().isBlank()) return List.of();
+    return List.of(
+        MessageHeader.builder().name("List-Unsubscribe").value("<" + email.unsubscribeUrl().strip() + ">").build(),
+        MessageHeader.builder().name("List-Unsubscribe-Post").value("List-Unsubscribe=One-Click").build());
   }
 
   private static String fail(DeliveryFailure failure) {

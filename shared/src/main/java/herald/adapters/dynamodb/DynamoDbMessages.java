@@ -1,5 +1,6 @@
 package herald.adapters.dynamodb;
 
+import herald.domain.delivery.Claim;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
 import herald.domain.delivery.Messages;
@@ -14,33 +15,61 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** Messages in DynamoDB; every status change is a conditional update on the message's own item. */
 public final class DynamoDbMessages implements Messages {
   static final String BY_DISTRIBUTION = "ByDistribution";
-  private static final String CREATE = "SET distribution_id = :d, event_id = :e, customer_id = :c, channel = :ch, "
+  /** Twice the sender's timeout: a claim older than this was left by a delivery that stopped. */
+  static final java.time.Duration LEASE = java.time.Duration.ofMinutes(2);
+  private static final String SET_FIELDS = "SET distribution_id = :d, event_id = :e, customer_id = :c, channel = :ch, "
       + "#s = :s, updated_at = :now, created_at = if_not_exists(created_at, :now), "
-      + "created_key = if_not_exists(created_key, :key)";
+      + "created_key = if_not_exists(created_key, :key), attempt = if_not_exists(attempt, :zero) + :one, "
+      + "lease_until = :lease";
+  /** The reason of a message whose send may or may not have reached the provider (SendToRecipient's). */
+  private static final String FEEDBACK_OUTCOME_UNKNOWN = "outcome_unknown";
   private final DynamoDbClient dynamo;
   private final String table;
   private final Clock clock;
+  private final java.time.Duration lease;
 
   public DynamoDbMessages(DynamoDbClient dynamo, String table, Clock clock) {
+    this(dynamo, table, clock, LEASE);
+  }
+
+  /** {@code lease}: how long a claim holds a message; longer than any delivery of one message takes. */
+  public DynamoDbMessages(DynamoDbClient dynamo, String table, Clock clock, java.time.Duration lease) {
     this.dynamo = dynamo;
     this.table = table;
     this.clock = clock;
+    this.lease = lease;
   }
 
   @Override
-  public boolean claim(Message m) {
-    return update(m.id(), CREATE, "attribute_not_exists(id) OR #s = :queued", values(m, MessageStatus.SENDING, null));
+  public Claim claim(Message m) {
+    return update(m.id(), SET_FIELDS + " REMOVE provider_called", "attribute_not_exists(id) OR #s = :queued",
+        values(m, MessageStatus.SENDING, null));
   }
 
   @Override
-  public void release(String id) {
-    update(id, "SET #s = :queued, updated_at = :now", "#s = :sending",
+  public boolean resume(String id) {
+    return update(id, "SET updated_at = :now, attempt = attempt + :one, lease_until = :lease",
+        "#s = :sending AND lease_until < :nowMs",
+        Map.of(":sending", Items.s(MessageStatus.SENDING.name()), ":now", now(), ":one", Items.n(1),
+            ":lease", Items.n(clock.millis() + lease.toMillis()), ":nowMs", Items.n(clock.millis()))).claimed();
+  }
+
+  @Override
+  public void calling(String id) {
+    update(id, "SET provider_called = :yes", "#s = :sending",
+        Map.of(":sending", Items.s(MessageStatus.SENDING.name()), ":yes", AttributeValue.fromBool(true)));
+  }
+
+  @Override
+  public void release(String id, String error) {
+    update(id, "SET #s = :queued, updated_at = :now, last_error = :e REMOVE provider_called", "#s = :sending",
         Map.of(":queued", Items.s(MessageStatus.QUEUED.name()), ":sending", Items.s(MessageStatus.SENDING.name()),
-            ":now", now()));
+            ":now", now(), ":e", Items.s(error == null ? "unknown_error" : error)));
   }
 
   @Override
@@ -62,11 +91,42 @@ public final class DynamoDbMessages implements Messages {
   }
 
   @Override
-  public boolean failUnlessFinished(Message m, String reason) {
+  public Claim failUnlessFinished(Message m, String reason) {
     Map<String, AttributeValue> values = values(m, MessageStatus.FAILED, reason);
     values.put(":sending", Items.s(MessageStatus.SENDING.name()));
-    return update(m.id(), CREATE + ", reason = :r",
+    return update(m.id(), SET_FIELDS + ", reason = if_not_exists(last_error, :r)",
         "attribute_not_exists(id) OR #s = :queued OR #s = :sending", values);
+  }
+
+  @Override
+  public boolean feedback(String id, MessageStatus to, String reason) {
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", Items.s(to.name()), ":now", now(),
+        ":sent", Items.s(MessageStatus.SENT.name())));
+    String condition = switch (to) {
+      case DELIVERED -> {
+        values.put(":failed", Items.s(MessageStatus.FAILED.name()));
+        values.put(":unknown", Items.s(FEEDBACK_OUTCOME_UNKNOWN));
+        yield "#s = :sent OR (#s = :failed AND reason = :unknown)";
+      }
+      case BOUNCED, COMPLAINED -> {
+        values.put(":delivered", Items.s(MessageStatus.DELIVERED.name()));
+        yield "#s = :sent OR #s = :delivered";
+      }
+      case FAILED -> "#s = :sent";
+      default -> null;
+    };
+    if (condition == null) return false;
+    String expression = "SET #s = :to, updated_at = :now";
+    if (reason != null) values.put(":r", Items.s(reason));
+    String update = expression + (reason != null ? ", reason = :r" : " REMOVE reason");
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", id))
+          .updateExpression(update).conditionExpression(condition)
+          .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 
   @Override
@@ -88,15 +148,32 @@ public final class DynamoDbMessages implements Messages {
     return new Page<>(items, Cursors.next(page));
   }
 
-  private boolean update(String id, String expression, String condition, Map<String, AttributeValue> values) {
+  /** A conditional update; the outcome says whether it was made and what the status was before. */
+  private Claim update(String id, String expression, String condition, Map<String, AttributeValue> values) {
     try {
-      dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", id))
+      var old = dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", id))
           .updateExpression(expression).conditionExpression(condition)
-          .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values));
-      return true;
+          .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values)
+          .returnValues(ReturnValue.UPDATED_OLD)).attributes();
+      return new Claim(true, status(old), called(old), true);
     } catch (ConditionalCheckFailedException e) {
-      return false;
+      var current = dynamo.getItem(r -> r.tableName(table).key(Items.key("id", id)).consistentRead(true)).item();
+      return new Claim(false, status(current), called(current), lapsed(current));
     }
+  }
+
+  private boolean lapsed(Map<String, AttributeValue> item) {
+    AttributeValue until = item == null ? null : item.get("lease_until");
+    return until == null || until.n() == null || Long.parseLong(until.n()) < clock.millis();
+  }
+
+  private static boolean called(Map<String, AttributeValue> item) {
+    return item != null && item.get("provider_called") != null && Boolean.TRUE.equals(item.get("provider_called").bool());
+  }
+
+  private static MessageStatus status(Map<String, AttributeValue> item) {
+    String status = item == null ? null : Items.text(item, "status");
+    return status == null ? null : MessageStatus.valueOf(status);
   }
 
   private Map<String, AttributeValue> values(Message m, MessageStatus status, String reason) {
@@ -110,6 +187,9 @@ public final class DynamoDbMessages implements Messages {
     values.put(":queued", Items.s(MessageStatus.QUEUED.name()));
     values.put(":now", now);
     values.put(":key", Items.s(now.s() + "#" + m.id()));
+    values.put(":zero", Items.n(0));
+    values.put(":lease", Items.n(clock.millis() + lease.toMillis()));
+    values.put(":one", Items.n(1));
     if (reason != null) values.put(":r", Items.s(reason));
     return values;
   }

@@ -3,14 +3,21 @@ package herald.adapters.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.domain.Invalid;
+import herald.domain.customers.Consent;
 import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerProfile;
 import herald.platform.Json;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
-/** Customers as JSON in the API. */
+/**
+ * Customers as JSON in the API. Consents come in as {@code "consents": {"email": {"granted": false}}} (Herald
+ * sets the time) and go out with it: {@code {"email": {"granted": false, "at": "..."}}}.
+ */
 public final class CustomerJson {
-  private static final Set<String> FIELDS = Set.of("source_id", "name", "email", "phone", "metadata");
+  private static final Set<String> FIELDS = Set.of("source_id", "name", "email", "phone", "metadata", "consents");
 
   private CustomerJson() {}
 
@@ -18,7 +25,7 @@ public final class CustomerJson {
     Fields f = Fields.of(node, path, FIELDS);
     String sourceId = f.requiredText("source_id");
     CustomerProfile profile = new CustomerProfile(sourceId, f.text("name"), f.text("email"), f.text("phone"),
-        f.object("metadata"));
+        f.object("metadata"), consents(f.node("consents"), f.at("consents")));
     // Validates the fields given as a customer would, so bad input fails before anything is stored.
     try {
       new Customer(Customer.idFor(sourceId), sourceId, profile.name(), profile.email(), profile.phone(),
@@ -38,8 +45,27 @@ public final class CustomerJson {
     node.put("email", c.email());
     node.put("phone", c.phone());
     node.set("metadata", Json.MAPPER.valueToTree(c.metadata()));
+    ObjectNode consents = node.putObject("consents");
+    c.consents().forEach((channel, consent) -> consents.putObject(channel)
+        .put("granted", consent.granted())
+        .put("at", consent.at() == null ? null : consent.at().toString()));
     node.put("created_at", c.createdAt() == null ? null : c.createdAt().toString());
     node.put("updated_at", c.updatedAt() == null ? null : c.updatedAt().toString());
     return node;
+  }
+
+  private static Map<String, Boolean> consents(JsonNode node, String path) {
+    if (node == null) return null;
+    if (!node.isObject()) throw new Invalid("invalid_type", path, path + " must be a JSON object");
+    Map<String, Boolean> consents = new TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String at = path + "." + entry.getKey();
+      Consent.channel(entry.getKey(), at);
+      JsonNode granted = Fields.of(entry.getValue(), at, Set.of("granted")).required("granted");
+      if (!granted.isBoolean()) throw new Invalid("invalid_type", at + ".granted", at + ".granted must be a boolean");
+      consents.put(entry.getKey(), granted.booleanValue());
+    }
+    return consents;
   }
 }

@@ -3,11 +3,16 @@ package herald.domain.customers;
 import herald.domain.Ids;
 import herald.domain.Text;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** A customer of the company using Herald, known by the company's own id (source_id). */
+/**
+ * A customer of the company using Herald, known by the company's own id (source_id). {@code consents} holds
+ * the customer's answers per channel ("email", "sms"); a channel without one is allowed.
+ */
 public record Customer(String id, String sourceId, String name, String email, String phone,
-    Map<String, Object> metadata, Instant createdAt, Instant updatedAt) {
+    Map<String, Object> metadata, Instant createdAt, Instant updatedAt, Map<String, Consent> consents) {
 
   public Customer {
     Text.required(id, "id");
@@ -15,11 +20,42 @@ public record Customer(String id, String sourceId, String name, String email, St
     name = Text.maxLength(Text.optional(name), 200, "name");
     email = email == null || email.isBlank() ? null : Text.email(email, "email");
     phone = Text.maxLength(Text.optional(phone), 32, "phone");
-    metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+    metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+    consents = copy(consents);
+  }
+
+  /** A customer who has given no consent answer yet. */
+  public Customer(String id, String sourceId, String name, String email, String phone, Map<String, Object> metadata,
+      Instant createdAt, Instant updatedAt) {
+    this(id, sourceId, name, email, phone, metadata, createdAt, updatedAt, Map.of());
   }
 
   /** The customer id is derived from the source id, so an upsert never needs a lookup. */
   public static String idFor(String sourceId) {
     return Ids.derived("cust_", Text.required(sourceId, "source_id"));
+  }
+
+  /** False only when the customer revoked their consent for this channel ("email", "sms"). */
+  public boolean allows(String channel) {
+    Consent consent = consents.get(channel);
+    return consent == null || consent.granted();
+  }
+
+  /** This customer with the consent for {@code channel} set to {@code consent}, changed at {@code now}. */
+  public Customer withConsent(String channel, Consent consent, Instant now) {
+    Map<String, Consent> changed = new TreeMap<>(consents);
+    changed.put(channel, consent);
+    return new Customer(id, sourceId, name, email, phone, metadata, createdAt, now, changed);
+  }
+
+  private static Map<String, Consent> copy(Map<String, Consent> consents) {
+    if (consents == null || consents.isEmpty()) return Map.of();
+    Map<String, Consent> copy = new TreeMap<>();
+    consents.forEach((channel, consent) -> {
+      Consent.channel(channel, "consents." + channel);
+      if (consent == null) throw herald.domain.Invalid.required("consents." + channel);
+      copy.put(channel, consent);
+    });
+    return Collections.unmodifiableMap(copy);
   }
 }

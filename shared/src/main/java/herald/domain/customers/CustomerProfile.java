@@ -1,15 +1,37 @@
 package herald.domain.customers;
 
 import herald.domain.Text;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** What a caller says about a customer when upserting: only the fields given are changed. */
-public record CustomerProfile(String sourceId, String name, String email, String phone, Map<String, Object> metadata) {
+/**
+ * What a caller says about a customer when upserting: only the fields given are changed. {@code consents}
+ * gives an answer per channel ("email", "sms"): true grants, false revokes; Herald records when.
+ */
+public record CustomerProfile(String sourceId, String name, String email, String phone, Map<String, Object> metadata,
+    Map<String, Boolean> consents) {
   public CustomerProfile {
     sourceId = Text.required(sourceId, "source_id");
+    consents = copy(consents);
+  }
+
+  public CustomerProfile(String sourceId, String name, String email, String phone, Map<String, Object> metadata) {
+    this(sourceId, name, email, phone, metadata, null);
   }
 
   public static CustomerProfile of(String sourceId) {
     return new CustomerProfile(sourceId, null, null, null, null);
+  }
+
+  private static Map<String, Boolean> copy(Map<String, Boolean> consents) {
+    if (consents == null || consents.isEmpty()) return Map.of();
+    Map<String, Boolean> copy = new TreeMap<>();
+    consents.forEach((channel, granted) -> {
+      Consent.channel(channel, "consents." + channel);
+      if (granted == null) throw herald.domain.Invalid.required("consents." + channel + ".granted");
+      copy.put(channel, granted);
+    });
+    return Collections.unmodifiableMap(copy);
   }
 }

@@ -5,7 +5,7 @@ package herald.domain.delivery;
  * List-Unsubscribe headers; {@code messageId} tags the email so delivery events find the message.
  */
 public record Email(String fromName, String fromAddress, String to, String subject, String html, String text,
-    String messageId, String unsubscribeUrl) {
+    String messageId, String unsubscribeUrl) implements Outgoing {
 
   public Email(String fromName, String fromAddress, String to, String subject, String html, String text,
       String messageId) {

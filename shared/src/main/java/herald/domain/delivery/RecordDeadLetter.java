@@ -1,21 +1,29 @@
 package herald.domain.delivery;
 
+import herald.domain.stats.Stats;
 import java.time.Clock;
 
-/** A send job that kept failing reached the dead-letter queue: its message ends FAILED, with the reason. */
+/**
+ * A send job that kept failing reached the dead-letter queue: its message ends FAILED, with the last
+ * error it met (or {@value #REASON} when none was recorded).
+ */
 public final class RecordDeadLetter {
   static final String REASON = "retries_exhausted";
   private final Messages messages;
+  private final Stats stats;
   private final Clock clock;
 
-  public RecordDeadLetter(Messages messages, Clock clock) {
+  public RecordDeadLetter(Messages messages, Stats stats, Clock clock) {
     this.messages = messages;
+    this.stats = stats;
     this.clock = clock;
   }
 
   /** True when the message was recorded FAILED; false when it already had a terminal status. */
   public boolean record(SendJob job) {
     Message message = Message.sending(job, clock.instant());
-    return messages.failUnlessFinished(message, REASON);
+    Claim failed = messages.failUnlessFinished(message, REASON);
+    if (failed.claimed()) stats.moved(job.distributionId(), job.channel().key(), failed.previous(), MessageStatus.FAILED);
+    return failed.claimed();
   }
 }

@@ -1,119 +1,87 @@
 package herald.domain.delivery;
 
-import herald.domain.brand.Brand;
-import herald.domain.brand.BrandSettings;
-import herald.domain.customers.Customer;
-import herald.domain.customers.Customers;
-import herald.domain.distributions.ActionType;
-import herald.domain.distributions.ChannelType;
-import herald.domain.distributions.Distribution;
-import herald.domain.distributions.DistributionStatus;
-import herald.domain.distributions.Distributions;
-import herald.domain.distributions.EmailChannel;
+import herald.domain.stats.Stats;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Sends one job: claims its message, checks it may still go, renders and sends it, and records
- * the outcome. A transient failure gives the claim back and throws, so the queue redelivers.
+ * Sends one job: claims its message with a conditional write (a claimed or finished message is never sent
+ * again), checks it may still go, renders it for its channel, sends it and records the outcome. A failure a
+ * retry may mend gives the claim back and throws, so the queue redelivers the job later; a permanent one is
+ * recorded FAILED with its reason. A job found half-done (SENDING: an earlier delivery stopped after the
+ * claim) is resolved without sending blindly: stopped before the provider was called, it is simply sent;
+ * stopped after, a webhook goes again with the same Idempotency-Key, which the receiver deduplicates, and an
+ * email or text, whose provider cannot tell us whether it took it, ends FAILED outcome_unknown. The window
+ * left is the provider call itself. A job whose message another delivery is sending right now (the same job
+ * queued twice) comes back later, when that delivery has finished it.
  */
 public final class SendToRecipient {
+  static final String OUTCOME_UNKNOWN = "outcome_unknown";
   private final Messages messages;
-  private final Distributions distributions;
-  private final Customers customers;
-  private final BrandSettings brandSettings;
-  private final EmailSender email;
-  private final RenderEmail render;
+  private final PrepareMessage prepare;
+  private final Channels channels;
+  private final Stats stats;
   private final Clock clock;
 
-  public SendToRecipient(Messages messages, Distributions distributions, Customers customers,
-      BrandSettings brandSettings, EmailSender email, RenderEmail render, Clock clock) {
+  public SendToRecipient(Messages messages, PrepareMessage prepare, Channels channels, Stats stats, Clock clock) {
     this.messages = messages;
-    this.distributions = distributions;
-    this.customers = customers;
-    this.brandSettings = brandSettings;
-    this.email = email;
-    this.render = render;
+    this.prepare = prepare;
+    this.channels = channels;
+    this.stats = stats;
     this.clock = clock;
   }
 
   /** Returns the status recorded, or empty when another delivery of the job already claimed it. */
   public Optional<MessageStatus> handle(SendJob job) {
-    String id = job.messageId();
-    if (!messages.claim(Message.sending(job, clock.instant()))) return Optional.empty();
-    Email rendered;
+    Claim claim = messages.claim(Message.sending(job, clock.instant()));
+    if (claim.claimed()) {
+      moved(job, claim.previous(), MessageStatus.SENDING);
+    } else if (claim.busy()) {
+      throw DeliveryFailure.transientFailure("claimed_by_another_delivery", null);
+    } else if (!claim.interrupted()) {
+      return Optional.empty();
+    } else if (claim.called() && !channels.idempotent(job.channel())) {
+      return Optional.of(finish(job, MessageStatus.FAILED, OUTCOME_UNKNOWN, null));
+    } else if (!messages.resume(job.messageId())) {
+      return Optional.empty();
+    }
+    return Optional.of(attempt(job));
+  }
+
+  private MessageStatus attempt(SendJob job) {
+    PrepareMessage.Prepared prepared;
     try {
-      Distribution distribution = distributions.get(job.distributionId()).orElse(null);
-      Customer customer = customers.get(job.customerId()).orElse(null);
-      Optional<Brand> brand = brandSettings.brand();
-      Optional<SkipReason> skip = skipReason(distribution, job);
-      if (skip.isEmpty()) {
-        Optional<String> unsupported = unsupported(distribution, job);
-        if (unsupported.isPresent()) {
-          messages.finish(id, MessageStatus.FAILED, unsupported.get(), null);
-          return Optional.of(MessageStatus.FAILED);
-        }
-        skip = skipReason(customer, brand);
-      }
-      if (skip.isPresent()) {
-        messages.finish(id, MessageStatus.SKIPPED, skip.get().code(), null);
-        return Optional.of(MessageStatus.SKIPPED);
-      }
-      rendered = render.render(emailChannel(distribution), distribution.action(), brand.get(), customer, job, id);
+      prepared = prepare.prepare(job);
     } catch (RuntimeException beforeSending) {
-      messages.release(id);
+      release(job, "internal_error");
       throw beforeSending;
     }
-    return Optional.of(deliver(id, rendered));
-  }
-
-  /** Stopped: the distribution is gone, not active, or no longer has the job's channel. */
-  private static Optional<SkipReason> skipReason(Distribution distribution, SendJob job) {
-    if (distribution == null || distribution.status() != DistributionStatus.ACTIVE
-        || distribution.channels().stream().noneMatch(c -> c.type() == job.channel())) {
-      return Optional.of(SkipReason.DISTRIBUTION_STOPPED);
+    if (prepared.outcome() != null) {
+      return finish(job, prepared.outcome(), prepared.reason(), null);
     }
-    return Optional.empty();
-  }
-
-  /** What this version cannot send yet, as a permanent failure reason: other channels than email, codes and promotions. */
-  private static Optional<String> unsupported(Distribution distribution, SendJob job) {
-    if (job.channel() != ChannelType.EMAIL) return Optional.of("channel_not_supported");
-    ActionType action = distribution.action().type();
-    if (action == ActionType.PUBLISH_CODE || action == ActionType.NOTIFY_PROMOTION) {
-      return Optional.of("action_not_supported");
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<SkipReason> skipReason(Customer customer, Optional<Brand> brand) {
-    if (customer == null || customer.email() == null) return Optional.of(SkipReason.NO_ADDRESS);
-    if (brand.isEmpty()) return Optional.of(SkipReason.MISSING_BRAND_DETAILS);
-    return Optional.empty();
-  }
-
-  private static EmailChannel emailChannel(Distribution distribution) {
-    return distribution.channels().stream()
-        .filter(EmailChannel.class::isInstance).map(EmailChannel.class::cast).findFirst().orElseThrow();
-  }
-
-  /** Once the provider took the message, a failure to record SENT leaves it SENDING rather than send twice. */
-  private MessageStatus deliver(String id, Email rendered) {
-    String providerId;
+    messages.calling(job.messageId());
     try {
-      providerId = email.send(rendered);
+      String providerId = channels.send(prepared.message());
+      return finish(job, MessageStatus.SENT, null, providerId);
     } catch (DeliveryFailure failure) {
-      if (!failure.permanent()) {
-        messages.release(id);
-        throw failure;
-      }
-      messages.finish(id, MessageStatus.FAILED, failure.reason(), null);
-      return MessageStatus.FAILED;
-    } catch (RuntimeException unknown) {
-      messages.release(id);
-      throw unknown;
+      if (failure.permanent()) return finish(job, MessageStatus.FAILED, failure.reason(), null);
+      release(job, failure.reason());
+      throw failure;
     }
-    messages.finish(id, MessageStatus.SENT, null, providerId);
-    return MessageStatus.SENT;
+  }
+
+  private MessageStatus finish(SendJob job, MessageStatus status, String reason, String providerId) {
+    messages.finish(job.messageId(), status, reason, providerId);
+    moved(job, MessageStatus.SENDING, status);
+    return status;
+  }
+
+  private void release(SendJob job, String error) {
+    messages.release(job.messageId(), error);
+    moved(job, MessageStatus.SENDING, MessageStatus.QUEUED);
+  }
+
+  private void moved(SendJob job, MessageStatus from, MessageStatus to) {
+    stats.moved(job.distributionId(), job.channel().key(), from, to);
   }
 }

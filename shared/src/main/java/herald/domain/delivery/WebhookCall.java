@@ -8,7 +8,7 @@ import java.util.Map;
  * ({@link WebhookSignature}) and carrying {@code messageId} as its Idempotency-Key.
  */
 public record WebhookCall(String messageId, String url, Map<String, String> headers, String body, String secret,
-    Instant timestamp) {
+    Instant timestamp) implements Outgoing {
   public WebhookCall {
     headers = Map.copyOf(headers);
   }

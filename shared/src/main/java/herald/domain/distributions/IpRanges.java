@@ -28,6 +28,15 @@ final class IpRanges {
     return true;
   }
 
+  /** The IPv4 address inside an IPv4-mapped IPv6 address (::ffff:a.b.c.d), else the address itself. */
+  static InetAddress unmapped(InetAddress address) {
+    byte[] b = address.getAddress();
+    if (b.length == 16 && allZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+      return embedded(b, 12);
+    }
+    return address;
+  }
+
   private static boolean isPublicV4(byte[] b) {
     int first = b[0] & 0xff;
     int second = b[1] & 0xff;

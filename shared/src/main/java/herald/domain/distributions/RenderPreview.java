@@ -7,9 +7,7 @@ import herald.domain.templates.ActionValues;
 import herald.domain.templates.TemplateScope;
 import herald.domain.templates.Templates;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,45 +60,29 @@ public final class RenderPreview {
         Map<String, String> headers = new LinkedHashMap<>(webhook.headers());
         headers.put("Content-Type", "application/json");
         out.put("headers", headers);
-        out.put("body", webhook.payload().custom() ? rendered(webhook.payload().body(), scope)
+        out.put("body", webhook.payload().custom() ? templates.renderJson(webhook.payload().body(), scope)
             : WebhookEnvelope.of(MESSAGE_ID, distribution, scope, event, clock.instant()));
       }
       case BrazeChannel braze -> {
         out.put("external_id", braze.externalIdField().equals("id") ? customer.id() : customer.sourceId());
-        out.put("attributes", rendered(braze.attributes(), scope));
+        out.put("attributes", templates.renderJson(braze.attributes(), scope));
       }
       case MailchimpChannel mailchimp -> {
         out.put("audience_id", mailchimp.audienceId());
         out.put("email", customer.email());
-        out.put("merge_fields", rendered(mailchimp.mergeFields(), scope));
+        out.put("merge_fields", templates.renderJson(mailchimp.mergeFields(), scope));
         out.put("tags", mailchimp.tags());
       }
       case KlaviyoChannel klaviyo -> {
         out.put("metric", klaviyo.metric());
-        out.put("properties", rendered(klaviyo.properties(), scope));
+        out.put("properties", templates.renderJson(klaviyo.properties(), scope));
       }
       case IntercomChannel intercom -> {
         out.put("event_name", intercom.eventName());
-        out.put("metadata", rendered(intercom.metadata(), scope));
+        out.put("metadata", templates.renderJson(intercom.metadata(), scope));
       }
     }
     return out;
-  }
-
-  /** A JSON value with each string rendered as a plain template. */
-  private Object rendered(Object node, Map<String, Object> scope) {
-    if (node instanceof String s) return templates.renderPlain(s, scope);
-    if (node instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((key, value) -> out.put(String.valueOf(key), rendered(value, scope)));
-      return out;
-    }
-    if (node instanceof List<?> list) {
-      List<Object> out = new ArrayList<>();
-      list.forEach(value -> out.add(rendered(value, scope)));
-      return out;
-    }
-    return node;
   }
 
   private TriggerEvent sampleEvent(Distribution distribution, Customer customer) {

@@ -48,6 +48,22 @@ public final class Templates {
     return render(plain, "p", template, scope);
   }
 
+  /** A JSON value (maps, lists, strings, numbers...) with each string rendered as a plain template. */
+  public Object renderJson(Object node, Map<String, Object> scope) {
+    if (node instanceof String s) return renderPlain(s, scope);
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      map.forEach((key, value) -> out.put(String.valueOf(key), renderJson(value, scope)));
+      return out;
+    }
+    if (node instanceof java.util.List<?> list) {
+      java.util.List<Object> out = new java.util.ArrayList<>();
+      list.forEach(value -> out.add(renderJson(value, scope)));
+      return out;
+    }
+    return node;
+  }
+
   /** Throws {@link Invalid} naming the field when the template does not compile. */
   public void check(String template, String field) {
     if (template == null) return;

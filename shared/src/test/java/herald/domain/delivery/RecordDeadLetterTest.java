@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class RecordDeadLetterTest {
   private final TestClock clock = new TestClock();
   private final InMemoryMessages messages = new InMemoryMessages(clock);
-  private final RecordDeadLetter deadLetter = new RecordDeadLetter(messages, clock);
+  private final herald.domain.fakes.InMemoryStats stats = new herald.domain.fakes.InMemoryStats();
+  private final RecordDeadLetter deadLetter = new RecordDeadLetter(messages, stats, clock);
   private final Customer ada = Samples.customer("src-ada");
   private final SendJob job = new SendJob("dist_1", ChannelType.EMAIL, ada.id(), Samples.orderPaid("evt_1", ada));
 
@@ -46,7 +47,7 @@ class RecordDeadLetterTest {
   @Test
   void recordsFailedForAMessageReleasedAfterATransientFailure() {
     messages.claim(Message.sending(job, T0));
-    messages.release(job.messageId());
+    messages.release(job.messageId(), "test");
 
     assertThat(deadLetter.record(job)).isTrue();
 

@@ -12,14 +12,21 @@ import herald.domain.distributions.ChannelType;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.EmailChannel;
+import herald.domain.distributions.BrazeChannel;
 import herald.domain.distributions.SmsChannel;
+import herald.domain.distributions.WebhookPayload;
+import herald.domain.distributions.WebhookChannel;
 import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.InMemoryBrandSettings;
 import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.InMemoryDistributions;
 import herald.domain.fakes.InMemoryMessages;
+import herald.domain.fakes.InMemoryStats;
+import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.fakes.RecordingEmailSender;
+import herald.domain.fakes.RecordingSmsSender;
+import herald.domain.fakes.RecordingWebhookSender;
 import herald.domain.fakes.Samples;
 import herald.domain.fakes.TestClock;
 import herald.domain.templates.Templates;
@@ -27,7 +34,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,8 +45,19 @@ class SendToRecipientTest {
   private final InMemoryCustomers customers = new InMemoryCustomers();
   private final InMemoryBrandSettings brand = new InMemoryBrandSettings();
   private final RecordingEmailSender provider = new RecordingEmailSender();
-  private final SendToRecipient send = new SendToRecipient(messages, distributions, customers, brand, provider,
-      new RenderEmail(new Templates()), clock);
+  private final InMemorySuppressions suppressions = new InMemorySuppressions();
+  private final InMemoryStats stats = new InMemoryStats();
+  private final RecordingSmsSender sms = new RecordingSmsSender();
+  private final RecordingWebhookSender webhooks = new RecordingWebhookSender();
+  private final SendToRecipient send = sender(brand);
+
+  private SendToRecipient sender(InMemoryBrandSettings brandSettings) {
+    Channels channels = new Channels(provider, sms, webhooks);
+    PrepareMessage prepare = new PrepareMessage(distributions, customers, brandSettings,
+        new Recipients(suppressions, new UnsubscribeLinks("test-signing-key-0123456789", "https://herald.test")),
+        channels, new RenderMessage(new Templates(), Object::toString, clock));
+    return new SendToRecipient(messages, prepare, channels, stats, clock);
+  }
 
   private final Customer ada = Samples.customer("src-ada", "Ada", "ada@mail.example");
   private final TriggerEvent paid = Samples.orderPaid("evt_1", ada);
@@ -112,14 +129,41 @@ class SendToRecipientTest {
   }
 
   @Test
-  void aDeliveryWhileAnotherHoldsTheClaimSendsNothing() {
+  void aJobWhoseEarlierDeliveryStoppedBeforeCallingTheProviderIsSentOnce() {
+    activeDistribution(Samples.email());
+    messages.claim(Message.sending(job, T0));
+    clock.advance(InMemoryMessages.LEASE.plusSeconds(1));
+
+    assertThat(send.handle(job)).contains(MessageStatus.SENT);
+    assertThat(send.handle(job)).isEmpty();
+
+    assertThat(provider.attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void aJobWhoseMessageAnotherDeliveryIsSendingComesBackLaterAndSendsNothingNow() {
     activeDistribution(Samples.email());
     messages.claim(Message.sending(job, T0));
 
-    assertThat(send.handle(job)).isEmpty();
+    assertThatThrownBy(() -> send.handle(job)).isInstanceOfSatisfying(DeliveryFailure.class,
+        failure -> assertThat(failure.permanent()).isFalse());
 
     assertThat(provider.attempts()).isZero();
     assertThat(stored(job).status()).isEqualTo(MessageStatus.SENDING);
+  }
+
+  @Test
+  void anEmailWhoseEarlierDeliveryStoppedAfterCallingTheProviderIsNeverSentAgain() {
+    activeDistribution(Samples.email());
+    messages.claim(Message.sending(job, T0));
+    messages.calling(job.messageId());
+    clock.advance(InMemoryMessages.LEASE.plusSeconds(1));
+
+    assertThat(send.handle(job)).contains(MessageStatus.FAILED);
+
+    assertThat(provider.attempts()).isZero();
+    assertThat(stored(job).reason()).isEqualTo("outcome_unknown");
+    assertThat(stats.count("dist_1", "email", MessageStatus.FAILED)).isEqualTo(1);
   }
 
   @ParameterizedTest
@@ -170,8 +214,7 @@ class SendToRecipientTest {
   void skipsWithMissingBrandDetailsWhenNoBrandIsSet() {
     activeDistribution(Samples.email());
     InMemoryBrandSettings noBrand = new InMemoryBrandSettings();
-    SendToRecipient withoutBrand = new SendToRecipient(messages, distributions, customers, noBrand, provider,
-        new RenderEmail(new Templates()), clock);
+    SendToRecipient withoutBrand = sender(noBrand);
 
     assertThat(withoutBrand.handle(job)).contains(MessageStatus.SKIPPED);
 
@@ -231,8 +274,11 @@ class SendToRecipientTest {
 
     assertThatThrownBy(() -> send.handle(job)).isSameAs(broken);
 
-    assertThat(stored(job).status()).isEqualTo(MessageStatus.QUEUED);
-    assertThat(send.handle(job)).contains(MessageStatus.SENT);
+    assertThat(stored(job).status()).isEqualTo(MessageStatus.SENDING);
+    clock.advance(InMemoryMessages.LEASE.plusSeconds(1));
+    assertThat(send.handle(job)).contains(MessageStatus.FAILED);
+    assertThat(stored(job).reason()).isEqualTo("outcome_unknown");
+    assertThat(provider.attempts()).isEqualTo(1);
   }
 
   @Test
@@ -256,8 +302,8 @@ class SendToRecipientTest {
         Samples.orderPaid("evt_2", Samples.customer("src-b")));
 
     assertThat(email.subject()).isEqualTo("Hi <b>Bob</b> & Co");
-    assertThat(email.text()).isEqualTo("Hi <b>Bob</b> & Co");
-    assertThat(email.html()).isEqualTo("<p>Hi &lt;b&gt;Bob&lt;/b&gt; &amp; Co</p>");
+    assertThat(withoutFooter(email.text())).isEqualTo("Hi <b>Bob</b> & Co");
+    assertThat(withoutFooter(email.html())).isEqualTo("<p>Hi &lt;b&gt;Bob&lt;/b&gt; &amp; Co</p>");
   }
 
   @Test
@@ -271,7 +317,7 @@ class SendToRecipientTest {
             + "{{event.id}}|{{event.type}}|{{event.created_at}}|{{event.data.plan}}"), bob, signup);
 
     assertThat(email.subject()).isEqualTo("signup for src-b");
-    assertThat(email.text()).isEqualTo(bob.id() + "|bob@mail.example|+441234|gold|evt_9|customer.custom_event|"
+    assertThat(withoutFooter(email.text())).isEqualTo(bob.id() + "|bob@mail.example|+441234|gold|evt_9|customer.custom_event|"
         + "2025-03-01T10:00:00Z|pro");
     assertThat(email.html()).isNull();
   }
@@ -291,7 +337,7 @@ class SendToRecipientTest {
 
     Email email = provider.sent().getFirst();
     assertThat(email.subject()).isEqualTo("500 added");
-    assertThat(email.text()).isEqualTo("2500 on GIFT-1 from Acme Shop, 1 Main Street, Springfield");
+    assertThat(withoutFooter(email.text())).isEqualTo("2500 on GIFT-1 from Acme Shop, 1 Main Street, Springfield");
   }
 
   @Test
@@ -301,15 +347,16 @@ class SendToRecipientTest {
             Map.of("order", Map.of("id", "ord_7", "items", List.of(Map.of("name", "Tea"), Map.of("name", "Cup"))))));
 
     assertThat(email.subject()).isEqualTo("Order ord_7");
-    assertThat(email.text()).isEqualTo("Tea;Cup;");
+    assertThat(withoutFooter(email.text())).isEqualTo("Tea;Cup;");
   }
 
   @Test
   void failsAJobForAChannelThisVersionCannotSendYet() {
     distributions.create(new Distribution("dist_1", "Sms", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
         Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
-        List.of(Samples.email(), new SmsChannel("Hi", null, null)), 1, T0, T0));
-    SendJob sms = new SendJob("dist_1", ChannelType.SMS, ada.id(), paid);
+        List.of(Samples.email(), new BrazeChannel("https://rest.iad-01.braze.com", "braze-key", null,
+            java.util.Map.of("plan", "gold"))), 1, T0, T0));
+    SendJob sms = new SendJob("dist_1", ChannelType.BRAZE, ada.id(), paid);
 
     assertThat(send.handle(sms)).contains(MessageStatus.FAILED);
 
@@ -358,9 +405,6 @@ class SendToRecipientTest {
   }
 
   @Test
-  @Disabled("GAP (DESIGN Guarantee 3): a claim has no expiry, so when a handler dies after claiming (Lambda "
-      + "timeout, or recording SENT fails) the redelivery finds SENDING, returns empty and is acknowledged; the "
-      + "message stays SENDING for ever and never reaches the dead-letter queue")
   void aJobWhoseHandlerDiedAfterClaimingStillEndsInATerminalStatus() {
     activeDistribution(Samples.email());
     messages.claim(Message.sending(job, T0));
@@ -370,5 +414,111 @@ class SendToRecipientTest {
 
     assertThat(stored(job).status().finished()).as("status %s", stored(job).status()).isTrue();
     assertThat(provider.attempts()).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void anEmailEndsWithTheBrandsAddressAndASignedUnsubscribeLinkAlsoInItsHeaders() {
+    activeDistribution(Samples.email());
+
+    send.handle(job);
+
+    Email email = provider.sent().get(0);
+    UnsubscribeLinks links = new UnsubscribeLinks("test-signing-key-0123456789", "https://herald.test");
+    assertThat(email.unsubscribeUrl()).isEqualTo(links.urlFor(ada.id())).startsWith("https://herald.test/v1/unsubscribe?");
+    assertThat(email.text()).contains("1 Main Street").contains("Unsubscribe: " + email.unsubscribeUrl());
+    assertThat(email.html()).contains("1 Main Street").contains(">Unsubscribe</a>");
+  }
+
+  @Test
+  void skipsAnEmailToACustomerWhoRevokedEmailConsent() {
+    activeDistribution(Samples.email());
+    customers.save(withConsent(ada, "email", false));
+
+    assertThat(send.handle(job)).contains(MessageStatus.SKIPPED);
+
+    assertThat(stored(job).reason()).isEqualTo("no_consent");
+    assertThat(provider.attempts()).isZero();
+  }
+
+  @Test
+  void skipsAnEmailToASuppressedAddressWhateverItsCase() {
+    activeDistribution(Samples.email());
+    suppressions.add(ada.email().toUpperCase(java.util.Locale.ROOT), "bounce", T0);
+
+    assertThat(send.handle(job)).contains(MessageStatus.SKIPPED);
+
+    assertThat(stored(job).reason()).isEqualTo("suppressed");
+  }
+
+  @Test
+  void sendsATextToTheCustomersPhoneUnlessSmsConsentIsRevoked() {
+    Customer withPhone = new Customer(ada.id(), ada.sourceId(), ada.name(), ada.email(), "+447700900123",
+        ada.metadata(), ada.createdAt(), ada.updatedAt(), java.util.Map.of());
+    customers.save(withPhone);
+    distributions.create(new Distribution("dist_1", "Sms", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
+        Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
+        List.of(new SmsChannel("Thanks {{customer.name}}", "transactional", "Acme")), 1, T0, T0));
+    SendJob text = new SendJob("dist_1", ChannelType.SMS, ada.id(), paid);
+
+    assertThat(send.handle(text)).contains(MessageStatus.SENT);
+    assertThat(sms.sent()).singleElement().satisfies(sent -> {
+      assertThat(sent.phone()).isEqualTo("+447700900123");
+      assertThat(sent.text()).isEqualTo("Thanks Ada");
+      assertThat(sent.smsType()).isEqualTo("transactional");
+      assertThat(sent.senderId()).isEqualTo("Acme");
+    });
+
+    SendJob again = new SendJob("dist_1", ChannelType.SMS, ada.id(), Samples.orderPaid("evt_2", ada));
+    customers.save(withConsent(withPhone, "sms", false));
+    assertThat(send.handle(again)).contains(MessageStatus.SKIPPED);
+    assertThat(sms.sent()).hasSize(1);
+  }
+
+  @Test
+  void aWebhookCarriesTheEnvelopeAndIsSentAgainWithTheSameKeyWhenTheOutcomeWasUnknown() {
+    distributions.create(new Distribution("dist_1", "Hook", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
+        Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE), List.of(new WebhookChannel(
+            "https://hooks.example.com/x", "0123456789abcdef", java.util.Map.of("X-Team", "growth"),
+            WebhookPayload.ENVELOPE)), 1, T0, T0));
+    SendJob hook = new SendJob("dist_1", ChannelType.WEBHOOK, ada.id(), paid);
+    messages.claim(Message.sending(hook, T0));
+    messages.calling(hook.messageId());
+    clock.advance(InMemoryMessages.LEASE.plusSeconds(1));
+
+    assertThat(send.handle(hook)).contains(MessageStatus.SENT);
+
+    WebhookCall call = webhooks.sent().get(0);
+    assertThat(call.messageId()).isEqualTo(hook.messageId());
+    assertThat(call.secret()).isEqualTo("0123456789abcdef");
+    assertThat(call.headers()).containsEntry("X-Team", "growth");
+    assertThat(call.body()).contains(hook.messageId()).contains("dist_1");
+  }
+
+  @Test
+  void aTransientFailureKeepsItsErrorAndTheCountersFollowEveryMove() {
+    activeDistribution(Samples.email());
+    provider.failNext(DeliveryFailure.transientFailure("throttled", null));
+
+    assertThatThrownBy(() -> send.handle(job)).isInstanceOf(DeliveryFailure.class);
+    assertThat(stats.count("dist_1", "email", MessageStatus.QUEUED)).isEqualTo(1);
+    assertThat(stats.count("dist_1", "email", MessageStatus.SENDING)).isZero();
+
+    send.handle(job);
+    assertThat(stats.count("dist_1", "email", MessageStatus.QUEUED)).isZero();
+    assertThat(stats.count("dist_1", "email", MessageStatus.SENT)).isEqualTo(1);
+  }
+
+  private static Customer withConsent(Customer c, String channel, boolean granted) {
+    return new Customer(c.id(), c.sourceId(), c.name(), c.email(), c.phone(), c.metadata(), c.createdAt(),
+        c.updatedAt(), java.util.Map.of(channel, new herald.domain.customers.Consent(granted, T0)));
+  }
+
+  /** The body as the template rendered it, without the footer (postal address, unsubscribe link) the sender adds. */
+  private static String withoutFooter(String body) {
+    if (body == null) return null;
+    int text = body.indexOf("\n\n--\n");
+    int html = body.indexOf("\n<p style=");
+    int cut = text >= 0 ? text : html;
+    return cut >= 0 ? body.substring(0, cut) : body;
   }
 }

@@ -24,13 +24,13 @@ class FakesHonourThePortsTest {
   @Test
   void aMessageCanBeClaimedOnlyWhenMissingOrReleased() {
     Message m = sending("evt_1");
-    assertThat(messages.claim(m)).isTrue();
-    assertThat(messages.claim(m)).isFalse();
-    messages.release(m.id());
+    assertThat(messages.claim(m).claimed()).isTrue();
+    assertThat(messages.claim(m).claimed()).isFalse();
+    messages.release(m.id(), "test");
     assertThat(messages.get(m.id())).get().extracting(Message::status).isEqualTo(MessageStatus.QUEUED);
-    assertThat(messages.claim(m)).isTrue();
+    assertThat(messages.claim(m).claimed()).isTrue();
     messages.finish(m.id(), MessageStatus.SENT, null, "p-1");
-    assertThat(messages.claim(m)).isFalse();
+    assertThat(messages.claim(m).claimed()).isFalse();
   }
 
   @Test
@@ -38,27 +38,27 @@ class FakesHonourThePortsTest {
     Message m = sending("evt_1");
     messages.claim(m);
     messages.finish(m.id(), MessageStatus.SENT, null, "p-1");
-    messages.release(m.id());
+    messages.release(m.id(), "test");
     assertThat(messages.get(m.id())).get().extracting(Message::status).isEqualTo(MessageStatus.SENT);
   }
 
   @Test
   void failUnlessFinishedChangesOnlyQueuedSendingOrMissingMessages() {
     Message missing = sending("evt_1");
-    assertThat(messages.failUnlessFinished(missing, "r")).isTrue();
+    assertThat(messages.failUnlessFinished(missing, "r").claimed()).isTrue();
     assertThat(messages.get(missing.id())).get().extracting(Message::status).isEqualTo(MessageStatus.FAILED);
 
     Message queued = sending("evt_2");
     messages.claim(queued);
-    messages.release(queued.id());
-    assertThat(messages.failUnlessFinished(queued, "r")).isTrue();
+    messages.release(queued.id(), "test");
+    assertThat(messages.failUnlessFinished(queued, "r").claimed()).isTrue();
 
     for (MessageStatus done : MessageStatus.values()) {
       if (!done.finished()) continue;
       Message m = sending("evt_" + done);
       messages.claim(m);
       messages.finish(m.id(), done, null, null);
-      assertThat(messages.failUnlessFinished(m, "r")).as(done.name()).isFalse();
+      assertThat(messages.failUnlessFinished(m, "r").claimed()).as(done.name()).isFalse();
       assertThat(messages.get(m.id())).get().extracting(Message::status).isEqualTo(done);
     }
   }

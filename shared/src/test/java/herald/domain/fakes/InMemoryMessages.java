@@ -1,5 +1,6 @@
 package herald.domain.fakes;
 
+import herald.domain.delivery.Claim;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
 import herald.domain.delivery.Messages;
@@ -20,6 +21,11 @@ import java.util.Optional;
 public final class InMemoryMessages implements Messages {
   private final Map<String, Message> messages = new LinkedHashMap<>();
   private final Clock clock;
+  private final Map<String, String> lastErrors = new LinkedHashMap<>();
+  private final java.util.Set<String> called = new java.util.HashSet<>();
+  private final Map<String, java.time.Instant> leases = new LinkedHashMap<>();
+  /** How long a claim holds a message, as DynamoDbMessages's. */
+  public static final java.time.Duration LEASE = java.time.Duration.ofMinutes(2);
   private int releases;
 
   public InMemoryMessages(Clock clock) {
@@ -27,19 +33,45 @@ public final class InMemoryMessages implements Messages {
   }
 
   @Override
-  public synchronized boolean claim(Message message) {
+  public synchronized Claim claim(Message message) {
     Message existing = messages.get(message.id());
-    if (existing != null && existing.status() != MessageStatus.QUEUED) return false;
+    MessageStatus previous = existing == null ? null : existing.status();
+    if (existing != null && existing.status() != MessageStatus.QUEUED) {
+      return new Claim(false, previous, called.contains(message.id()), lapsed(message.id()));
+    }
+    leases.put(message.id(), clock.instant().plus(LEASE));
+    called.remove(message.id());
     messages.put(message.id(), with(message, MessageStatus.SENDING, null, null,
         existing == null ? message.createdAt() : existing.createdAt()));
-    return true;
+    return new Claim(true, previous, false, true);
   }
 
   @Override
-  public synchronized void release(String id) {
+  public synchronized boolean resume(String id) {
+    Message existing = messages.get(id);
+    if (existing == null || existing.status() != MessageStatus.SENDING || !lapsed(id)) return false;
+    leases.put(id, clock.instant().plus(LEASE));
+    return true;
+  }
+
+  private boolean lapsed(String id) {
+    java.time.Instant until = leases.get(id);
+    return until == null || until.isBefore(clock.instant());
+  }
+
+  @Override
+  public synchronized void calling(String id) {
+    Message existing = messages.get(id);
+    if (existing != null && existing.status() == MessageStatus.SENDING) called.add(id);
+  }
+
+  @Override
+  public synchronized void release(String id, String error) {
     Message existing = messages.get(id);
     if (existing == null || existing.status() != MessageStatus.SENDING) return;
     releases++;
+    called.remove(id);
+    lastErrors.put(id, error);
     messages.put(id, with(existing, MessageStatus.QUEUED, existing.reason(), existing.providerId(),
         existing.createdAt()));
   }
@@ -55,12 +87,30 @@ public final class InMemoryMessages implements Messages {
   }
 
   @Override
-  public synchronized boolean failUnlessFinished(Message message, String reason) {
+  public synchronized Claim failUnlessFinished(Message message, String reason) {
     Message existing = messages.get(message.id());
-    if (existing != null && existing.status().finished()) return false;
+    MessageStatus previous = existing == null ? null : existing.status();
+    if (existing != null && existing.status().finished()) return new Claim(false, previous);
     Message base = existing == null ? message : existing;
-    messages.put(message.id(), with(base, MessageStatus.FAILED, reason, base.providerId(), base.createdAt()));
-    return true;
+    messages.put(message.id(), with(base, MessageStatus.FAILED, lastErrors.getOrDefault(message.id(), reason),
+        base.providerId(), base.createdAt()));
+    return new Claim(true, previous);
+  }
+
+  @Override
+  public synchronized boolean feedback(String id, MessageStatus to, String reason) {
+    Message existing = messages.get(id);
+    if (existing == null) return false;
+    MessageStatus from = existing.status();
+    boolean allowed = switch (to) {
+      case DELIVERED -> from == MessageStatus.SENT
+          || from == MessageStatus.FAILED && "outcome_unknown".equals(existing.reason());
+      case BOUNCED, COMPLAINED -> from == MessageStatus.SENT || from == MessageStatus.DELIVERED;
+      case FAILED -> from == MessageStatus.SENT;
+      default -> false;
+    };
+    if (allowed) messages.put(id, with(existing, to, reason, existing.providerId(), existing.createdAt()));
+    return allowed;
   }
 
   @Override

@@ -1,0 +1,26 @@
+package herald.local;
+
+import java.util.Map;
+
+/**
+ * The values the local runtime gives the template's parameters that have no usable default: the API key,
+ * a signing key for unsubscribe links, and a webhook allowlist that lets webhooks reach this machine.
+ */
+final class LocalParameters {
+  static final String SIGNING_KEY = "herald-local-signing-key-not-for-production";
+
+  private LocalParameters() {}
+
+  static Map<String, String> of(String apiKey) {
+    return Map.of(
+        "ApiKey", apiKey,
+        "SigningKey", env("HERALD_SIGNING_KEY", SIGNING_KEY),
+        "SenderIdentity", "localhost",
+        "WebhookAllowlist", env("HERALD_WEBHOOK_ALLOWLIST", "localhost,127.0.0.1"));
+  }
+
+  private static String env(String name, String otherwise) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? otherwise : value;
+  }
+}

@@ -1,0 +1,60 @@
+package herald.adapters.http;
+
+import herald.domain.Invalid;
+import herald.domain.delivery.DeliveryFailure;
+import herald.domain.distributions.WebhookUrls;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The send-time check of a webhook URL, after DNS: refuses ({@code forbidden_host}) a host that is localhost,
+ * a non-public IP literal (any IPv4 spelling) or a name of which ANY address is not public. A host on the
+ * allowlist ({@code host} or {@code host:port}) passes unchecked. Nothing is connected to here; the only network
+ * use is the resolver's lookup of a name. (https-only is enforced when the URL is saved: {@link WebhookUrls#check}.)
+ */
+public final class SsrfGuard {
+  private static final String FIELD = "url";
+  private final HostResolver resolver;
+  private final Set<String> allowlist;
+
+  public SsrfGuard(HostResolver resolver, Set<String> allowlist) {
+    this.resolver = resolver;
+    this.allowlist = Set.copyOf(allowlist);
+  }
+
+  /** The URL to post to, once it is safe; throws {@link DeliveryFailure} otherwise. */
+  public URI check(String url) {
+    try {
+      URI uri = WebhookUrls.parse(url, FIELD);
+      if (WebhookUrls.allowlisted(uri, allowlist)) return uri;
+      String host = uri.getHost();
+      if (WebhookUrls.isLocalhostName(host)) throw forbidden();
+      Optional<InetAddress> literal = WebhookUrls.literalAddress(host, FIELD);
+      for (InetAddress address : literal.isPresent() ? List.of(literal.get()) : resolve(host)) {
+        if (!WebhookUrls.isPublicAddress(address)) throw forbidden();
+      }
+      return uri;
+    } catch (Invalid invalid) {
+      throw DeliveryFailure.permanent(invalid.code(), invalid);
+    }
+  }
+
+  private List<InetAddress> resolve(String host) {
+    List<InetAddress> addresses;
+    try {
+      addresses = resolver.resolve(host);
+    } catch (UnknownHostException e) {
+      throw DeliveryFailure.transientFailure("dns_failed", e);
+    }
+    if (addresses == null || addresses.isEmpty()) throw DeliveryFailure.transientFailure("dns_failed", null);
+    return addresses;
+  }
+
+  private static DeliveryFailure forbidden() {
+    return DeliveryFailure.permanent("forbidden_host", null);
+  }
+}

@@ -1,0 +1,21 @@
+package herald.domain.suppressions;
+
+import herald.domain.delivery.Page;
+import java.time.Instant;
+
+/**
+ * Port: the email addresses Herald must not send to again (a hard bounce or a complaint put them there).
+ * Addresses are compared lowercased ({@link Suppression#normalize}).
+ */
+public interface Suppressions {
+  boolean contains(String email);
+
+  /** Puts the address on the list; an address already there keeps its first reason and time. */
+  void add(String email, String reason, Instant at);
+
+  /** A page of the list, in no particular order; {@code cursor} is the {@code next} of the page before. */
+  Page<Suppression> list(String cursor, int limit);
+
+  /** Takes the address off the list; false when it was not on it. */
+  boolean remove(String email);
+}
