@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import herald.platform.Env;
 import herald.platform.Json;
-import herald.testing.EventFiles;
 import herald.testing.StandIns;
 import java.util.HashMap;
 import java.util.Map;
@@ -277,26 +275,12 @@ class ApiConformanceTest {
 
   /** Sends the request as API Gateway would, and checks the response against the OpenAPI document. */
   private APIGatewayV2HTTPResponse exchange(String method, String pathAndQuery, String body, Map<String, String> headers) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EventFiles.path("api-health.json").toString());
-    String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
-    Map<String, String> query = new HashMap<>();
-    if (pathAndQuery.contains("?")) {
-      for (String pair : pathAndQuery.substring(pathAndQuery.indexOf('?') + 1).split("&")) {
-        String[] kv = pair.split("=", 2);
-        query.put(kv[0], kv.length > 1 ? kv[1] : "");
-      }
-    }
-    event.setRawPath(path);
-    event.getRequestContext().getHttp().setMethod(method);
-    event.getRequestContext().getHttp().setPath(path);
-    event.setQueryStringParameters(query);
     Map<String, String> all = new HashMap<>();
     all.put("content-type", "application/json");
     all.putAll(headers);
-    event.setHeaders(all);
-    event.setBody(body);
+    APIGatewayV2HTTPEvent event = TestRequests.event(method, pathAndQuery, body, all);
     APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
-    openApi.check(method, path, response.getStatusCode(), response.getBody());
+    openApi.check(method, event.getRawPath(), response.getStatusCode(), response.getBody());
     return response;
   }
 

@@ -7,12 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.adapters.dynamodb.DynamoDbDistributions;
-import herald.domain.distributions.DistributionStatus;
 import herald.platform.Env;
 import herald.platform.Json;
 import herald.testing.EventFiles;
 import herald.testing.StandIns;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,15 +152,7 @@ class ApiHandlerTest {
   }
 
   private static APIGatewayV2HTTPEvent request(String method, String path, String body) {
-    APIGatewayV2HTTPEvent event = file("api-health.json");
-    event.setRawPath(path);
-    event.getRequestContext().getHttp().setMethod(method);
-    event.getRequestContext().getHttp().setPath(path);
-    Map<String, String> headers = new HashMap<>(event.getHeaders());
-    headers.put("authorization", "Bearer herald-local-key");
-    event.setHeaders(headers);
-    event.setBody(body);
-    return event;
+    return TestRequests.event(method, path, body, TestRequests.bearer("herald-local-key"));
   }
 
   private static void assertError(APIGatewayV2HTTPResponse response, int status, String code, String field) {

@@ -2,9 +2,7 @@ package herald.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.domain.fakes.TestClock;
 import herald.domain.keys.InMemoryApiKeys;
@@ -12,7 +10,6 @@ import herald.domain.keys.ManageApiKeys;
 import herald.domain.keys.NewKey;
 import herald.platform.Env;
 import herald.platform.Json;
-import herald.testing.EventFiles;
 import herald.testing.StandIns;
 import java.util.HashMap;
 import java.util.List;
@@ -158,16 +155,9 @@ class ApiKeysTest {
   }
 
   private APIGatewayV2HTTPResponse call(String method, String path, String body, String authorization) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EventFiles.path("api-health.json").toString());
-    event.setRawPath(path);
-    event.getRequestContext().getHttp().setMethod(method);
-    event.getRequestContext().getHttp().setPath(path);
-    Map<String, String> headers = new HashMap<>(event.getHeaders());
-    headers.keySet().removeIf(h -> h.equalsIgnoreCase("authorization"));
-    if (authorization != null) headers.put("authorization", authorization);
-    event.setHeaders(headers);
-    event.setBody(body);
-    return api.handleRequest(event, null);
+    Map<String, String> headers = new HashMap<>();
+    headers.put("authorization", authorization);
+    return api.handleRequest(TestRequests.event(method, path, body, headers), null);
   }
 
   private static List<String> fieldNames(JsonNode node) {

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.platform.Env;
 import herald.platform.Json;
-import herald.testing.EventFiles;
 import herald.testing.StandIns;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -178,25 +175,11 @@ class DistributionApiTest {
   }
 
   private APIGatewayV2HTTPResponse call(String method, String pathAndQuery, String body, String ifMatch) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EventFiles.path("api-health.json").toString());
-    String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
-    Map<String, String> query = new HashMap<>();
-    if (pathAndQuery.contains("?")) {
-      for (String pair : pathAndQuery.substring(pathAndQuery.indexOf('?') + 1).split("&")) {
-        query.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-      }
-    }
-    event.setRawPath(path);
-    event.getRequestContext().getHttp().setMethod(method);
-    event.getRequestContext().getHttp().setPath(path);
-    event.setQueryStringParameters(query);
-    Map<String, String> headers = new HashMap<>(event.getHeaders());
-    headers.put("authorization", "Bearer herald-local-key");
+    Map<String, String> headers = TestRequests.bearer("herald-local-key");
     if (ifMatch != null) headers.put("if-match", ifMatch);
-    event.setHeaders(headers);
-    event.setBody(body);
+    APIGatewayV2HTTPEvent event = TestRequests.event(method, pathAndQuery, body, headers);
     APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
-    OPENAPI.check(method, path, response.getStatusCode(), response.getBody());
+    OPENAPI.check(method, event.getRawPath(), response.getStatusCode(), response.getBody());
     return response;
   }
 

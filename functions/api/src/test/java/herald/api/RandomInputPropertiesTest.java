@@ -12,9 +12,7 @@ import herald.platform.Json;
 import herald.testing.EventFiles;
 import herald.testing.RecordingEventBridge;
 import herald.testing.StandIns;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -89,15 +87,7 @@ class RandomInputPropertiesTest {
   }
 
   private static APIGatewayV2HTTPResponse post(String path, String body) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EventFiles.path("api-health.json").toString());
-    event.setRawPath(path);
-    event.getRequestContext().getHttp().setMethod("POST");
-    event.getRequestContext().getHttp().setPath(path);
-    Map<String, String> headers = new HashMap<>(event.getHeaders());
-    headers.put("authorization", "Bearer herald-local-key");
-    event.setHeaders(headers);
-    event.setBody(body);
-    return api.handleRequest(event, null);
+    return api.handleRequest(TestRequests.event("POST", path, body, TestRequests.bearer("herald-local-key")), null);
   }
 
   private static void assertError(APIGatewayV2HTTPResponse response) {

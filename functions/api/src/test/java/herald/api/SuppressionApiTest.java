@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.adapters.dynamodb.DynamoDbSuppressions;
 import herald.domain.suppressions.Suppression;
 import herald.platform.Env;
 import herald.platform.Json;
-import herald.testing.EventFiles;
 import herald.testing.StandIns;
 import java.time.Instant;
 import java.util.HashMap;
@@ -95,15 +93,10 @@ class SuppressionApiTest {
   }
 
   private APIGatewayV2HTTPResponse call(String method, String path, Map<String, String> query, String authorization) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EventFiles.path("api-health.json").toString());
-    event.setRawPath(path);
-    event.getRequestContext().getHttp().setMethod(method);
-    event.getRequestContext().getHttp().setPath(path);
+    Map<String, String> headers = new HashMap<>();
+    headers.put("authorization", authorization);
+    APIGatewayV2HTTPEvent event = TestRequests.event(method, path, null, headers);
     event.setQueryStringParameters(query);
-    Map<String, String> headers = new HashMap<>(event.getHeaders());
-    headers.keySet().removeIf(h -> h.equalsIgnoreCase("authorization"));
-    if (authorization != null) headers.put("authorization", authorization);
-    event.setHeaders(headers);
     APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
     openApi.check(method, path, response.getStatusCode(), response.getBody());
     return response;

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.domain.delivery.UnsubscribeLinks;
 import herald.platform.Env;
 import herald.platform.Json;
-import herald.testing.EventFiles;
 import herald.testing.StandIns;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -150,17 +148,11 @@ class UnsubscribeApiTest {
 
   private APIGatewayV2HTTPResponse call(String method, String path, Map<String, String> query, String body,
       String authorization) {
-    APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EventFiles.path("api-health.json").toString());
-    event.setRawPath(path);
-    event.getRequestContext().getHttp().setMethod(method);
-    event.getRequestContext().getHttp().setPath(path);
-    event.setQueryStringParameters(query);
-    Map<String, String> headers = new HashMap<>(event.getHeaders());
-    headers.keySet().removeIf(h -> h.equalsIgnoreCase("authorization"));
-    if (authorization != null) headers.put("authorization", authorization);
+    Map<String, String> headers = new HashMap<>();
+    headers.put("authorization", authorization);
     if (body != null && path.equals("/v1/unsubscribe")) headers.put("content-type", "application/x-www-form-urlencoded");
-    event.setHeaders(headers);
-    event.setBody(body);
+    APIGatewayV2HTTPEvent event = TestRequests.event(method, path, body, headers);
+    event.setQueryStringParameters(query);
     APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
     openApi.check(method, path, response.getStatusCode(), response.getBody());
     return response;
