@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Herald's benchmarks (never part of mvn verify). Usage:
-#   bench/run.sh [all|cold-start|end-to-end] [--build|--no-build] [-- arguments for the bench's main]
-#   (ColdStartBench takes [runs] [--name=NAME] [JVM flags]; EndToEndBench takes [events])
+#   bench/run.sh [all|cold-start|end-to-end|sender-throughput] [--build|--no-build] [-- arguments for the bench's main]
+#   (ColdStartBench takes [runs] [--name=NAME] [JVM flags]; EndToEndBench takes [events];
+#   SenderThroughputBench takes [messages per channel] [warm-up] [rounds])
 # Builds first (mvn -q -DskipTests install from the root) when the bench's classpath file or a function's
 # shaded jar is missing, or a source, pom or the template changed since; --build forces it, --no-build skips it.
 # Extra Maven arguments go in HERALD_MVN_ARGS (for example "-o -DskipNpm=true").
@@ -15,11 +16,12 @@ CLASSPATH_FILE="$BENCH/target/classpath.txt"
 which="all" build="auto"
 while (( $# > 0 )); do
   case "$1" in
-    all|cold-start|end-to-end) which="$1" ;;
+    all|cold-start|end-to-end|sender-throughput) which="$1" ;;
     --build) build="yes" ;;
     --no-build) build="no" ;;
     --) shift; break ;;
-    *) echo "usage: bench/run.sh [all|cold-start|end-to-end] [--build|--no-build] [-- bench arguments]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [all|cold-start|end-to-end|sender-throughput] [--build|--no-build] [-- bench arguments]" >&2
+       exit 2 ;;
   esac
   shift
 done
@@ -57,8 +59,16 @@ export HERALD_NODE_DIR="$ROOT/local"
 cd "$ROOT"
 # the bench's jar, not target/classes: the probes put it on their classpath, and CDS and AOT caches refuse
 # non-empty directories there
-run() { "$JAVA_HOME/bin/java" "${opts[@]}" -cp "$(bench_jar):$(cat "$CLASSPATH_FILE")" "$@"; }
+# (extra_cp: entries put first, for one bench only)
+extra_cp=""
+run() { "$JAVA_HOME/bin/java" "${opts[@]}" -cp "${extra_cp:+$extra_cp:}$(bench_jar):$(cat "$CLASSPATH_FILE")" "$@"; }
 
 echo "bench: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), $(nproc) cores"
 if [[ "$which" == "all" || "$which" == "cold-start" ]]; then run herald.bench.ColdStartBench "$@"; fi
 if [[ "$which" == "all" || "$which" == "end-to-end" ]]; then run herald.bench.EndToEndBench "$@"; fi
+if [[ "$which" == "all" || "$which" == "sender-throughput" ]]; then
+  # registers herald.bench.SdkCallTimer as a global SDK interceptor, for this bench only (the probes never see it)
+  extra_cp="$BENCH/src/main/sdk-hooks"
+  run herald.bench.SenderThroughputBench "$@"
+  extra_cp=""
+fi

@@ -46,6 +46,16 @@ final class HeraldClient {
     return id;
   }
 
+  /** Creates and activates a distribution of the given channels on a custom event; returns its id. */
+  String activeDistribution(String name, String event, String channelJson) throws IOException, InterruptedException {
+    String id = send("POST", "/v1/distributions", "{\"name\":\"" + name + "\",\"trigger\":{\"type\":"
+        + "\"customer.custom_event\",\"filters\":{\"event\":\"" + event + "\"}},\"audience\":{\"type\":"
+        + "\"event_customer\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[" + channelJson + "]}", 201)
+        .path("id").asText();
+    send("POST", "/v1/distributions/" + id + "/activate", "", 200);
+    return id;
+  }
+
   void archive(String distributionId) throws IOException, InterruptedException {
     send("POST", "/v1/distributions/" + distributionId + "/archive", "", 200);
   }
@@ -54,6 +64,11 @@ final class HeraldClient {
   String postEvent(String sourceId, String callerId) throws IOException, InterruptedException {
     return send("POST", "/v1/events", "{\"event\":\"signed_up\",\"customer\":{\"source_id\":\"" + sourceId
         + "\"},\"data\":{\"plan\":\"gold\"},\"id\":\"" + callerId + "\"}", 202).path("id").asText();
+  }
+
+  /** The distribution's summary: its message counts by status under "totals". */
+  JsonNode summary(String distributionId) throws IOException, InterruptedException {
+    return send("GET", "/v1/distributions/" + distributionId + "/summary", null, 200);
   }
 
   /** Every message of the distribution, following next_cursor with pages of 100. */

@@ -48,6 +48,14 @@ final class Results {
     return Math.round(value * 10) / 10.0;
   }
 
+  static double round2(double value) {
+    return Math.round(value * 100) / 100.0;
+  }
+
+  static double round3(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+
   static Path write(Path root, String name, ObjectNode results) throws IOException {
     Path file = root.resolve("bench").resolve("results").resolve(name + ".json");
     Files.createDirectories(file.getParent());
