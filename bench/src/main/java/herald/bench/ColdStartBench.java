@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Cold start of each function: fresh JVM to first event handled, against the local runtime's stand-ins.
  * {@code ColdStartBench [runs] [--name=NAME] [JVM flags for the probes...]}: 5 runs by default; writes
  * bench/results/NAME.json (cold-start). Extra flags are for experiments (a CDS archive, an AOT cache);
- * {function} in a flag becomes the function's folder (api, trigger, sender, dead-letter).
+ * {function} in a flag becomes the function's folder (api, trigger, sender, dead-letter, feedback).
  */
 public final class ColdStartBench {
   private static final long SETTLE_MS = 1000;
@@ -32,7 +32,8 @@ public final class ColdStartBench {
       new Fn("ApiFunction", "api", "api-create-distribution.json", "status=201", null),
       new Fn("TriggerFunction", "trigger", "trigger-custom-event.json", "bytes_out=0", null),
       new Fn("SenderFunction", "sender", "sender-send-job.json", "batch_item_failures=0", "SENT"),
-      new Fn("DeadLetterFunction", "dead-letter", "dead-letter-send-job.json", "batch_item_failures=0", "FAILED"));
+      new Fn("DeadLetterFunction", "dead-letter", "dead-letter-send-job.json", "batch_item_failures=0", "FAILED"),
+      new Fn("FeedbackFunction", "feedback", "feedback-delivery.json", "bytes_out=0", null));
   private static final String[] COLUMNS =
       {"total_ms", "spawn_to_handled_ms", "init_ms", "to_main_ms", "constructor_ms", "event_ms", "invoke_ms",
           "wall_ms", "cpu_ms"};
