@@ -36,6 +36,12 @@ public final class DynamoDbCustomers implements Customers {
   }
 
   @Override
+  public boolean erase(String id) {
+    return dynamo.deleteItem(r -> r.tableName(table).key(Items.key("id", id))
+        .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD)).hasAttributes();
+  }
+
+  @Override
   public void save(Customer c) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("id", Items.s(c.id()));

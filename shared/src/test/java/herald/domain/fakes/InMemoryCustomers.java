@@ -34,6 +34,11 @@ public final class InMemoryCustomers implements Customers {
     this.failuresLeft = times;
   }
 
+  @Override
+  public synchronized boolean erase(String id) {
+    return customers.remove(id) != null;
+  }
+
   public synchronized int saves() {
     return saves;
   }
