@@ -171,6 +171,11 @@ final class FaultyPorts {
     public void save(Customer customer) {
       store.save(customer);
     }
+
+    @Override
+    public boolean erase(String id) {
+      return store.erase(id);
+    }
   }
 
   /** The webhook sender, watched: never called for a finished message; calls without an answer noted. */
