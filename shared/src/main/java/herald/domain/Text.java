@@ -23,6 +23,16 @@ public final class Text {
     return v;
   }
 
+  /** An E.164 phone number (a plus, then 8 to 15 digits, the first not 0), or null when none is given. */
+  public static String phone(String value, String field) {
+    String v = optional(value);
+    if (v == null) return null;
+    if (!v.matches("\\+[1-9]\\d{7,14}")) {
+      throw new Invalid("invalid_phone", field, field + " must be an E.164 number, such as +447700900123");
+    }
+    return v;
+  }
+
   public static String maxLength(String value, int max, String field) {
     if (value != null && value.length() > max) {
       throw new Invalid("too_long", field, field + " is longer than " + max + " characters");

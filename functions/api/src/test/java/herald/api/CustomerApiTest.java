@@ -36,6 +36,15 @@ class CustomerApiTest {
   }
 
   @Test
+  void refusesAPhoneThatIsNotE164AndStoresNothing() {
+    APIGatewayV2HTTPResponse refused = call("POST", "/v1/customers", "{\"source_id\":\"crm-7\",\"phone\":\"07700 900123\"}");
+
+    assertError(refused, 400, "phone");
+    assertThat(Json.parse(refused.getBody()).path("code").asText()).isEqualTo("invalid_phone");
+    assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("CUSTOMERS_TABLE"))).count()).isZero();
+  }
+
+  @Test
   void erasingACustomerRemovesEveryPersonalFieldAndOnlyThatCustomer() {
     String ada = Json.parse(call("POST", "/v1/customers", "{\"source_id\":\"crm-1\",\"name\":\"Ada\","
         + "\"email\":\"ada@example.com\",\"phone\":\"+447700900123\",\"metadata\":{\"city\":\"London\"}}").getBody())

@@ -19,7 +19,7 @@ public record Customer(String id, String sourceId, String name, String email, St
     sourceId = Text.maxLength(Text.required(sourceId, "source_id"), 256, "source_id");
     name = Text.maxLength(Text.optional(name), 200, "name");
     email = email == null || email.isBlank() ? null : Text.email(email, "email");
-    phone = Text.maxLength(Text.optional(phone), 32, "phone");
+    phone = Text.phone(phone, "phone");
     metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     consents = copy(consents);
   }

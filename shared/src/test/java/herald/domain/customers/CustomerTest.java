@@ -42,7 +42,19 @@ class CustomerTest {
     assertRefused(() -> new Customer("cust_1", "s".repeat(257), null, null, null, null, T0, T0), "too_long",
         "source_id");
     assertRefused(() -> new Customer("cust_1", "src-1", "n".repeat(201), null, null, null, T0, T0), "too_long", "name");
-    assertRefused(() -> new Customer("cust_1", "src-1", null, null, "1".repeat(33), null, T0, T0), "too_long", "phone");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"07700900123", "+0447700900123", "+44 7700 900123",
+      "+4477009", "+4477009001234567", "+44770090012a", "123456789012345678901234567890123"})
+  void refusesAPhoneThatIsNotE164(String phone) {
+    assertRefused(() -> new Customer("cust_1", "src-1", null, null, phone, null, T0, T0), "invalid_phone", "phone");
+  }
+
+  @Test
+  void keepsAnE164Phone() {
+    assertThat(new Customer("cust_1", "src-1", null, null, " +447700900123 ", null, T0, T0).phone())
+        .isEqualTo("+447700900123");
   }
 
   @Test

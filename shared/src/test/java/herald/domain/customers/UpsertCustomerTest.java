@@ -22,14 +22,14 @@ class UpsertCustomerTest {
 
   @Test
   void createsACustomerWithAnIdDerivedFromItsSourceId() {
-    Customer created = upsert.upsert(new CustomerProfile("src-ada", "Ada", "ada@mail.example", "+44 1",
+    Customer created = upsert.upsert(new CustomerProfile("src-ada", "Ada", "ada@mail.example", "+447700900001",
         Map.of("tier", "gold")));
 
     assertThat(created.id()).isEqualTo(Customer.idFor("src-ada"));
     assertThat(created.sourceId()).isEqualTo("src-ada");
     assertThat(created.name()).isEqualTo("Ada");
     assertThat(created.email()).isEqualTo("ada@mail.example");
-    assertThat(created.phone()).isEqualTo("+44 1");
+    assertThat(created.phone()).isEqualTo("+447700900001");
     assertThat(created.metadata()).containsExactlyEntriesOf(Map.of("tier", "gold"));
     assertThat(created.createdAt()).isEqualTo(T0);
     assertThat(stored()).isEqualTo(created);
@@ -37,13 +37,13 @@ class UpsertCustomerTest {
 
   @Test
   void changesOnlyTheFieldsGiven() {
-    upsert.upsert(new CustomerProfile("src-ada", "Ada", "ada@mail.example", "+44 1", null));
+    upsert.upsert(new CustomerProfile("src-ada", "Ada", "ada@mail.example", "+447700900001", null));
 
     Customer merged = upsert.upsert(new CustomerProfile("src-ada", "Ada Lovelace", null, null, null));
 
     assertThat(merged.name()).isEqualTo("Ada Lovelace");
     assertThat(merged.email()).isEqualTo("ada@mail.example");
-    assertThat(merged.phone()).isEqualTo("+44 1");
+    assertThat(merged.phone()).isEqualTo("+447700900001");
     assertThat(stored()).isEqualTo(merged);
     assertThat(customers.size()).isEqualTo(1);
   }

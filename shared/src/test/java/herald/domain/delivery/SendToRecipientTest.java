@@ -308,7 +308,7 @@ class SendToRecipientTest {
 
   @Test
   void rendersCustomerAndEventVariables() {
-    Customer bob = new Customer(Customer.idFor("src-b"), "src-b", "Bob", "bob@mail.example", "+441234",
+    Customer bob = new Customer(Customer.idFor("src-b"), "src-b", "Bob", "bob@mail.example", "+447700900234",
         Map.of("tier", "gold"), T0, T0);
     TriggerEvent signup = Samples.event("evt_9", Samples.CUSTOM, bob, Map.of("event", "signup", "plan", "pro"));
 
@@ -317,7 +317,7 @@ class SendToRecipientTest {
             + "{{event.id}}|{{event.type}}|{{event.created_at}}|{{event.data.plan}}"), bob, signup);
 
     assertThat(email.subject()).isEqualTo("signup for src-b");
-    assertThat(withoutFooter(email.text())).isEqualTo(bob.id() + "|bob@mail.example|+441234|gold|evt_9|customer.custom_event|"
+    assertThat(withoutFooter(email.text())).isEqualTo(bob.id() + "|bob@mail.example|+447700900234|gold|evt_9|customer.custom_event|"
         + "2025-03-01T10:00:00Z|pro");
     assertThat(email.html()).isNull();
   }

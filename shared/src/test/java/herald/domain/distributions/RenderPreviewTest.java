@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RenderPreviewTest {
   private final RenderPreview preview = new RenderPreview(new Templates(), new TestClock());
   private final Customer ada = new Customer(Customer.idFor("src-ada"), "src-ada", "Ada <L>", "ada@mail.example",
-      "+441234", Map.of("tier", "gold"), T0, T0);
+      "+447700900234", Map.of("tier", "gold"), T0, T0);
 
   private static Distribution of(ActionType action, String trigger, Channel... channels) {
     return Distribution.create("dist_p", Drafts.withChannels(action, trigger, channels), T0);
@@ -130,6 +130,6 @@ class RenderPreviewTest {
     assertThat(channel(all, "klaviyo")).containsEntry("metric", "Ordered")
         .containsEntry("properties", Map.of("tier", "gold"));
     assertThat(channel(all, "intercom")).containsEntry("event_name", "ordered")
-        .containsEntry("metadata", Map.of("phone", "+441234"));
+        .containsEntry("metadata", Map.of("phone", "+447700900234"));
   }
 }
