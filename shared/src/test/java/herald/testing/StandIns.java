@@ -75,6 +75,10 @@ public final class StandIns {
     env = env.with("ACTIVITY_TABLE", table(dynamo, "activity-" + suffix, "subject", "at_key"));
     env = env.with("SUPPRESSIONS_TABLE", table(dynamo, "suppressions-" + suffix, "address"));
     env = env.with("STATS_TABLE", table(dynamo, "stats-" + suffix, "distribution_id", "channel"));
+    env = env.with("SEGMENTS_TABLE", table(dynamo, "segments-" + suffix, "id"));
+    env = env.with("SEGMENT_MEMBERS_TABLE", table(dynamo, "segment-members-" + suffix, "pk", "customer_id",
+        new Index("Members", "member_pk", "customer_id", List.of("seq", "changed_at"))));
+    env = env.with("ASYNC_ACTIONS_TABLE", table(dynamo, "async-actions-" + suffix, "pk", "sk"));
     SqsClient sqs = sqs(env);
     String dlq = sqs.createQueue(r -> r.queueName("send-dlq-" + suffix)).queueUrl();
     String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -83,6 +87,8 @@ public final class StandIns {
         QueueAttributeName.VISIBILITY_TIMEOUT, "1",
         QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"3\"}")))
         .queueUrl();
+    env = env.with("FANOUT_QUEUE_URL", queueWithDlq(sqs, "fanout-" + suffix))
+        .with("JOBS_QUEUE_URL", queueWithDlq(sqs, "jobs-" + suffix));
     return env.with("SEND_QUEUE_URL", send).with("SEND_DLQ_URL", dlq).with("HERALD_API_KEY", "test-key")
         .with("HERALD_SIGNING_KEY", "test-signing-key-0123456789abcdef")
         .with("HERALD_PUBLIC_URL", "http://127.0.0.1:3000")
@@ -115,7 +121,10 @@ public final class StandIns {
       attributes.add(index.range());
       indexes.add(GlobalSecondaryIndex.builder().indexName(index.name())
           .keySchema(keyElement(index.hash(), KeyType.HASH), keyElement(index.range(), KeyType.RANGE))
-          .projection(p -> p.projectionType(ProjectionType.ALL)).build());
+          .projection(p -> {
+            if (index.included() == null) p.projectionType(ProjectionType.ALL);
+            else p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes(index.included());
+          }).build());
     }
     CreateTableRequest.Builder request = CreateTableRequest.builder()
         .tableName(name).billingMode(BillingMode.PAY_PER_REQUEST).keySchema(keys)
@@ -129,10 +138,22 @@ public final class StandIns {
     return KeySchemaElement.builder().attributeName(name).keyType(type).build();
   }
 
-  private record Index(String name, String hash, String range) {}
+  /** A global secondary index; {@code included} null projects every attribute, as template.yaml's ALL. */
+  private record Index(String name, String hash, String range, List<String> included) {}
 
   private static Index index(String name, String hash, String range) {
-    return new Index(name, hash, range);
+    return new Index(name, hash, range, null);
+  }
+
+  /** A queue (visibility 1 s) that redrives to its own DLQ after 3 receives, as template.yaml's work queues. */
+  private static String queueWithDlq(SqsClient sqs, String name) {
+    String dlq = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
+    String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
+        .attributes().get(QueueAttributeName.QUEUE_ARN);
+    return sqs.createQueue(r -> r.queueName(name).attributes(Map.of(
+        QueueAttributeName.VISIBILITY_TIMEOUT, "1",
+        QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"3\"}")))
+        .queueUrl();
   }
 
 

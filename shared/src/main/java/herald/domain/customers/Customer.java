@@ -9,10 +9,13 @@ import java.util.TreeMap;
 
 /**
  * A customer of the company using Herald, known by the company's own id (source_id). {@code consents} holds
- * the customer's answers per channel ("email", "sms"); a channel without one is allowed.
+ * the customer's answers per channel ("email", "sms"); a channel without one is allowed. {@code timezone} is
+ * an IANA zone id. {@code behaviour} is what the customer's events added up to. {@code version} counts the
+ * saved changes (0 for a customer not saved yet), so concurrent writers cannot overwrite each other.
  */
-public record Customer(String id, String sourceId, String name, String email, String phone,
-    Map<String, Object> metadata, Instant createdAt, Instant updatedAt, Map<String, Consent> consents) {
+public record Customer(String id, String sourceId, String name, String email, String phone, String timezone,
+    Map<String, Object> metadata, Map<String, Consent> consents, Behaviour behaviour, Instant createdAt,
+    Instant updatedAt, long version) {
 
   public Customer {
     Text.required(id, "id");
@@ -20,8 +23,16 @@ public record Customer(String id, String sourceId, String name, String email, St
     name = Text.maxLength(Text.optional(name), 200, "name");
     email = email == null || email.isBlank() ? null : Text.email(email, "email");
     phone = Text.phone(phone, "phone");
+    timezone = Text.optional(timezone);
     metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     consents = copy(consents);
+    behaviour = behaviour == null ? Behaviour.NONE : behaviour;
+  }
+
+  /** A customer with consents, no timezone, no behaviour yet, not saved yet. */
+  public Customer(String id, String sourceId, String name, String email, String phone,
+      Map<String, Object> metadata, Instant createdAt, Instant updatedAt, Map<String, Consent> consents) {
+    this(id, sourceId, name, email, phone, null, metadata, consents, Behaviour.NONE, createdAt, updatedAt, 0);
   }
 
   /** A customer who has given no consent answer yet. */
@@ -45,7 +56,8 @@ public record Customer(String id, String sourceId, String name, String email, St
   public Customer withConsent(String channel, Consent consent, Instant now) {
     Map<String, Consent> changed = new TreeMap<>(consents);
     changed.put(channel, consent);
-    return new Customer(id, sourceId, name, email, phone, metadata, createdAt, now, changed);
+    return new Customer(id, sourceId, name, email, phone, timezone, metadata, changed, behaviour, createdAt, now,
+        version);
   }
 
   private static Map<String, Consent> copy(Map<String, Consent> consents) {
