@@ -1,7 +1,12 @@
 package herald.domain;
 
+import java.time.ZoneId;
+import java.util.Set;
+
 /** Small checks on text fields, shared by the records that validate their input. */
 public final class Text {
+  private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
+
   private Text() {}
 
   public static String required(String value, String field) {
@@ -29,6 +34,19 @@ public final class Text {
     if (v == null) return null;
     if (!v.matches("\\+[1-9]\\d{7,14}")) {
       throw new Invalid("invalid_phone", field, field + " must be an E.164 number, such as +447700900123");
+    }
+    return v;
+  }
+
+  /**
+   * An IANA time zone id such as {@code Europe/Warsaw}, or null when none is given. Offsets ({@code +02:00})
+   * and names the time zone database does not know are refused.
+   */
+  public static String timezone(String value, String field) {
+    String v = optional(value);
+    if (v == null) return null;
+    if (!ZONES.contains(v)) {
+      throw new Invalid("invalid_timezone", field, field + " must be an IANA time zone id, such as Europe/Warsaw");
     }
     return v;
   }

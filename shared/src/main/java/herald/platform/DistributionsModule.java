@@ -5,9 +5,13 @@ import dagger.Provides;
 import herald.adapters.dynamodb.DynamoDbActivity;
 import herald.adapters.json.EventRulerPatterns;
 import herald.domain.activity.Activity;
+import herald.domain.distributions.Activations;
 import herald.domain.distributions.DistributionRules;
 import herald.domain.distributions.PatternMatcher;
 import herald.domain.distributions.WebhookUrls;
+import herald.domain.fanout.FanoutQueue;
+import herald.domain.fanout.SendToExistingMembers;
+import herald.domain.segments.Segments;
 import herald.domain.templates.Templates;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -42,6 +46,11 @@ public final class DistributionsModule {
   @Provides @Singleton static herald.domain.delivery.UnsubscribeLinks unsubscribeLinks(Env env) {
     return new herald.domain.delivery.UnsubscribeLinks(env.get("HERALD_SIGNING_KEY"),
         env.optional("HERALD_PUBLIC_URL").orElse(null));
+  }
+
+  /** What an activation starts: the existing members' fan-out (needs the segments, from SegmentsModule). */
+  @Provides @Singleton static Activations activations(Segments segments, FanoutQueue fanout) {
+    return new SendToExistingMembers(segments, fanout);
   }
 
   @Provides @Singleton static Activity activity(DynamoDbClient dynamo, Env env) {

@@ -61,6 +61,10 @@ public final class StoresModule {
     return new SqsJobQueue(sqs, env.get("SEND_QUEUE_URL"));
   }
 
+  @Provides @Singleton static herald.domain.fanout.FanoutQueue fanoutQueue(SqsClient sqs, Env env) {
+    return new herald.adapters.aws.SqsFanoutQueue(sqs, env.get("FANOUT_QUEUE_URL"));
+  }
+
   @Provides @Singleton static EventBus eventBus(EventBridgeClient events, Env env) {
     return new EventBridgeBus(events, env.get("EVENT_BUS_NAME"));
   }

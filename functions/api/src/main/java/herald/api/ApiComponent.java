@@ -15,7 +15,8 @@ interface ApiComponent {
 
   /**
    * Before the SnapStart snapshot: requests routed, authenticated, validated and answered without changing
-   * anything: a read of a distribution that does not exist, and an event whose data fails its schema.
+   * anything: a read of a distribution that does not exist, an event whose data fails its schema, a read of an
+   * async action that does not exist and an import of a file without rows.
    */
   default void prime() {
     Map<String, String> root = Map.of("authorization", "Bearer " + env().get("HERALD_API_KEY"));
@@ -23,6 +24,9 @@ interface ApiComponent {
     router().handle(new HttpRequest("GET", "/v1/distributions/dist_priming", root, Map.of(), null));
     router().handle(new HttpRequest("POST", "/v1/events", root, Map.of(),
         "{\"event\":\"customer.order.paid\",\"customer\":{\"source_id\":\"priming\"},\"data\":{}}"));
+    router().handle(new HttpRequest("GET", "/v1/async-actions/act_priming", root, Map.of(), null));
+    router().handle(new HttpRequest("POST", "/v1/customers/import", Map.of("authorization", root.get("authorization"),
+        "content-type", "text/csv"), Map.of(), "source_id,name\n"));
   }
 
   @Component.Factory

@@ -38,8 +38,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
           .withBody(response.html()).build();
     }
     if (response.body() == null) return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).build();
-    return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
-        .withHeaders(Map.of("content-type", "application/json"))
+    Map<String, String> headers = new java.util.HashMap<>(response.headers());
+    headers.put("content-type", "application/json");
+    return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status()).withHeaders(headers)
         .withBody(response.body().toString()).build();
   }
 }

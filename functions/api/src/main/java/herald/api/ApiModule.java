@@ -4,7 +4,9 @@ import dagger.Module;
 import dagger.Provides;
 import herald.adapters.json.EventSchemas;
 import herald.domain.brand.BrandSettings;
+import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.Customers;
+import herald.domain.customers.EraseCustomer;
 import herald.domain.customers.UpsertCustomer;
 import herald.domain.delivery.Messages;
 import herald.domain.delivery.UnsubscribeLinks;
@@ -26,18 +28,19 @@ import herald.platform.StoresModule;
 import java.time.Clock;
 import javax.inject.Singleton;
 
-@Module(includes = StoresModule.class)
+@Module(includes = {StoresModule.class, herald.platform.ActionsModule.class, herald.platform.SegmentsModule.class})
 final class ApiModule {
   private ApiModule() {}
 
   @Provides @Singleton static Router router(BrandSettings brand, Customers customers, Messages messages,
       EventKeys keys, EventBus bus, Templates templates, Clock clock, ManageApiKeys apiKeys, EventSchemas schemas,
       ManageDistributions manage, Activity activity, Stats stats, Suppressions suppressions,
-      UnsubscribeLinks links) {
-    UpsertCustomer upsert = new UpsertCustomer(customers, clock);
+      UnsubscribeLinks links, ImportApi imports, AsyncActionApi asyncActions, SegmentApi segments,
+      CustomerChanges changes) {
+    UpsertCustomer upsert = new UpsertCustomer(customers, changes, clock);
     return new Router(ApiRoutes.all(
         new BrandApi(brand),
-        new CustomerApi(upsert, customers),
+        new CustomerApi(upsert, new EraseCustomer(customers, changes), customers),
         new DistributionApi(manage, activity),
         new MessageApi(manage, messages, customers, brand, new RenderPreview(templates, clock), stats, clock),
         new EventApi(new AcceptEvent(upsert, keys, bus, schemas, clock)),
@@ -45,13 +48,30 @@ final class ApiModule {
         new CatalogueApi(schemas),
         new OpenApiDoc(),
         new SuppressionApi(suppressions),
-        new UnsubscribeApi(links, upsert, brand)),
+        new UnsubscribeApi(links, upsert, brand),
+        imports, asyncActions, segments),
         new ApiKeyCheck(apiKeys));
   }
 
   @Provides @Singleton static ManageDistributions manageDistributions(Distributions distributions,
-      DistributionRules rules, Activity activity, Clock clock) {
-    return new ManageDistributions(distributions, rules, activity, clock);
+      DistributionRules rules, Activity activity, Clock clock, herald.domain.distributions.Activations activations) {
+    return new ManageDistributions(distributions, rules, activity, clock, activations);
+  }
+
+  @Provides @Singleton static ImportApi importApi(herald.domain.actions.StartImport start) {
+    return new ImportApi(start);
+  }
+
+  @Provides @Singleton static AsyncActionApi asyncActionApi(herald.domain.actions.AsyncActions actions) {
+    return new AsyncActionApi(actions);
+  }
+
+  @Provides @Singleton static SegmentApi segmentApi(herald.domain.segments.Segments segments,
+      herald.domain.segments.Memberships memberships, herald.domain.segments.EvaluateSegments evaluate,
+      Customers customers, Distributions distributions, herald.domain.segments.SegmentEvaluations evaluations,
+      Clock clock) {
+    return new SegmentApi(new herald.domain.segments.ManageSegments(segments, memberships, evaluate, customers,
+        distributions, evaluations, clock));
   }
 
   @Provides @Singleton static ManageApiKeys manageApiKeys(ApiKeys keys, Clock clock, Env env) {

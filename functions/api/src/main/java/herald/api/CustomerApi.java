@@ -4,16 +4,19 @@ import herald.adapters.json.CustomerJson;
 import herald.domain.NotFound;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
+import herald.domain.customers.EraseCustomer;
 import herald.domain.customers.UpsertCustomer;
 import java.util.List;
 
-/** POST /v1/customers (upsert by source_id), GET /v1/customers/{id}. */
+/** POST /v1/customers (upsert by source_id), GET /v1/customers/{id} and ?source_id=, DELETE /v1/customers/{id}. */
 final class CustomerApi {
   private final UpsertCustomer upsert;
+  private final EraseCustomer erase;
   private final Customers customers;
 
-  CustomerApi(UpsertCustomer upsert, Customers customers) {
+  CustomerApi(UpsertCustomer upsert, EraseCustomer erase, Customers customers) {
     this.upsert = upsert;
+    this.erase = erase;
     this.customers = customers;
   }
 
@@ -37,11 +40,12 @@ final class CustomerApi {
   }
 
   /**
-   * Erases a customer's personal data (the whole profile: name, email, phone, metadata, consents). Messages
-   * keep only the customer's id, a hash of the source id, so counts stay and nothing personal does.
+   * Erases a customer's personal data (the whole profile: name, email, phone, metadata, consents, behaviour),
+   * after they left every segment. Messages keep only the customer's id, a hash of the source id, so counts stay
+   * and nothing personal does.
    */
   private HttpResponse erase(String id) {
-    if (!customers.erase(id)) throw new NotFound("customer", "id", id);
+    if (!erase.erase(id)) throw new NotFound("customer", "id", id);
     return HttpResponse.noContent();
   }
 }

@@ -3,11 +3,29 @@ package herald.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.platform.Json;
+import java.util.Map;
 
-/** A JSON response, or an HTML page when {@code html} is set (then {@code body} is null). */
-record HttpResponse(int status, JsonNode body, String html) {
+/**
+ * A JSON response, or an HTML page when {@code html} is set (then {@code body} is null); {@code headers} are
+ * sent besides the content type (such as a Location).
+ */
+record HttpResponse(int status, JsonNode body, String html, Map<String, String> headers) {
+  HttpResponse {
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+  }
+
+  HttpResponse(int status, JsonNode body, String html) {
+    this(status, body, html, Map.of());
+  }
+
   HttpResponse(int status, JsonNode body) {
     this(status, body, null);
+  }
+
+  HttpResponse withHeader(String name, String value) {
+    Map<String, String> more = new java.util.HashMap<>(headers);
+    more.put(name, value);
+    return new HttpResponse(status, body, html, more);
   }
 
   static HttpResponse html(int status, String page) {

@@ -54,7 +54,8 @@ final class Router {
         if (caller.denied() != null) return caller.denied();
         request = request.withActor(caller.actor());
       }
-      if (request.body() != null && request.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+      if (request.body() != null && !ApiRoutes.LARGE_BODIES.contains(route.template())
+          && request.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
         return HttpResponse.error(413, "body_too_large", "the body is larger than 256 KiB", "body");
       }
       return route.action().serve(request, params);

@@ -4,9 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import herald.adapters.dynamodb.DynamoDbCustomers;
+import herald.domain.customers.Customer;
+import herald.domain.customers.CustomerChanges;
+import herald.domain.customers.TrackBehaviour;
+import herald.domain.events.TriggerEvent;
 import herald.platform.Env;
+import herald.testing.RecordingEventBridge;
 import herald.platform.Json;
 import herald.testing.StandIns;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +70,82 @@ class CustomerApiTest {
         .doesNotContain("+447700900123").doesNotContain("London");
     assertThat(call("GET", "/v1/customers/" + bob, null).getStatusCode()).isEqualTo(200);
     assertError(call("DELETE", "/v1/customers/" + ada, null), 404, "id");
+  }
+
+  @Test
+  void anErasedCustomerLeavesTheirSegmentsWithOneLeftEvent() {
+    try (RecordingEventBridge bus = new RecordingEventBridge()) {
+      api = new ApiHandler(env.with("AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint()));
+      String segment = Json.parse(call("POST", "/v1/segments", "{\"name\":\"Gold\",\"type\":\"auto-update\","
+          + "\"rules\":{\"field\":\"metadata.plan\",\"operator\":\"equals\",\"value\":\"gold\"}}").getBody())
+          .path("id").asText();
+      String ada = Json.parse(call("POST", "/v1/customers",
+          "{\"source_id\":\"crm-1\",\"metadata\":{\"plan\":\"gold\"}}").getBody()).path("id").asText();
+      assertThat(Json.parse(call("GET", "/v1/segments/" + segment, null).getBody()).path("member_count").asLong())
+          .isEqualTo(1);
+
+      assertThat(call("DELETE", "/v1/customers/" + ada, null).getStatusCode()).isEqualTo(204);
+
+      assertThat(bus.entries()).extracting(e -> e.path("DetailType").asText())
+          .containsExactly("customer.segment.entered", "customer.segment.left");
+      assertThat(Json.parse(call("GET", "/v1/segments/" + segment, null).getBody()).path("member_count").asLong())
+          .isZero();
+      assertError(call("DELETE", "/v1/customers/" + ada, null), 404, "id");
+      assertThat(bus.entries()).hasSize(2);
+    }
+  }
+
+  @Test
+  void keepsATimezoneAndRefusesOneThatIsNotAnIanaZone() {
+    call("POST", "/v1/customers", "{\"source_id\":\"crm-1\",\"timezone\":\"Europe/Warsaw\"}");
+    JsonNode ada = Json.parse(call("POST", "/v1/customers", "{\"source_id\":\"crm-1\",\"name\":\"Ada\"}").getBody());
+
+    assertThat(ada.path("timezone").asText()).isEqualTo("Europe/Warsaw");
+    APIGatewayV2HTTPResponse refused = call("POST", "/v1/customers",
+        "{\"source_id\":\"crm-2\",\"timezone\":\"+02:00\"}");
+    assertError(refused, 400, "timezone");
+    assertThat(Json.parse(refused.getBody()).path("code").asText()).isEqualTo("invalid_timezone");
+    assertError(call("POST", "/v1/customers", "{\"source_id\":\"crm-2\",\"timezone\":\"Europe/Atlantis\"}"), 400,
+        "timezone");
+    assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("CUSTOMERS_TABLE"))).count()).isEqualTo(1);
+  }
+
+  @Test
+  void showsTheBehaviourCountedFromEventsAndRefusesItAsInput() {
+    String id = Customer.idFor("crm-1");
+    var customers = new DynamoDbCustomers(StandIns.dynamo(env), env.get("CUSTOMERS_TABLE"));
+    TrackBehaviour track = new TrackBehaviour(customers, CustomerChanges.NONE, Clock.systemUTC());
+    Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+    track.track(new TriggerEvent("evt_1", "customer.order.paid", t0, new TriggerEvent.CustomerRef(id, "crm-1"),
+        Map.of("order", Map.of("id", "o-1", "total_amount", 2500))));
+    track.track(new TriggerEvent("evt_2", "customer.custom_event", t0.plusSeconds(60),
+        new TriggerEvent.CustomerRef(id, "crm-1"), Map.of("event", "signed_up")));
+
+    JsonNode ada = Json.parse(call("GET", "/v1/customers/" + id, null).getBody());
+
+    assertThat(ada.at("/events/signed_up/count").asLong()).isEqualTo(1);
+    assertThat(ada.at("/events/signed_up/last_at").asText()).isEqualTo("2026-11-25T10:01:00Z");
+    assertThat(ada.at("/events/customer.order.paid/count").asLong()).isEqualTo(1);
+    assertThat(ada.at("/orders/count").asLong()).isEqualTo(1);
+    assertThat(ada.at("/orders/total_amount").asLong()).isEqualTo(2500);
+    assertThat(ada.at("/orders/last_order_at").asText()).isEqualTo("2026-11-25T10:00:00Z");
+    assertError(call("POST", "/v1/customers", "{\"source_id\":\"crm-1\",\"orders\":{\"count\":100}}"), 400,
+        "orders");
+    assertError(call("POST", "/v1/customers", "{\"source_id\":\"crm-1\",\"events\":{}}"), 400, "events");
+    assertThat(Json.parse(call("POST", "/v1/customers", "{\"source_id\":\"crm-1\",\"name\":\"Ada\"}").getBody())
+        .at("/orders/total_amount").asLong()).isEqualTo(2500);
+  }
+
+  @Test
+  void anUpsertThatChangesNothingKeepsUpdatedAt() throws Exception {
+    String body = "{\"source_id\":\"crm-1\",\"name\":\"Ada\",\"metadata\":{\"plan\":\"gold\",\"n\":1.50}}";
+    JsonNode first = Json.parse(call("POST", "/v1/customers", body).getBody());
+    Thread.sleep(5);
+
+    JsonNode again = Json.parse(call("POST", "/v1/customers", body).getBody());
+
+    assertThat(again.path("updated_at").asText()).isEqualTo(first.path("updated_at").asText());
+    assertThat(again).isEqualTo(first);
   }
 
   private APIGatewayV2HTTPResponse call(String method, String pathAndQuery, String body) {

@@ -168,13 +168,18 @@ final class FaultyPorts {
     }
 
     @Override
-    public void save(Customer customer) {
-      store.save(customer);
+    public Customer save(Customer customer) {
+      return store.save(customer);
     }
 
     @Override
     public boolean erase(String id) {
       return store.erase(id);
+    }
+
+    @Override
+    public Page<Customer> scan(int part, int parts, String cursor, int limit) {
+      return store.scan(part, parts, cursor, limit);
     }
   }
 

@@ -8,8 +8,11 @@ import herald.domain.delivery.DispatchEvent;
 import herald.domain.delivery.JobQueue;
 import herald.domain.distributions.Distributions;
 import herald.domain.distributions.PatternMatcher;
+import herald.domain.fanout.FanoutQueue;
+import herald.domain.segments.Segments;
 import herald.platform.Env;
 import herald.platform.Priming;
+import herald.platform.SegmentsModule;
 import herald.platform.StoresModule;
 import javax.inject.Singleton;
 
@@ -20,9 +23,12 @@ interface TriggerComponent {
 
   Distributions distributions();
 
-  /** Before the SnapStart snapshot: an event read and the distributions index queried once. */
+  Segments segments();
+
+  /** Before the SnapStart snapshot: an event read, the distributions index and the segments queried once. */
   default void prime() {
     distributions().activeFor(Priming.sampleJob().event().type());
+    segments().get("seg_priming");
   }
 
   @Component.Factory
@@ -30,13 +36,13 @@ interface TriggerComponent {
     TriggerComponent create(@BindsInstance Env env);
   }
 
-  @Module(includes = StoresModule.class)
+  @Module(includes = {StoresModule.class, SegmentsModule.class})
   final class TriggerModule {
     private TriggerModule() {}
 
     @Provides @Singleton static DispatchEvent dispatch(Distributions distributions, JobQueue queue,
-        PatternMatcher patterns) {
-      return new DispatchEvent(distributions, queue, patterns);
+        FanoutQueue fanout, Segments segments, PatternMatcher patterns) {
+      return new DispatchEvent(distributions, queue, fanout, segments, patterns);
     }
   }
 }

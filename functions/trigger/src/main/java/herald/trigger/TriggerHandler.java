@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import herald.adapters.json.EventJson;
 import herald.domain.Invalid;
 import herald.domain.delivery.DispatchEvent;
-import herald.domain.delivery.SendJob;
 import herald.domain.events.TriggerEvent;
 import herald.platform.Env;
 import herald.platform.Json;
@@ -14,10 +13,10 @@ import herald.platform.Priming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
- * EventBridge delivers a catalogue event; the active distributions it triggers get their send jobs.
+ * EventBridge delivers a catalogue event; the active distributions it triggers get their send jobs (the
+ * event's customer) or fan-out jobs (one per shard of a segment audience).
  * A malformed event is logged and dropped (retrying cannot fix it); any other failure throws, so
  * EventBridge retries and finally dead-letters the event.
  */
@@ -50,7 +49,13 @@ public final class TriggerHandler implements RequestStreamHandler {
       Log.error("event_rejected", e);
       return;
     }
-    List<SendJob> jobs = dispatch.dispatch(event);
-    Log.info("event_dispatched", "correlation_id", event.id(), "type", event.type(), "jobs", Integer.toString(jobs.size()));
+    DispatchEvent.Dispatched dispatched = dispatch.dispatch(event);
+    for (DispatchEvent.Skipped skipped : dispatched.skipped()) {
+      Log.info("distribution_skipped", "correlation_id", event.id(), "distribution_id", skipped.distributionId(),
+          "reason", skipped.reason());
+    }
+    Log.info("event_dispatched", "correlation_id", event.id(), "type", event.type(),
+        "jobs", Integer.toString(dispatched.sendJobs().size()),
+        "fanout_jobs", Integer.toString(dispatched.fanoutJobs().size()));
   }
 }

@@ -31,7 +31,8 @@ class RealTemplateTest {
   void hasTheContractsTables() {
     assertThat(template.tables()).extracting(Template.Table::logicalId).containsExactlyInAnyOrder(
         "DistributionsTable", "CustomersTable", "MessagesTable", "SettingsTable", "EventKeysTable", "ApiKeysTable",
-        "ActivityTable", "SuppressionsTable", "StatsTable");
+        "ActivityTable", "SuppressionsTable", "StatsTable", "SegmentsTable", "SegmentMembersTable",
+        "AsyncActionsTable");
     Template.Table distributions = template.tables().stream()
         .filter(t -> t.logicalId().equals("DistributionsTable")).findFirst().orElseThrow();
     assertThat(distributions.globalIndexes()).extracting(Template.Index::name).containsExactly("ActiveByTrigger", "ByStatus",
@@ -41,11 +42,12 @@ class RealTemplateTest {
   @Test
   void hasTheContractsQueuesWithTheManualDelayAndRedrives() {
     assertThat(template.queues()).extracting(Template.Queue::logicalId).containsExactlyInAnyOrder("SendQueue",
-        "SendDLQ", "FanoutQueue", "FanoutDLQ", "ManualQueue", "ManualDLQ", "TriggerDLQ", "FeedbackDLQ");
+        "SendDLQ", "FanoutQueue", "FanoutDLQ", "ManualQueue", "ManualDLQ", "TriggerDLQ", "FeedbackDLQ",
+        "JobsQueue", "JobsDLQ");
     assertThat(queue("ManualQueue").attributes()).containsEntry("DelaySeconds", 600);
     Intrinsics intrinsics = new Intrinsics(template, Map.of("ApiKey", "k"), Map.of());
     for (String[] pair : new String[][] {{"SendQueue", "SendDLQ", "12"}, {"FanoutQueue", "FanoutDLQ", "5"},
-        {"ManualQueue", "ManualDLQ", "5"}}) {
+        {"ManualQueue", "ManualDLQ", "5"}, {"JobsQueue", "JobsDLQ", "5"}}) {
       Map<String, Object> policy = Values.map(intrinsics.resolve(queue(pair[0]).redrivePolicy()));
       assertThat(policy).containsEntry("deadLetterTargetArn", Intrinsics.queueArn(pair[1]))
           .containsEntry("maxReceiveCount", Integer.parseInt(pair[2]));
@@ -61,7 +63,10 @@ class RealTemplateTest {
             org.assertj.core.groups.Tuple.tuple("SenderFunction", "herald.sender.SenderHandler::handleRequest"),
             org.assertj.core.groups.Tuple.tuple("DeadLetterFunction",
                 "herald.deadletter.DeadLetterHandler::handleRequest"),
-            org.assertj.core.groups.Tuple.tuple("FeedbackFunction", "herald.feedback.FeedbackHandler::handleRequest"));
+            org.assertj.core.groups.Tuple.tuple("FeedbackFunction", "herald.feedback.FeedbackHandler::handleRequest"),
+            org.assertj.core.groups.Tuple.tuple("SegmentsFunction", "herald.segments.SegmentsHandler::handleRequest"),
+            org.assertj.core.groups.Tuple.tuple("FanoutFunction", "herald.fanout.FanoutHandler::handleRequest"),
+            org.assertj.core.groups.Tuple.tuple("JobsFunction", "herald.jobs.JobsHandler::handleRequest"));
     Map<String, Template.Function> byId = new HashMap<>();
     template.functions().forEach(f -> byId.put(f.logicalId(), f));
     assertThat(byId.get("ApiFunction").events()).extracting(e -> ((EventSource.HttpApi) e).routeKey())
@@ -75,6 +80,15 @@ class RealTemplateTest {
     assertThat(byId.get("DeadLetterFunction").events()).singleElement().isInstanceOf(EventSource.Sqs.class);
     EventSource.Rule ses = (EventSource.Rule) byId.get("FeedbackFunction").events().get(0);
     assertThat(ses.bus()).isNull();
+    // the segments function hears every catalogue event but the segment events, which would only feed back
+    EventSource.Rule behaviour = (EventSource.Rule) byId.get("SegmentsFunction").events().get(0);
+    assertThat(Values.list(Values.map(behaviour.pattern()).get("detail-type"))).hasSize(23)
+        .contains("customer.order.paid", "customer.custom_event")
+        .doesNotContain("customer.segment.entered", "customer.segment.left");
+    for (String fn : List.of("FanoutFunction", "JobsFunction")) {
+      assertThat(byId.get(fn).events()).singleElement().isInstanceOfSatisfying(EventSource.Sqs.class,
+          sqs -> assertThat(sqs.batchSize()).isEqualTo(1));
+    }
     assertThat(Values.map(ses.pattern()).get("source")).isEqualTo(List.of("aws.ses"));
   }
 

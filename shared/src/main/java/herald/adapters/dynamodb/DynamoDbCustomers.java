@@ -1,22 +1,32 @@
 package herald.adapters.dynamodb;
 
+import herald.domain.Conflict;
 import herald.domain.customers.Consent;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
+import herald.domain.delivery.Page;
 import herald.platform.Json;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * Customers in DynamoDB, keyed by the id derived from their source id. Consents are a map attribute:
- * {@code consents: {email: {granted: BOOL, at: S}}}.
+ * {@code consents: {email: {granted: BOOL, at: S}}}; the behaviour another ({@link BehaviourItems}). Each save
+ * writes {@code version} one up, on the condition that the stored one is still the one read.
  */
 public final class DynamoDbCustomers implements Customers {
+  private static final int MAX_PARTS = 1_000_000;   // DynamoDB's limit of TotalSegments
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -29,31 +39,79 @@ public final class DynamoDbCustomers implements Customers {
   public Optional<Customer> get(String id) {
     var item = dynamo.getItem(r -> r.tableName(table).key(Items.key("id", id)).consistentRead(true)).item();
     if (item == null || item.isEmpty()) return Optional.empty();
-    return Optional.of(new Customer(Items.text(item, "id"), Items.text(item, "source_id"), Items.text(item, "name"),
-        Items.text(item, "email"), Items.text(item, "phone"),
-        item.containsKey("metadata") ? Json.toMap(Json.parse(item.get("metadata").s())) : Map.of(),
-        Items.instant(item, "created_at"), Items.instant(item, "updated_at"), consents(item.get("consents"))));
+    return Optional.of(read(item));
   }
 
   @Override
   public boolean erase(String id) {
-    return dynamo.deleteItem(r -> r.tableName(table).key(Items.key("id", id))
-        .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD)).hasAttributes();
+    return dynamo.deleteItem(r -> r.tableName(table).key(Items.key("id", id)).returnValues(ReturnValue.ALL_OLD))
+        .hasAttributes();
   }
 
   @Override
-  public void save(Customer c) {
+  public Customer save(Customer c) {
+    Customer saved = c.withVersion(c.version() + 1);
+    PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item(saved))
+        .expressionAttributeNames(Map.of("#v", "version"));
+    if (c.version() == 0) {
+      put.conditionExpression("attribute_not_exists(#v)");
+    } else {
+      put.conditionExpression("#v = :v").expressionAttributeValues(Map.of(":v", Items.n(c.version())));
+    }
+    try {
+      dynamo.putItem(put.build());
+      return saved;
+    } catch (ConditionalCheckFailedException e) {
+      throw new Conflict("version_conflict", "customer " + c.id() + " changed since it was read");
+    }
+  }
+
+  @Override
+  public Page<Customer> scan(int part, int parts, String cursor, int limit) {
+    if (parts < 1 || parts > MAX_PARTS || part < 0 || part >= parts || limit < 1) {
+      throw new IllegalArgumentException("scan part " + part + " of " + parts + ", limit " + limit);
+    }
+    String partName = part + "/" + parts;
+    Map<String, AttributeValue> start = null;
+    if (cursor != null) {
+      start = new HashMap<>(Cursors.decode(cursor, Set.of("id", "part"), "part", partName));
+      start.remove("part");
+    }
+    Map<String, AttributeValue> from = start;
+    ScanResponse page = dynamo.scan(r -> r.tableName(table).segment(part).totalSegments(parts).limit(limit)
+        .consistentRead(true).exclusiveStartKey(from));
+    List<Customer> customers = page.items().stream().map(DynamoDbCustomers::read).toList();
+    if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) return new Page<>(customers, null);
+    Map<String, AttributeValue> next = new HashMap<>(page.lastEvaluatedKey());
+    next.put("part", Items.s(partName));
+    return new Page<>(customers, Cursors.encode(next));
+  }
+
+  private static Map<String, AttributeValue> item(Customer c) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("id", Items.s(c.id()));
     item.put("source_id", Items.s(c.sourceId()));
     Items.putIfPresent(item, "name", c.name());
     Items.putIfPresent(item, "email", c.email());
     Items.putIfPresent(item, "phone", c.phone());
+    Items.putIfPresent(item, "timezone", c.timezone());
     item.put("metadata", Items.s(Json.write(c.metadata())));
     if (!c.consents().isEmpty()) item.put("consents", consents(c.consents()));
+    item.put("behaviour", BehaviourItems.write(c.behaviour()));
     item.put("created_at", Items.s(c.createdAt().toString()));
     item.put("updated_at", Items.s(c.updatedAt().toString()));
-    dynamo.putItem(r -> r.tableName(table).item(item));
+    item.put("version", Items.n(c.version()));
+    return item;
+  }
+
+  private static Customer read(Map<String, AttributeValue> item) {
+    AttributeValue version = item.get("version");
+    return new Customer(Items.text(item, "id"), Items.text(item, "source_id"), Items.text(item, "name"),
+        Items.text(item, "email"), Items.text(item, "phone"), Items.text(item, "timezone"),
+        item.containsKey("metadata") ? Json.toMap(Json.parse(item.get("metadata").s())) : Map.of(),
+        consents(item.get("consents")), BehaviourItems.read(item.get("behaviour")),
+        Items.instant(item, "created_at"), Items.instant(item, "updated_at"),
+        version == null ? 0 : Long.parseLong(version.n()));
   }
 
   private static AttributeValue consents(Map<String, Consent> consents) {

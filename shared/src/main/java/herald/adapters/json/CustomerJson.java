@@ -3,6 +3,8 @@ package herald.adapters.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.domain.Invalid;
+import herald.domain.Text;
+import herald.domain.customers.Behaviour;
 import herald.domain.customers.Consent;
 import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerProfile;
@@ -14,18 +16,23 @@ import java.util.TreeMap;
 
 /**
  * Customers as JSON in the API. Consents come in as {@code "consents": {"email": {"granted": false}}} (Herald
- * sets the time) and go out with it: {@code {"email": {"granted": false, "at": "..."}}}.
+ * sets the time) and go out with it: {@code {"email": {"granted": false, "at": "..."}}}. The behaviour goes out
+ * only (it is counted from events): {@code "events": {"<name>": {"count": 2, "last_at": "..."}}} and
+ * {@code "orders": {"count": 1, "total_amount": 1000, "last_order_at": "..."}}; given as input, it is an
+ * unknown field.
  */
 public final class CustomerJson {
-  private static final Set<String> FIELDS = Set.of("source_id", "name", "email", "phone", "metadata", "consents");
+  private static final Set<String> FIELDS = Set.of("source_id", "name", "email", "phone", "timezone", "metadata",
+      "consents");
 
   private CustomerJson() {}
 
   public static CustomerProfile parse(JsonNode node, String path) {
     Fields f = Fields.of(node, path, FIELDS);
     String sourceId = f.requiredText("source_id");
+    String timezone = Text.timezone(f.text("timezone"), f.at("timezone"));
     CustomerProfile profile = new CustomerProfile(sourceId, f.text("name"), f.text("email"), f.text("phone"),
-        f.object("metadata"), consents(f.node("consents"), f.at("consents")));
+        timezone, f.object("metadata"), consents(f.node("consents"), f.at("consents")));
     // Validates the fields given as a customer would, so bad input fails before anything is stored.
     try {
       new Customer(Customer.idFor(sourceId), sourceId, profile.name(), profile.email(), profile.phone(),
@@ -44,6 +51,7 @@ public final class CustomerJson {
     node.put("name", c.name());
     node.put("email", c.email());
     node.put("phone", c.phone());
+    node.put("timezone", c.timezone());
     node.set("metadata", Json.MAPPER.valueToTree(c.metadata()));
     ObjectNode consents = node.putObject("consents");
     c.consents().forEach((channel, consent) -> consents.putObject(channel)
@@ -51,7 +59,19 @@ public final class CustomerJson {
         .put("at", consent.at() == null ? null : consent.at().toString()));
     node.put("created_at", c.createdAt() == null ? null : c.createdAt().toString());
     node.put("updated_at", c.updatedAt() == null ? null : c.updatedAt().toString());
+    writeBehaviour(node, c.behaviour());
     return node;
+  }
+
+  private static void writeBehaviour(ObjectNode node, Behaviour b) {
+    ObjectNode events = node.putObject("events");
+    b.events().forEach((name, stats) -> events.putObject(name)
+        .put("count", stats.count())
+        .put("last_at", stats.lastAt() == null ? null : stats.lastAt().toString()));
+    node.putObject("orders")
+        .put("count", b.orderCount())
+        .put("total_amount", b.orderTotalAmount())
+        .put("last_order_at", b.lastOrderAt() == null ? null : b.lastOrderAt().toString());
   }
 
   private static Map<String, Boolean> consents(JsonNode node, String path) {

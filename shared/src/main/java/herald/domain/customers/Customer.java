@@ -23,7 +23,7 @@ public record Customer(String id, String sourceId, String name, String email, St
     name = Text.maxLength(Text.optional(name), 200, "name");
     email = email == null || email.isBlank() ? null : Text.email(email, "email");
     phone = Text.phone(phone, "phone");
-    timezone = Text.optional(timezone);
+    timezone = Text.timezone(timezone, "timezone");
     metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     consents = copy(consents);
     behaviour = behaviour == null ? Behaviour.NONE : behaviour;
@@ -58,6 +58,24 @@ public record Customer(String id, String sourceId, String name, String email, St
     changed.put(channel, consent);
     return new Customer(id, sourceId, name, email, phone, timezone, metadata, changed, behaviour, createdAt, now,
         version);
+  }
+
+  /** This customer with these aggregates of their events (the profile's updated_at stays). */
+  public Customer withBehaviour(Behaviour behaviour) {
+    return new Customer(id, sourceId, name, email, phone, timezone, metadata, consents, behaviour, createdAt,
+        updatedAt, version);
+  }
+
+  /** This customer with its profile changed at {@code now}. */
+  public Customer withUpdatedAt(Instant now) {
+    return new Customer(id, sourceId, name, email, phone, timezone, metadata, consents, behaviour, createdAt, now,
+        version);
+  }
+
+  /** This customer as saved at {@code version} (for stores). */
+  public Customer withVersion(long version) {
+    return new Customer(id, sourceId, name, email, phone, timezone, metadata, consents, behaviour, createdAt,
+        updatedAt, version);
   }
 
   private static Map<String, Consent> copy(Map<String, Consent> consents) {

@@ -6,18 +6,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a caller says about a customer when upserting: only the fields given are changed. {@code consents}
- * gives an answer per channel ("email", "sms"): true grants, false revokes; Herald records when.
+ * What a caller says about a customer when upserting: only the fields given are changed. {@code timezone} is an
+ * IANA zone id ({@code Europe/Warsaw}). {@code consents} gives an answer per channel ("email", "sms"): true
+ * grants, false revokes; Herald records when.
  */
-public record CustomerProfile(String sourceId, String name, String email, String phone, Map<String, Object> metadata,
-    Map<String, Boolean> consents) {
+public record CustomerProfile(String sourceId, String name, String email, String phone, String timezone,
+    Map<String, Object> metadata, Map<String, Boolean> consents) {
   public CustomerProfile {
     sourceId = Text.required(sourceId, "source_id");
+    timezone = Text.timezone(timezone, "timezone");
     consents = copy(consents);
   }
 
+  /** A profile without a timezone. */
+  public CustomerProfile(String sourceId, String name, String email, String phone, Map<String, Object> metadata,
+      Map<String, Boolean> consents) {
+    this(sourceId, name, email, phone, null, metadata, consents);
+  }
+
   public CustomerProfile(String sourceId, String name, String email, String phone, Map<String, Object> metadata) {
-    this(sourceId, name, email, phone, metadata, null);
+    this(sourceId, name, email, phone, null, metadata, null);
   }
 
   public static CustomerProfile of(String sourceId) {

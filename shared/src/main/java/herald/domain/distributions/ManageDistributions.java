@@ -11,18 +11,28 @@ import java.time.Clock;
 /**
  * Creates, edits, deletes and moves distributions through their lifecycle. Every change is checked
  * against the stored version (optimistic concurrency: a lost race is a 409) and written to the activity log.
+ * Each activation, also one of a distribution already ACTIVE (a retried call), is told to {@link Activations}
+ * after the status is saved, so a retry after a failure there starts what the first call did not.
  */
 public final class ManageDistributions {
   private final Distributions distributions;
   private final DistributionRules rules;
   private final Activity activity;
   private final Clock clock;
+  private final Activations activations;
 
-  public ManageDistributions(Distributions distributions, DistributionRules rules, Activity activity, Clock clock) {
+  public ManageDistributions(Distributions distributions, DistributionRules rules, Activity activity, Clock clock,
+      Activations activations) {
     this.distributions = distributions;
     this.rules = rules;
     this.activity = activity;
     this.clock = clock;
+    this.activations = activations;
+  }
+
+  /** With nothing told of activations. */
+  public ManageDistributions(Distributions distributions, DistributionRules rules, Activity activity, Clock clock) {
+    this(distributions, rules, activity, clock, Activations.NONE);
   }
 
   public Distribution create(DistributionDraft draft, String actor) {
@@ -60,9 +70,11 @@ public final class ManageDistributions {
   public Distribution moveTo(String id, DistributionStatus next, String actor) {
     Distribution current = get(id);
     Distribution moved = current.moveTo(next, clock.instant());
-    if (moved == current) return current;
-    replace(moved, current.version());
-    record(moved, actor, verb(next));
+    if (moved != current) {
+      replace(moved, current.version());
+      record(moved, actor, verb(next));
+    }
+    if (next == DistributionStatus.ACTIVE) activations.activated(moved);
     return moved;
   }
 

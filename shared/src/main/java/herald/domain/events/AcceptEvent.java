@@ -23,7 +23,11 @@ public final class AcceptEvent {
     this.clock = clock;
   }
 
-  /** Checks the data against its type's rules first: refused data stores nothing and puts nothing on the bus. */
+  /**
+   * Checks the data against its type's rules first: refused data stores nothing and puts nothing on the bus. Then
+   * the customer fields the event carries (timezone and metadata included) are upserted, and the customer's
+   * segments follow, before the event is put on the bus.
+   */
   public Accepted accept(IncomingEvent incoming) {
     Map<String, Object> data = data(incoming);
     rules.check(incoming.type(), data);

@@ -25,6 +25,21 @@ public record Segment(String id, String name, SegmentType type, SegmentRule rule
     if (shards < 1 || shards > 1000) throw new IllegalArgumentException("shards must be 1 to 1000");
   }
 
+  /** A new segment at version 1. */
+  public static Segment create(String id, String name, SegmentType type, SegmentRule rule, Instant now) {
+    return new Segment(id, name, type, rule, DEFAULT_SHARDS, 1, now, now, null);
+  }
+
+  /** This segment with a new name and rule, one version up. */
+  public Segment edit(String newName, SegmentRule newRule, Instant now) {
+    return new Segment(id, newName, type, newRule, shards, version + 1, createdAt, now, evaluationId);
+  }
+
+  /** This segment, same version, re-evaluated by the async action {@code actionId}. */
+  public Segment evaluatedBy(String actionId) {
+    return new Segment(id, name, type, rule, shards, version, createdAt, updatedAt, actionId);
+  }
+
   public boolean autoUpdate() {
     return type == SegmentType.AUTO_UPDATE;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.domain.Invalid;
 import herald.domain.fakes.InMemoryCustomers;
+import herald.domain.fakes.RecordingCustomerChanges;
 import herald.domain.fakes.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class CustomerConsentsTest {
   private final TestClock clock = new TestClock();
   private final InMemoryCustomers customers = new InMemoryCustomers();
-  private final UpsertCustomer upsert = new UpsertCustomer(customers, clock);
+  private final RecordingCustomerChanges changes = new RecordingCustomerChanges();
+  private final UpsertCustomer upsert = new UpsertCustomer(customers, changes, clock);
 
   @Test
   void aChannelWithoutAnAnswerIsAllowedAndARevokedOneIsNot() {
@@ -78,5 +80,30 @@ class CustomerConsentsTest {
     Customer c = new Customer("cust_1", "src-1", null, null, null, null, null, null);
     assertThat(c.consents()).isEmpty();
     assertThat(c.allows("email")).isTrue();
+  }
+
+  @Test
+  void aConsentIsAnnouncedAsAChangeOfTheCustomer() {
+    Customer ada = upsert.upsert(new CustomerProfile("src-ada", "Ada", "ada@mail.example", null, null));
+
+    upsert.consent(ada.id(), "email", false);
+    upsert.consent(ada.id(), "email", false);
+    upsert.consent("cust_missing", "email", false);
+
+    assertThat(changes.told()).containsExactly("changed " + ada.id() + " v1", "changed " + ada.id() + " v2",
+        "changed " + ada.id() + " v2");
+    assertThat(changes.changed().getLast().allows("email")).isFalse();
+  }
+
+  @Test
+  void aConsentThatLosesARaceReadsAgainAndKeepsTheOtherChange() {
+    Customer ada = upsert.upsert(new CustomerProfile("src-ada", "Ada", null, null, null));
+    customers.beforeNextSave(() -> upsert.consent(ada.id(), "sms", false));
+
+    upsert.consent(ada.id(), "email", false);
+
+    Customer stored = customers.get(ada.id()).orElseThrow();
+    assertThat(stored.allows("email")).isFalse();
+    assertThat(stored.allows("sms")).isFalse();
   }
 }

@@ -74,4 +74,30 @@ class CustomerTest {
     assertRefused(() -> CustomerProfile.of(" "), "missing_field", "source_id");
     assertThat(CustomerProfile.of(" src-1 ").sourceId()).isEqualTo("src-1");
   }
+
+  private static Customer inZone(String timezone) {
+    return new Customer("cust_1", "src-1", null, null, null, timezone, null, null, null, T0, T0, 0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"+02:00", "UTC+2", "Z", "GMT+2", "Europe/Atlantis", "europe/warsaw", "Warsaw"})
+  void refusesATimezoneThatIsNotAnIanaZoneId(String timezone) {
+    assertRefused(() -> inZone(timezone), "invalid_timezone", "timezone");
+    assertRefused(() -> new CustomerProfile("src-1", null, null, null, timezone, null, null), "invalid_timezone",
+        "timezone");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Europe/Warsaw", "America/Argentina/Buenos_Aires", "Asia/Kolkata", "UTC", "Etc/GMT+2"})
+  void keepsAnIanaTimezone(String timezone) {
+    assertThat(inZone(timezone).timezone()).isEqualTo(timezone);
+    assertThat(new CustomerProfile("src-1", null, null, null, timezone, null, null).timezone()).isEqualTo(timezone);
+  }
+
+  @Test
+  void aBlankTimezoneMeansNone() {
+    assertThat(inZone(" ").timezone()).isNull();
+    assertThat(inZone(" Europe/Warsaw ").timezone()).isEqualTo("Europe/Warsaw");
+    assertThat(new CustomerProfile("src-1", null, null, null, "", null, null).timezone()).isNull();
+  }
 }

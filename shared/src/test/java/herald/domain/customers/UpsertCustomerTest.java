@@ -4,8 +4,11 @@ import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import herald.domain.Conflict;
 import herald.domain.Invalid;
+import herald.domain.customers.UpsertCustomer.Outcome;
 import herald.domain.fakes.InMemoryCustomers;
+import herald.domain.fakes.RecordingCustomerChanges;
 import herald.domain.fakes.TestClock;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class UpsertCustomerTest {
   private final TestClock clock = new TestClock();
   private final InMemoryCustomers customers = new InMemoryCustomers();
-  private final UpsertCustomer upsert = new UpsertCustomer(customers, clock);
+  private final RecordingCustomerChanges changes = new RecordingCustomerChanges();
+  private final UpsertCustomer upsert = new UpsertCustomer(customers, changes, clock);
 
   private Customer stored() {
     return customers.get(Customer.idFor("src-ada")).orElseThrow();
@@ -97,5 +101,98 @@ class UpsertCustomerTest {
 
     assertThat(customers.size()).isEqualTo(2);
     assertThat(stored().name()).isEqualTo("Ada");
+  }
+
+  @Test
+  void setsAndKeepsATimezone() {
+    upsert.upsert(new CustomerProfile("src-ada", null, null, null, "Europe/Warsaw", null, null));
+
+    upsert.upsert(new CustomerProfile("src-ada", "Ada", null, null, null));
+    assertThat(stored().timezone()).isEqualTo("Europe/Warsaw");
+
+    upsert.upsert(new CustomerProfile("src-ada", null, null, null, "America/New_York", null, null));
+    assertThat(stored().timezone()).isEqualTo("America/New_York");
+  }
+
+  @Test
+  void saysWhetherItCreatedUpdatedOrLeftTheCustomerUnchanged() {
+    CustomerProfile ada = new CustomerProfile("src-ada", "Ada", "ada@mail.example", null, "Europe/Warsaw",
+        Map.of("tier", "gold"), Map.of("email", true));
+
+    assertThat(upsert.apply(ada).outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(upsert.apply(ada).outcome()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(upsert.apply(new CustomerProfile("src-ada", null, null, null, Map.of("tier", "silver"))).outcome())
+        .isEqualTo(Outcome.UPDATED);
+  }
+
+  @Test
+  void aProfileThatChangesNothingWritesNothingAndKeepsUpdatedAtButIsStillAnnounced() {
+    Customer created = upsert.upsert(new CustomerProfile("src-ada", "Ada", null, null, Map.of("tier", "gold")));
+    clock.advance(Duration.ofHours(3));
+
+    UpsertCustomer.Upsert again = upsert.apply(new CustomerProfile("src-ada", "Ada", null, null,
+        Map.of("tier", "gold"), Map.of()));
+
+    assertThat(again.customer()).isEqualTo(created);
+    assertThat(stored().updatedAt()).isEqualTo(T0);
+    assertThat(stored().version()).isEqualTo(1);
+    assertThat(customers.saves()).isEqualTo(1);
+    assertThat(changes.told()).containsExactly("changed " + created.id() + " v1", "changed " + created.id() + " v1");
+  }
+
+  @Test
+  void aChangedProfileIsSavedOneVersionUpAndThenAnnounced() {
+    Customer created = upsert.upsert(CustomerProfile.of("src-ada"));
+
+    Customer changed = upsert.upsert(new CustomerProfile("src-ada", "Ada", null, null, null));
+
+    assertThat(created.version()).isEqualTo(1);
+    assertThat(changed.version()).isEqualTo(2);
+    assertThat(changes.changed()).containsExactly(created, changed);
+    assertThat(changes.changed().getLast()).isEqualTo(stored());
+  }
+
+  @Test
+  void anUpsertThatLosesARaceReadsAgainAndKeepsTheOtherWritersFields() {
+    upsert.upsert(new CustomerProfile("src-ada", null, null, null, Map.of("tier", "gold")));
+    customers.beforeNextSave(() -> upsert.upsert(new CustomerProfile("src-ada", null, null, null,
+        Map.of("city", "London"))));
+
+    upsert.upsert(new CustomerProfile("src-ada", "Ada", null, null, Map.of("lang", "en")));
+
+    assertThat(stored().metadata()).containsOnlyKeys("tier", "city", "lang");
+    assertThat(stored().name()).isEqualTo("Ada");
+    assertThat(stored().version()).isEqualTo(3);
+  }
+
+  @Test
+  void twoNewCustomersRacingForOneSourceIdMerge() {
+    customers.beforeNextSave(() -> upsert.upsert(new CustomerProfile("src-ada", "Ada", null, null, null)));
+
+    UpsertCustomer.Upsert second = upsert.apply(new CustomerProfile("src-ada", null, "ada@mail.example", null, null));
+
+    assertThat(second.outcome()).isEqualTo(Outcome.UPDATED);
+    assertThat(stored().name()).isEqualTo("Ada");
+    assertThat(stored().email()).isEqualTo("ada@mail.example");
+  }
+
+  @Test
+  void givesUpWithAConflictWhenEveryTryLosesTheRace() {
+    upsert.upsert(CustomerProfile.of("src-ada"));
+    loseEveryRace(Clashes.TRIES);
+
+    assertThatThrownBy(() -> upsert.upsert(new CustomerProfile("src-ada", "Ada", null, null, null)))
+        .isInstanceOf(Conflict.class);
+    assertThat(stored().name()).isNotEqualTo("Ada");
+  }
+
+  /** Before each of the next {@code times} saves another writer changes the customer. */
+  private void loseEveryRace(int times) {
+    if (times == 0) return;
+    customers.beforeNextSave(() -> {
+      Customer now = stored();
+      customers.save(now.withUpdatedAt(now.updatedAt().plusSeconds(1)));
+      loseEveryRace(times - 1);
+    });
   }
 }

@@ -13,8 +13,14 @@ import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.SmsChannel;
 import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerEvent;
+import herald.domain.fanout.FanoutJob;
+import herald.domain.segments.Segment;
+import herald.domain.segments.SegmentEvents;
+import herald.domain.segments.SegmentType;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.InMemoryDistributions;
+import herald.domain.fakes.InMemorySegments;
+import herald.domain.fakes.RecordingFanoutQueue;
 import herald.domain.fakes.RecordingJobQueue;
 import herald.domain.fakes.Samples;
 import java.util.List;
@@ -25,7 +31,9 @@ class DispatchEventTest {
   private final InMemoryDistributions distributions = new InMemoryDistributions();
   private final RecordingJobQueue queue = new RecordingJobQueue();
   private final FakePatterns patterns = new FakePatterns();
-  private final DispatchEvent dispatch = new DispatchEvent(distributions, queue, patterns);
+  private final RecordingFanoutQueue fanout = new RecordingFanoutQueue();
+  private final InMemorySegments segments = new InMemorySegments();
+  private final DispatchEvent dispatch = new DispatchEvent(distributions, queue, fanout, segments, patterns);
   private final Customer ada = Samples.customer("src-ada");
 
   @Test
@@ -34,7 +42,7 @@ class DispatchEventTest {
     distributions.create(Samples.distribution("d2", DistributionStatus.ACTIVE, Samples.orderPaid()));
     TriggerEvent paid = Samples.orderPaid("evt_1", ada);
 
-    List<SendJob> jobs = dispatch.dispatch(paid);
+    List<SendJob> jobs = dispatch.dispatch(paid).sendJobs();
 
     assertThat(jobs).extracting(SendJob::distributionId).containsExactlyInAnyOrder("d1", "d2");
     assertThat(jobs).allSatisfy(job -> {
@@ -52,7 +60,7 @@ class DispatchEventTest {
     distributions.create(Samples.distribution("d2", DistributionStatus.DRAFT, Samples.orderPaid()));
     distributions.create(Samples.distribution("d3", DistributionStatus.ARCHIVED, Samples.orderPaid()));
 
-    assertThat(dispatch.dispatch(Samples.orderPaid("evt_1", ada))).isEmpty();
+    assertThat(dispatch.dispatch(Samples.orderPaid("evt_1", ada)).sendJobs()).isEmpty();
 
     assertThat(queue.batches()).isEmpty();
   }
@@ -62,7 +70,7 @@ class DispatchEventTest {
     distributions.create(Samples.distribution("d1", DistributionStatus.ACTIVE, Samples.orderPaid()));
 
     TriggerEvent created = Samples.event("evt_1", "customer.order.created", ada, Map.of());
-    assertThat(dispatch.dispatch(created)).isEmpty();
+    assertThat(dispatch.dispatch(created).sendJobs()).isEmpty();
 
     assertThat(queue.batches()).isEmpty();
   }
@@ -72,7 +80,7 @@ class DispatchEventTest {
     distributions.create(Samples.distribution("signup", DistributionStatus.ACTIVE, Samples.custom("signup")));
     distributions.create(Samples.distribution("churn", DistributionStatus.ACTIVE, Samples.custom("churn")));
 
-    List<SendJob> jobs = dispatch.dispatch(Samples.customEvent("evt_1", "signup", ada));
+    List<SendJob> jobs = dispatch.dispatch(Samples.customEvent("evt_1", "signup", ada)).sendJobs();
 
     assertThat(jobs).extracting(SendJob::distributionId).containsExactly("signup");
     assertThat(queue.jobs()).extracting(SendJob::distributionId).containsExactly("signup");
@@ -82,16 +90,54 @@ class DispatchEventTest {
   void aCustomEventWithAnotherNameTriggersNothing() {
     distributions.create(Samples.distribution("signup", DistributionStatus.ACTIVE, Samples.custom("signup")));
 
-    assertThat(dispatch.dispatch(Samples.customEvent("evt_1", "signed_up", ada))).isEmpty();
+    assertThat(dispatch.dispatch(Samples.customEvent("evt_1", "signed_up", ada)).sendJobs()).isEmpty();
     assertThat(queue.batches()).isEmpty();
   }
 
   @Test
-  void queuesNothingForAnAudienceOtherThanTheEventCustomer() {
+  void aSegmentAudiencePutsOneFanoutJobPerShardCarryingTheEventAndNoSendJob() {
+    segments.create(new Segment("seg_1", "Gold", SegmentType.STATIC, null, 3, 1, T0, T0, null));
     distributions.create(new Distribution("seg", "Segment blast", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
         Audience.segment("seg_1"), Action.of(ActionType.PLAIN_MESSAGE), List.of(Samples.email()), 1, T0, T0));
+    TriggerEvent paid = Samples.orderPaid("evt_1", ada);
 
-    assertThat(dispatch.dispatch(Samples.orderPaid("evt_1", ada))).isEmpty();
+    DispatchEvent.Dispatched dispatched = dispatch.dispatch(paid);
+
+    assertThat(dispatched.sendJobs()).isEmpty();
+    assertThat(queue.batches()).isEmpty();
+    assertThat(fanout.jobs()).containsExactly(FanoutJob.forEvent("seg", "seg_1", 0, paid),
+        FanoutJob.forEvent("seg", "seg_1", 1, paid), FanoutJob.forEvent("seg", "seg_1", 2, paid));
+    assertThat(dispatched.fanoutJobs()).isEqualTo(fanout.jobs());
+  }
+
+  @Test
+  void aSegmentAudienceWhoseSegmentIsGoneSendsNothingAndSaysSo() {
+    distributions.create(new Distribution("seg", "Segment blast", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
+        Audience.segment("seg_gone"), Action.of(ActionType.PLAIN_MESSAGE), List.of(Samples.email()), 1, T0, T0));
+    distributions.create(Samples.distribution("d1", DistributionStatus.ACTIVE, Samples.orderPaid()));
+
+    DispatchEvent.Dispatched dispatched = dispatch.dispatch(Samples.orderPaid("evt_1", ada));
+
+    assertThat(dispatched.skipped()).containsExactly(new DispatchEvent.Skipped("seg", "segment_not_found"));
+    assertThat(fanout.jobs()).isEmpty();
+    assertThat(dispatched.sendJobs()).extracting(SendJob::distributionId).containsExactly("d1");
+  }
+
+  @Test
+  void aSegmentTransitionTriggersOnlyTheDistributionsOfItsSegmentAndDirection() {
+    Segment a = new Segment("seg_a", "A", SegmentType.STATIC, null, 1, 1, T0, T0, null);
+    Segment b = new Segment("seg_b", "B", SegmentType.STATIC, null, 1, 1, T0, T0, null);
+    distributions.create(Samples.distribution("entered_a", DistributionStatus.ACTIVE,
+        new Trigger(SegmentEvents.ENTERED, Map.of("segment_id", "seg_a"))));
+    distributions.create(Samples.distribution("left_a", DistributionStatus.ACTIVE,
+        new Trigger(SegmentEvents.LEFT, Map.of("segment_id", "seg_a"))));
+
+    assertThat(dispatch.dispatch(SegmentEvents.transition(b, ada.id(), ada.sourceId(), 1, true, T0)).sendJobs())
+        .isEmpty();
+    assertThat(dispatch.dispatch(SegmentEvents.transition(a, ada.id(), ada.sourceId(), 1, true, T0)).sendJobs())
+        .extracting(SendJob::distributionId).containsExactly("entered_a");
+    assertThat(dispatch.dispatch(SegmentEvents.transition(a, ada.id(), ada.sourceId(), 2, false, T0)).sendJobs())
+        .extracting(SendJob::distributionId).containsExactly("left_a");
   }
 
   @Test
@@ -100,7 +146,7 @@ class DispatchEventTest {
         Samples.orderPaid(), Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
         List.of(Samples.email(), new SmsChannel("Thanks {{customer.name}}", null, null)), 1, T0, T0));
 
-    List<SendJob> jobs = dispatch.dispatch(Samples.orderPaid("evt_1", ada));
+    List<SendJob> jobs = dispatch.dispatch(Samples.orderPaid("evt_1", ada)).sendJobs();
 
     assertThat(jobs).extracting(SendJob::channel).containsExactly(ChannelType.EMAIL, ChannelType.SMS);
     assertThat(jobs).extracting(SendJob::messageId).doesNotHaveDuplicates();
@@ -114,7 +160,7 @@ class DispatchEventTest {
         new Trigger("customer.segment.entered", Map.of("segment_id", "seg_new"))));
 
     List<SendJob> jobs = dispatch.dispatch(Samples.event("evt_1", "customer.segment.entered", ada,
-        Map.of("segment", Map.of("id", "seg_vip"))));
+        Map.of("segment", Map.of("id", "seg_vip")))).sendJobs();
 
     assertThat(jobs).extracting(SendJob::distributionId).containsExactly("vip");
   }
@@ -125,10 +171,10 @@ class DispatchEventTest {
         new Trigger(Samples.ORDER_PAID, Map.of(), "{\"channel\":[\"web\"]}")));
     distributions.create(Samples.distribution("any", DistributionStatus.ACTIVE, Samples.orderPaid()));
 
-    assertThat(dispatch.dispatch(Samples.event("evt_1", Samples.ORDER_PAID, ada, Map.of("channel", "web"))))
+    assertThat(dispatch.dispatch(Samples.event("evt_1", Samples.ORDER_PAID, ada, Map.of("channel", "web"))).sendJobs())
         .extracting(SendJob::distributionId).containsExactlyInAnyOrder("big", "any");
-    assertThat(dispatch.dispatch(Samples.event("evt_2", Samples.ORDER_PAID, ada, Map.of("channel", "store"))))
-        .extracting(SendJob::distributionId).containsExactly("any");
+    assertThat(dispatch.dispatch(Samples.event("evt_2", Samples.ORDER_PAID, ada, Map.of("channel", "store")))
+        .sendJobs()).extracting(SendJob::distributionId).containsExactly("any");
   }
 
   @Test
@@ -136,8 +182,8 @@ class DispatchEventTest {
     distributions.create(Samples.distribution("d1", DistributionStatus.ACTIVE, Samples.orderPaid()));
     TriggerEvent paid = Samples.orderPaid("evt_1", ada);
 
-    String first = dispatch.dispatch(paid).getFirst().messageId();
-    String again = dispatch.dispatch(Samples.orderPaid("evt_1", ada)).getFirst().messageId();
+    String first = dispatch.dispatch(paid).sendJobs().getFirst().messageId();
+    String again = dispatch.dispatch(Samples.orderPaid("evt_1", ada)).sendJobs().getFirst().messageId();
 
     assertThat(again).isEqualTo(first);
   }

@@ -66,7 +66,7 @@ class SendToRecipientTest {
   @BeforeEach
   void aReadyToSendWorld() {
     brand.save(Samples.brand());
-    customers.save(ada);
+    customers.put(ada);
   }
 
   private void activeDistribution(EmailChannel channel) {
@@ -78,7 +78,7 @@ class SendToRecipientTest {
   }
 
   private Email sendOne(EmailChannel channel, Customer customer, TriggerEvent event) {
-    customers.save(customer);
+    customers.put(customer);
     distributions.create(Samples.active("dist_r", channel));
     send.handle(new SendJob("dist_r", ChannelType.EMAIL, customer.id(), event));
     assertThat(provider.sent()).hasSize(1);
@@ -201,7 +201,7 @@ class SendToRecipientTest {
   @Test
   void skipsWithNoAddressWhenTheCustomerHasNoEmail() {
     activeDistribution(Samples.email());
-    customers.save(Samples.customer("src-ada", "Ada", null));
+    customers.put(Samples.customer("src-ada", "Ada", null));
 
     assertThat(send.handle(job)).contains(MessageStatus.SKIPPED);
 
@@ -325,7 +325,7 @@ class SendToRecipientTest {
   @Test
   void rendersBrandOrderAndWhatTheEventGivesTheAction() {
     Customer bob = Samples.customer("src-b", "Bob", "bob@mail.example");
-    customers.save(bob);
+    customers.put(bob);
     distributions.create(new Distribution("dist_g", "Gift", null, DistributionStatus.ACTIVE,
         new Trigger("customer.voucher.gift.balance_added", Map.of()), Audience.eventCustomer(),
         Action.of(ActionType.GIFT_CREDITS), List.of(new EmailChannel("{{gift.amount}} added",
@@ -432,7 +432,7 @@ class SendToRecipientTest {
   @Test
   void skipsAnEmailToACustomerWhoRevokedEmailConsent() {
     activeDistribution(Samples.email());
-    customers.save(withConsent(ada, "email", false));
+    customers.put(withConsent(ada, "email", false));
 
     assertThat(send.handle(job)).contains(MessageStatus.SKIPPED);
 
@@ -454,7 +454,7 @@ class SendToRecipientTest {
   void sendsATextToTheCustomersPhoneUnlessSmsConsentIsRevoked() {
     Customer withPhone = new Customer(ada.id(), ada.sourceId(), ada.name(), ada.email(), "+447700900123",
         ada.metadata(), ada.createdAt(), ada.updatedAt(), java.util.Map.of());
-    customers.save(withPhone);
+    customers.put(withPhone);
     distributions.create(new Distribution("dist_1", "Sms", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
         Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
         List.of(new SmsChannel("Thanks {{customer.name}}", "transactional", "Acme")), 1, T0, T0));
@@ -469,7 +469,7 @@ class SendToRecipientTest {
     });
 
     SendJob again = new SendJob("dist_1", ChannelType.SMS, ada.id(), Samples.orderPaid("evt_2", ada));
-    customers.save(withConsent(withPhone, "sms", false));
+    customers.put(withConsent(withPhone, "sms", false));
     assertThat(send.handle(again)).contains(MessageStatus.SKIPPED);
     assertThat(sms.sent()).hasSize(1);
   }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import herald.domain.Invalid;
 import herald.domain.customers.Customer;
+import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.CustomerProfile;
 import herald.domain.customers.UpsertCustomer;
 import herald.domain.fakes.InMemoryCustomers;
@@ -30,7 +31,8 @@ class AcceptEventTest {
     checked.add(type + " " + new java.util.TreeMap<>(data));
     if (data.containsKey("refuse")) throw new Invalid("invalid_event_data", "data.refuse", "refused by the rules");
   };
-  private final AcceptEvent accept = new AcceptEvent(new UpsertCustomer(customers, clock), keys, bus, rules, clock);
+  private final AcceptEvent accept = new AcceptEvent(new UpsertCustomer(customers, CustomerChanges.NONE, clock), keys,
+      bus, rules, clock);
 
   private static IncomingEvent paid(String key) {
     return new IncomingEvent("customer.order.paid", CustomerProfile.of("src-ada"), Map.of("order_id", "o-1"), key);
@@ -50,8 +52,8 @@ class AcceptEventTest {
 
   @Test
   void theIdOfAKeyedEventIsTheSameOnAnotherInstance() {
-    AcceptEvent elsewhere = new AcceptEvent(new UpsertCustomer(new InMemoryCustomers(), clock),
-        new InMemoryEventKeys(), new RecordingEventBus(), rules, clock);
+    AcceptEvent elsewhere = new AcceptEvent(new UpsertCustomer(new InMemoryCustomers(), CustomerChanges.NONE,
+        clock), new InMemoryEventKeys(), new RecordingEventBus(), rules, clock);
 
     assertThat(elsewhere.accept(paid("order-o-1")).id()).isEqualTo(accept.accept(paid("order-o-1")).id())
         .startsWith("evt_");
@@ -140,6 +142,29 @@ class AcceptEventTest {
     TriggerEvent put = bus.events().getFirst();
     assertThat(put.customer().id()).isEqualTo(expectedId);
     assertThat(put.customer().sourceId()).isEqualTo("src-ada");
+  }
+
+  @Test
+  void theCustomersFieldsAndMetadataAreUpsertedAndAnnouncedBeforeTheEventIsPut() {
+    List<String> order = new ArrayList<>();
+    CustomerChanges changes = new CustomerChanges() {
+      @Override public void changed(Customer customer) {
+        order.add("changed " + customer.timezone() + " " + new java.util.TreeMap<>(customer.metadata()));
+      }
+
+      @Override public void erased(Customer customer) {}
+    };
+    bus.onPut(event -> order.add("put " + event.type()));
+    AcceptEvent announcing = new AcceptEvent(new UpsertCustomer(customers, changes, clock), keys, bus, rules, clock);
+    customers.save(new Customer(Customer.idFor("src-ada"), "src-ada", "Ada", null, null, Map.of("plan", "gold",
+        "city", "Paris"), T0, T0));
+
+    announcing.accept(new IncomingEvent("signup", new CustomerProfile("src-ada", null, null, null, "Europe/Warsaw",
+        Map.of("plan", "platinum"), null), Map.of(), null));
+
+    assertThat(order).containsExactly("changed Europe/Warsaw {city=Paris, plan=platinum}",
+        "put customer.custom_event");
+    assertThat(customers.get(Customer.idFor("src-ada")).orElseThrow().name()).isEqualTo("Ada");
   }
 
   @Test

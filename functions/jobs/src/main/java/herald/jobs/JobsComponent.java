@@ -1,0 +1,35 @@
+package herald.jobs;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import herald.adapters.json.JobJson;
+import herald.domain.actions.AsyncActions;
+import herald.domain.actions.ImportJob;
+import herald.domain.actions.ImportRow;
+import herald.domain.actions.RunJob;
+import herald.platform.ActionsModule;
+import herald.platform.Env;
+import herald.platform.SegmentsModule;
+import herald.platform.StoresModule;
+import java.util.List;
+import javax.inject.Singleton;
+
+@Singleton
+@Component(modules = {ActionsModule.class, StoresModule.class, SegmentsModule.class})
+interface JobsComponent {
+  RunJob run();
+
+  AsyncActions actions();
+
+  /** Before the SnapStart snapshot: a job written and read back, and an action that does not exist looked up. */
+  default void prime() {
+    JobJson.parse(JobJson.write(new ImportJob("act_priming", 0,
+        List.of(ImportRow.of(2, "{\"source_id\":\"priming\"}")))));
+    actions().get("act_priming");
+  }
+
+  @Component.Factory
+  interface Factory {
+    JobsComponent create(@BindsInstance Env env);
+  }
+}

@@ -1,0 +1,167 @@
+package herald.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import herald.local.LocalRuntime;
+import herald.local.Options;
+import herald.platform.Json;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Segments driving sends on the local runtime, a webhook receiver counting what arrives: entered events for an
+ * auto-update segment, a segment audience fanned out to every member, and existing members included on activation.
+ */
+class SegmentsEndToEndTest {
+  private static final String SECRET = "a-webhook-secret-of-32-characters";
+  private static LocalRuntime runtime;
+  private static Http api;
+  private static HttpServer receiver;
+  private static final List<JsonNode> hooks = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void start() throws IOException {
+    runtime = LocalRuntime.start(Options.forTests(FirstDistributionEndToEndTest.template()));
+    api = new Http(runtime.apiUrl(), runtime.apiKey());
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext("/hook", exchange -> {
+      hooks.add(Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    receiver.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    receiver.stop(0);
+    runtime.close();
+  }
+
+  @Test
+  void anEnteredDistributionCallsTheWebhookOncePerEntryIntoAnAutoUpdateSegment() {
+    String tag = tag();
+    String segment = created(api.post("/v1/segments", "{\"name\":\"Gold " + tag + "\",\"type\":\"auto-update\","
+        + "\"rules\":{\"and\":[{\"field\":\"metadata.plan\",\"operator\":\"equals\",\"value\":\"gold-"
+        + tag + "\"}]}}"));
+    String distribution = activeWebhook("{\"type\":\"customer.segment.entered\",\"filters\":{\"segment_id\":\""
+        + segment + "\"}}", "{\"type\":\"event_customer\"}");
+
+    String customer = upsert("lin-" + tag, "gold-" + tag);
+    await().atMost(Duration.ofSeconds(20)).until(() -> hooksFor(distribution).size() == 1);
+    upsert("lin-" + tag, "gold-" + tag);              // no change: no transition, no event
+    upsert("lin-" + tag, "silver-" + tag);            // left: this distribution is for entries only
+    sleep(2000);
+    assertThat(hooksFor(distribution)).hasSize(1);
+    upsert("lin-" + tag, "gold-" + tag);              // entered again: a second transition
+    await().atMost(Duration.ofSeconds(20)).until(() -> hooksFor(distribution).size() == 2);
+    sleep(1500);
+
+    List<JsonNode> calls = hooksFor(distribution);
+    assertThat(calls).hasSize(2);
+    assertThat(calls).allSatisfy(h -> {
+      assertThat(h.path("data").path("customer").path("id").asText()).isEqualTo(customer);
+      assertThat(h.path("event").path("type").asText()).isEqualTo("customer.segment.entered");
+    });
+    assertThat(calls.get(0).path("id").asText()).isNotEqualTo(calls.get(1).path("id").asText());
+  }
+
+  @Test
+  void anEventForASegmentAudienceReachesEveryMemberOnce() {
+    String tag = tag();
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < 25; i++) members.add(upsert("member-" + i + "-" + tag, "basic"));
+    String segment = created(api.post("/v1/segments", "{\"name\":\"Sale " + tag + "\",\"type\":\"static\","
+        + "\"customer_ids\":" + Json.write(members) + "}"));
+    String distribution = activeWebhook("{\"type\":\"customer.custom_event\",\"filters\":{\"event\":\"sale_" + tag
+        + "\"}}", "{\"type\":\"segment\",\"segment_id\":\"" + segment + "\"}");
+    upsert("outsider-" + tag, "basic");
+
+    assertThat(api.post("/v1/events", "{\"event\":\"sale_" + tag + "\",\"customer\":{\"source_id\":\"outsider-"
+        + tag + "\"}}").status()).isEqualTo(202);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> hooksFor(distribution).size() >= 25);
+    sleep(1500);
+    assertThat(hooksFor(distribution)).extracting(h -> h.path("data").path("customer").path("id").asText())
+        .containsExactlyInAnyOrderElementsOf(members);
+  }
+
+  @Test
+  void existingMembersAreIncludedOnceThroughRetriedAndRepeatedActivations() {
+    String tag = tag();
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < 12; i++) members.add(upsert("early-" + i + "-" + tag, "basic"));
+    String segment = created(api.post("/v1/segments", "{\"name\":\"Club " + tag + "\",\"type\":\"static\","
+        + "\"customer_ids\":" + Json.write(members) + "}"));
+    sleep(2000);   // their entered events have been through the trigger before the distribution exists
+    String trigger = "{\"type\":\"customer.segment.entered\",\"filters\":{\"segment_id\":\"" + segment
+        + "\",\"include_existing_members\":true}}";
+    String distribution = activeWebhook(trigger, "{\"type\":\"event_customer\"}");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> hooksFor(distribution).size() >= 12);
+    assertThat(api.post("/v1/distributions/" + distribution + "/activate", null).status()).isEqualTo(200);
+    assertThat(api.post("/v1/distributions/" + distribution + "/pause", null).status()).isEqualTo(200);
+    assertThat(api.post("/v1/distributions/" + distribution + "/activate", null).status()).isEqualTo(200);
+    String late = upsert("late-" + tag, "basic");
+    assertThat(api.post("/v1/segments/" + segment + "/members", "{\"customer_ids\":[\"" + late + "\"]}").status())
+        .isEqualTo(200);
+    members.add(late);
+    await().atMost(Duration.ofSeconds(30)).until(() -> hooksFor(distribution).size() >= 13);
+    sleep(3000);   // the fan-outs of the second and third activation, and their send jobs, have run by now
+
+    assertThat(hooksFor(distribution)).extracting(h -> h.path("data").path("customer").path("id").asText())
+        .containsExactlyInAnyOrderElementsOf(members);
+  }
+
+  private static String activeWebhook(String trigger, String audience) {
+    String hookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    String id = created(api.post("/v1/distributions", "{\"name\":\"Segment hook\",\"trigger\":" + trigger
+        + ",\"audience\":" + audience + ",\"action\":{\"type\":\"plain_message\"},\"channels\":[{\"type\":\"webhook\","
+        + "\"url\":\"" + hookUrl + "\",\"secret\":\"" + SECRET + "\"}]}"));
+    Http.Reply activated = api.post("/v1/distributions/" + id + "/activate", null);
+    assertThat(activated.body().path("status").asText()).as(activated.body().toString()).isEqualTo("ACTIVE");
+    return id;
+  }
+
+  /** Upserts the customer with metadata.plan; returns their id. */
+  private static String upsert(String sourceId, String plan) {
+    Http.Reply reply = api.post("/v1/customers", "{\"source_id\":\"" + sourceId + "\",\"metadata\":{\"plan\":\""
+        + plan + "\"}}");
+    assertThat(reply.status()).as(String.valueOf(reply.body())).isIn(200, 201);
+    return reply.body().path("id").asText();
+  }
+
+  private static String created(Http.Reply reply) {
+    assertThat(reply.status()).as(String.valueOf(reply.body())).isEqualTo(201);
+    return reply.body().path("id").asText();
+  }
+
+  private static List<JsonNode> hooksFor(String distribution) {
+    return hooks.stream().filter(h -> h.path("source").path("distribution_id").asText().equals(distribution))
+        .toList();
+  }
+
+  private static String tag() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package herald.adapters.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import herald.domain.Invalid;
+import herald.domain.actions.ImportJob;
+import herald.domain.actions.ImportRow;
+import herald.domain.actions.Job;
+import herald.domain.actions.RejectedRow;
+import herald.domain.actions.ScanJob;
+import herald.platform.Json;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Jobs on the jobs queue as JSON: {@code {"kind": "customers.import", "action_id", "part", "rows": [{"line",
+ * "customer": {...}} or {"line", "rejected": {"code", "field", "message"}}]}} and {@code {"kind":
+ * "segment.evaluation", "action_id", "segment_id", "segment_version", "part", "parts", "cursor"}}.
+ */
+public final class JobJson {
+  static final String IMPORT = "customers.import";
+  static final String SCAN = "segment.evaluation";
+
+  private JobJson() {}
+
+  public static String write(Job job) {
+    ObjectNode node = Json.object();
+    switch (job) {
+      case ImportJob i -> {
+        node.put("kind", IMPORT).put("action_id", i.actionId()).put("part", i.part());
+        ArrayNode rows = node.putArray("rows");
+        for (ImportRow row : i.rows()) {
+          ObjectNode r = rows.addObject().put("line", row.line());
+          if (row.customer() != null) {
+            r.putRawValue("customer", new RawValue(row.customer()));
+          } else {
+            r.putObject("rejected").put("code", row.rejected().code()).put("field", row.rejected().field())
+                .put("message", row.rejected().message());
+          }
+        }
+      }
+      case ScanJob s -> node.put("kind", SCAN).put("action_id", s.actionId()).put("segment_id", s.segmentId())
+          .put("segment_version", s.segmentVersion()).put("part", s.part()).put("parts", s.parts())
+          .put("cursor", s.cursor());
+    }
+    return node.toString();
+  }
+
+  /** Throws {@link Invalid} for a message that is not a job: no retry can mend it. */
+  public static Job parse(String text) {
+    try {
+      JsonNode node = Json.parse(text);
+      String kind = node.path("kind").asText();
+      String actionId = node.required("action_id").asText();
+      if (IMPORT.equals(kind)) {
+        List<ImportRow> rows = new ArrayList<>();
+        for (JsonNode r : node.required("rows")) rows.add(row(r));
+        return new ImportJob(actionId, node.required("part").asInt(), rows);
+      }
+      if (SCAN.equals(kind)) {
+        JsonNode cursor = node.path("cursor");
+        return new ScanJob(actionId, node.required("segment_id").asText(), node.required("segment_version").asLong(),
+            node.required("part").asInt(), node.required("parts").asInt(), cursor.isTextual() ? cursor.asText() : null);
+      }
+      throw new IllegalArgumentException("unknown job kind " + kind);
+    } catch (IllegalArgumentException e) {
+      throw new Invalid("invalid_job", "body", "not a job: " + e.getMessage());
+    }
+  }
+
+  private static ImportRow row(JsonNode r) {
+    long line = r.required("line").asLong();
+    JsonNode rejected = r.get("rejected");
+    if (rejected != null) {
+      JsonNode field = rejected.path("field");
+      return new ImportRow(line, null, new RejectedRow(line, rejected.required("code").asText(),
+          field.isTextual() ? field.asText() : null, rejected.path("message").asText()));
+    }
+    return ImportRow.of(line, r.required("customer").toString());
+  }
+}

@@ -1,0 +1,44 @@
+package herald.domain.actions;
+
+import herald.domain.Ids;
+import herald.domain.segments.Segment;
+import herald.domain.segments.SegmentEvaluations;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts re-evaluating every customer against one segment: an async action and one scan job per part of a
+ * parallel scan of the customers; each job follows on with the next page until its part is done.
+ */
+public final class StartSegmentEvaluation implements SegmentEvaluations {
+  public static final int DEFAULT_PARTS = 4;
+  private final AsyncActions actions;
+  private final Jobs jobs;
+  private final Clock clock;
+  private final int parts;
+
+  public StartSegmentEvaluation(AsyncActions actions, Jobs jobs, Clock clock, int parts) {
+    if (parts < 1 || parts > 100) throw new IllegalArgumentException("parts must be 1 to 100");
+    this.actions = actions;
+    this.jobs = jobs;
+    this.clock = clock;
+    this.parts = parts;
+  }
+
+  public StartSegmentEvaluation(AsyncActions actions, Jobs jobs, Clock clock) {
+    this(actions, jobs, clock, DEFAULT_PARTS);
+  }
+
+  @Override
+  public String start(Segment segment) {
+    String id = Ids.random(AsyncAction.PREFIX);
+    actions.create(AsyncAction.start(id, ActionType.SEGMENT_EVALUATION, parts, clock.instant()));
+    List<ScanJob> scans = new ArrayList<>();
+    for (int part = 0; part < parts; part++) {
+      scans.add(new ScanJob(id, segment.id(), segment.version(), part, parts, null));
+    }
+    jobs.put(scans);
+    return id;
+  }
+}

@@ -1,0 +1,174 @@
+package herald.domain.segments;
+
+import herald.domain.Conflict;
+import herald.domain.Ids;
+import herald.domain.Invalid;
+import herald.domain.NotFound;
+import herald.domain.customers.Customer;
+import herald.domain.customers.Customers;
+import herald.domain.delivery.Page;
+import herald.domain.distributions.Distribution;
+import herald.domain.distributions.Distributions;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Creates, reads, edits and deletes segments, and adds and removes the members of static ones. Edits are
+ * checked against the stored version (a lost race is a 409). A new auto-update segment, and one whose rules
+ * changed, is re-evaluated for every customer in the background ({@link SegmentEvaluations}); the async
+ * action's id is kept on the segment.
+ */
+public final class ManageSegments {
+  private final Segments segments;
+  private final Memberships memberships;
+  private final EvaluateSegments evaluate;
+  private final Customers customers;
+  private final Distributions distributions;
+  private final SegmentEvaluations evaluations;
+  private final Clock clock;
+
+  public ManageSegments(Segments segments, Memberships memberships, EvaluateSegments evaluate, Customers customers,
+      Distributions distributions, SegmentEvaluations evaluations, Clock clock) {
+    this.segments = segments;
+    this.memberships = memberships;
+    this.evaluate = evaluate;
+    this.customers = customers;
+    this.distributions = distributions;
+    this.evaluations = evaluations;
+    this.clock = clock;
+  }
+
+  /** Checks every first member exists before creating anything. */
+  public CountedSegment create(SegmentDraft draft) {
+    List<Customer> members = customers(draft.customerIds(), "customer_ids");
+    Segment segment = Segment.create(Ids.random("seg_"), draft.name(), draft.type(), draft.rule(), clock.instant());
+    if (!segments.create(segment)) throw new IllegalStateException("segment id " + segment.id() + " exists");
+    evaluate.segmentsChanged();
+    Parallel.map(members, customer -> evaluate.set(segment, customer, true));
+    Segment created = segment.autoUpdate() ? startEvaluation(segment) : segment;
+    return new CountedSegment(created, memberships.count(created));
+  }
+
+  public Segment get(String id) {
+    return segments.get(id).orElseThrow(() -> new NotFound("segment", "id", id));
+  }
+
+  public CountedSegment counted(String id) {
+    Segment segment = get(id);
+    return new CountedSegment(segment, memberships.count(segment));
+  }
+
+  public Page<Segment> list(String cursor, int limit) {
+    return segments.list(cursor, limit);
+  }
+
+  /** Renames and/or changes the rules of a segment still at {@code expectedVersion}; new rules re-evaluate. */
+  public CountedSegment update(String id, SegmentEdit edit, long expectedVersion) {
+    Segment current = get(id);
+    if (edit.type() != null && edit.type() != current.type()) {
+      throw new Invalid("immutable_field", "type", "a segment's type cannot change; create a new segment");
+    }
+    if (edit.rule() != null && !current.autoUpdate()) {
+      throw new Invalid("invalid_value", "rules", "a static segment has no rules; its members are added to it");
+    }
+    if (current.version() != expectedVersion) throw versionConflict(id);
+    String name = edit.name() != null ? edit.name() : current.name();
+    boolean newRule = edit.rule() != null && !edit.rule().equals(current.rule());
+    if (name.equals(current.name()) && !newRule) return new CountedSegment(current, memberships.count(current));
+    Segment edited = current.edit(name, newRule ? edit.rule() : current.rule(), clock.instant());
+    if (!segments.replace(edited, expectedVersion)) throw versionConflict(id);
+    evaluate.segmentsChanged();
+    if (newRule) edited = startEvaluation(edited);
+    return new CountedSegment(edited, memberships.count(edited));
+  }
+
+  /**
+   * Deletes a segment no distribution uses (as its audience or in its trigger), if given at {@code
+   * expectedVersion} (null: any). Its membership items are left behind, unread: a segment id is never reused.
+   */
+  public void delete(String id, Long expectedVersion) {
+    Segment current = get(id);
+    if (expectedVersion != null && current.version() != expectedVersion) throw versionConflict(id);
+    String user = userOf(id);
+    if (user != null) {
+      throw new Conflict("segment_in_use", "segment " + id + " is used by distribution " + user
+          + "; change or delete the distribution first");
+    }
+    if (!segments.delete(id)) throw new NotFound("segment", "id", id);
+    evaluate.segmentsChanged();
+  }
+
+  /** Adds existing customers to a static segment; all or nothing when one of them does not exist. */
+  public MembersAdded addMembers(String id, List<String> customerIds) {
+    Segment segment = staticSegment(id);
+    if (customerIds.isEmpty()) throw Invalid.required("customer_ids");
+    List<Customer> members = customers(SegmentDraft.customerIds(customerIds, "customer_ids"), "customer_ids");
+    long added = Parallel.map(members, customer -> evaluate.set(segment, customer, true)).stream()
+        .filter(Optional::isPresent).count();
+    return new MembersAdded((int) added, members.size() - (int) added);
+  }
+
+  /** Removes a customer from a static segment; NotFound when they are not in it. */
+  public void removeMember(String id, String customerId) {
+    Segment segment = staticSegment(id);
+    Customer customer = customers.get(customerId).orElseThrow(() -> notAMember(id, customerId));
+    if (evaluate.set(segment, customer, false).isEmpty()) throw notAMember(id, customerId);
+  }
+
+  /** A page of the segment's members, shard after shard. */
+  public Page<Member> members(String id, String cursor, int limit) {
+    return MemberPages.page(memberships, get(id), cursor, limit);
+  }
+
+  private Segment staticSegment(String id) {
+    Segment segment = get(id);
+    if (segment.autoUpdate()) {
+      throw new Invalid("static_only", "customer_ids",
+          "the members of an auto-update segment follow its rules; they cannot be added or removed");
+    }
+    return segment;
+  }
+
+  /** The customers, distinct, in order; Invalid naming the first id that is no customer. */
+  private List<Customer> customers(List<String> ids, String field) {
+    List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+    List<Optional<Customer>> found = Parallel.map(distinct, customers::get);
+    for (int i = 0; i < distinct.size(); i++) {
+      if (found.get(i).isEmpty()) {
+        throw new Invalid("unknown_customer", field + "[" + ids.indexOf(distinct.get(i)) + "]",
+            "customer " + distinct.get(i) + " does not exist");
+      }
+    }
+    return found.stream().map(Optional::get).toList();
+  }
+
+  /** Starts the background re-evaluation and records its action on the segment, unless edited meanwhile. */
+  private Segment startEvaluation(Segment segment) {
+    Segment evaluated = segment.evaluatedBy(evaluations.start(segment));
+    return segments.replace(evaluated, segment.version()) ? evaluated : get(segment.id());
+  }
+
+  private String userOf(String segmentId) {
+    String cursor = null;
+    do {
+      Page<Distribution> page = distributions.list(null, null, cursor, 100);
+      for (Distribution d : page.items()) {
+        if (segmentId.equals(d.audience().segmentId()) || segmentId.equals(d.trigger().filter("segment_id"))) {
+          return d.id();
+        }
+      }
+      cursor = page.next();
+    } while (cursor != null);
+    return null;
+  }
+
+  private static NotFound notAMember(String segmentId, String customerId) {
+    return new NotFound("member of segment " + segmentId, "customer_id", customerId);
+  }
+
+  private static Conflict versionConflict(String id) {
+    return new Conflict("version_conflict", "segment " + id + " was changed by another call; read it again");
+  }
+}

@@ -1,0 +1,10 @@
+package herald.domain.segments;
+
+import herald.domain.Text;
+
+/** A change to a segment: a new name and/or new rules (null: keep); {@code type}, if given, must not change. */
+public record SegmentEdit(String name, SegmentType type, SegmentRule rule) {
+  public SegmentEdit {
+    name = Text.maxLength(Text.optional(name), 200, "name");
+  }
+}

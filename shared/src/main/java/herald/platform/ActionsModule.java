@@ -1,0 +1,64 @@
+package herald.platform;
+
+import dagger.Module;
+import dagger.Provides;
+import herald.adapters.aws.SqsJobs;
+import herald.adapters.dynamodb.DynamoDbAsyncActions;
+import herald.adapters.json.ImportRowsJson;
+import herald.domain.actions.AsyncActions;
+import herald.domain.actions.EvaluateSegmentPart;
+import herald.domain.actions.ImportCustomers;
+import herald.domain.actions.Jobs;
+import herald.domain.actions.RunJob;
+import herald.domain.actions.StartImport;
+import herald.domain.actions.StartSegmentEvaluation;
+import herald.domain.customers.CustomerChanges;
+import herald.domain.customers.Customers;
+import herald.domain.customers.UpsertCustomer;
+import herald.domain.segments.EvaluateSegments;
+import herald.domain.segments.SegmentEvaluations;
+import herald.domain.segments.Segments;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Async actions and the background jobs behind them: imports of customers and segment re-evaluations.
+ * ASYNC_ACTIONS_TABLE holds the actions, JOBS_QUEUE_URL is the queue the jobs function works off. The jobs'
+ * work ({@link RunJob}) needs the customers and segments too: include StoresModule and SegmentsModule with it.
+ */
+@Module(includes = AwsModule.class)
+public final class ActionsModule {
+  private ActionsModule() {}
+
+  @Provides @Singleton static AsyncActions asyncActions(DynamoDbClient dynamo, Env env, Clock clock) {
+    return new DynamoDbAsyncActions(dynamo, env.get("ASYNC_ACTIONS_TABLE"), clock);
+  }
+
+  @Provides @Singleton static Jobs jobs(SqsClient sqs, Env env) {
+    return new SqsJobs(sqs, env.get("JOBS_QUEUE_URL"));
+  }
+
+  @Provides @Singleton static SegmentEvaluations segmentEvaluations(AsyncActions actions, Jobs jobs, Clock clock) {
+    return new StartSegmentEvaluation(actions, jobs, clock);
+  }
+
+  @Provides @Singleton static StartImport startImport(AsyncActions actions, Jobs jobs, Clock clock) {
+    return new StartImport(actions, jobs, clock);
+  }
+
+  @Provides @Singleton static ImportCustomers importCustomers(Customers customers, CustomerChanges changes,
+      Clock clock, AsyncActions actions, Jobs jobs) {
+    return new ImportCustomers(new UpsertCustomer(customers, changes, clock), ImportRowsJson::profile, actions, jobs);
+  }
+
+  @Provides @Singleton static EvaluateSegmentPart evaluateSegmentPart(Segments segments, Customers customers,
+      EvaluateSegments evaluate, AsyncActions actions, Jobs jobs) {
+    return new EvaluateSegmentPart(segments, customers, evaluate, actions, jobs);
+  }
+
+  @Provides @Singleton static RunJob runJob(ImportCustomers imports, EvaluateSegmentPart evaluations) {
+    return new RunJob(imports, evaluations);
+  }
+}

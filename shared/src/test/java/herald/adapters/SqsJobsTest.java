@@ -1,0 +1,43 @@
+package herald.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import herald.adapters.aws.SqsJobs;
+import herald.adapters.json.JobJson;
+import herald.domain.actions.ImportJob;
+import herald.domain.actions.ImportRow;
+import herald.domain.actions.Job;
+import herald.domain.actions.ScanJob;
+import herald.platform.Env;
+import herald.testing.StandIns;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+class SqsJobsTest {
+  @Test
+  void queuesImportPartsAndScanJobsIntactEvenWhenTenPartsExceedABatchsSize() {
+    Env env = StandIns.get().freshEnv();
+    SqsClient sqs = StandIns.sqs(env);
+    String big = "{\"source_id\":\"c\",\"metadata\":{\"note\":\"" + "x".repeat(1000) + "\"}}";
+    List<Job> jobs = new ArrayList<>();
+    for (int part = 0; part < 12; part++) {
+      List<ImportRow> rows = new ArrayList<>();
+      for (int line = 2; line < 190; line++) rows.add(ImportRow.of(line, big));
+      rows.add(ImportRow.unreadable(190, "malformed_row", null, "a quoted field is not closed"));
+      jobs.add(new ImportJob("act_1", part, rows));
+    }
+    jobs.add(new ScanJob("act_2", "seg_1", 3, 1, 4, "cursor-1"));
+    jobs.add(new ScanJob("act_2", "seg_1", 3, 0, 4, null));
+
+    new SqsJobs(sqs, env.get("JOBS_QUEUE_URL")).put(jobs);
+
+    List<Job> received = new ArrayList<>();
+    for (int tries = 0; tries < 30 && received.size() < jobs.size(); tries++) {
+      sqs.receiveMessage(r -> r.queueUrl(env.get("JOBS_QUEUE_URL")).maxNumberOfMessages(10).waitTimeSeconds(1))
+          .messages().forEach(m -> received.add(JobJson.parse(m.body())));
+    }
+    assertThat(received).containsExactlyInAnyOrderElementsOf(jobs);
+  }
+}

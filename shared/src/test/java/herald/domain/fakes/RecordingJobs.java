@@ -1,0 +1,32 @@
+package herald.domain.fakes;
+
+import herald.domain.actions.Job;
+import herald.domain.actions.Jobs;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The jobs put, in order, and how many were put at once each time; {@link #take()} hands them over. */
+public final class RecordingJobs implements Jobs {
+  private final List<Job> queued = new ArrayList<>();
+  private final List<Integer> puts = new ArrayList<>();
+
+  @Override public synchronized void put(List<? extends Job> jobs) {
+    queued.addAll(jobs);
+    puts.add(jobs.size());
+  }
+
+  /** The jobs put since the last take, taken off the queue. */
+  public synchronized List<Job> take() {
+    List<Job> taken = List.copyOf(queued);
+    queued.clear();
+    return taken;
+  }
+
+  public synchronized List<Job> queued() {
+    return List.copyOf(queued);
+  }
+
+  public synchronized List<Integer> puts() {
+    return List.copyOf(puts);
+  }
+}
