@@ -3,44 +3,19 @@ package herald.adapters.aws;
 import herald.adapters.json.SendJobJson;
 import herald.domain.delivery.JobQueue;
 import herald.domain.delivery.SendJob;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
-/** Send jobs onto an SQS queue, ten per SendMessageBatch; entries SQS refused are sent again once, then fail. */
+/** Send jobs onto an SQS queue, in batches (see {@link SqsBatches}). */
 public final class SqsJobQueue implements JobQueue {
-  private static final int BATCH = 10;
-  private final SqsClient sqs;
-  private final String queueUrl;
+  private final SqsBatches batches;
 
   public SqsJobQueue(SqsClient sqs, String queueUrl) {
-    this.sqs = sqs;
-    this.queueUrl = queueUrl;
+    this.batches = new SqsBatches(sqs, queueUrl, "send jobs");
   }
 
   @Override
   public void send(List<SendJob> jobs) {
-    for (int from = 0; from < jobs.size(); from += BATCH) {
-      List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-      List<SendJob> batch = jobs.subList(from, Math.min(jobs.size(), from + BATCH));
-      for (int i = 0; i < batch.size(); i++) {
-        entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-            .messageBody(SendJobJson.write(batch.get(i))).build());
-      }
-      sendAll(entries, 2);
-    }
-  }
-
-  private void sendAll(List<SendMessageBatchRequestEntry> entries, int tries) {
-    SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
-    if (!response.hasFailed() || response.failed().isEmpty()) return;
-    if (tries <= 1) {
-      throw new IllegalStateException(response.failed().size() + " send jobs were refused by SQS: "
-          + response.failed().get(0).code());
-    }
-    var failedIds = response.failed().stream().map(f -> f.id()).toList();
-    sendAll(entries.stream().filter(e -> failedIds.contains(e.id())).toList(), tries - 1);
+    batches.send(jobs.stream().map(SendJobJson::write).toList());
   }
 }

@@ -3,54 +3,19 @@ package herald.adapters.aws;
 import herald.adapters.json.JobJson;
 import herald.domain.actions.Job;
 import herald.domain.actions.Jobs;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
-/**
- * Background jobs onto an SQS queue: SendMessageBatch with up to ten jobs and at most {@link #BATCH_BYTES} in
- * all (SQS's limit is 256 KiB a batch); entries SQS refused are sent again once, then fail.
- */
+/** Background jobs onto an SQS queue, in batches (see {@link SqsBatches}). */
 public final class SqsJobs implements Jobs {
-  static final int BATCH = 10;
-  static final int BATCH_BYTES = 250_000;
-  private final SqsClient sqs;
-  private final String queueUrl;
+  private final SqsBatches batches;
 
   public SqsJobs(SqsClient sqs, String queueUrl) {
-    this.sqs = sqs;
-    this.queueUrl = queueUrl;
+    this.batches = new SqsBatches(sqs, queueUrl, "jobs");
   }
 
   @Override
   public void put(List<? extends Job> jobs) {
-    List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
-    int bytes = 0;
-    for (Job job : jobs) {
-      String body = JobJson.write(job);
-      int size = body.getBytes(StandardCharsets.UTF_8).length;
-      if (!batch.isEmpty() && (batch.size() == BATCH || bytes + size > BATCH_BYTES)) {
-        send(batch, 2);
-        batch = new ArrayList<>();
-        bytes = 0;
-      }
-      batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size())).messageBody(body).build());
-      bytes += size;
-    }
-    if (!batch.isEmpty()) send(batch, 2);
-  }
-
-  private void send(List<SendMessageBatchRequestEntry> entries, int tries) {
-    SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
-    if (!response.hasFailed() || response.failed().isEmpty()) return;
-    if (tries <= 1) {
-      throw new IllegalStateException(response.failed().size() + " jobs were refused by SQS: "
-          + response.failed().get(0).code());
-    }
-    var failedIds = response.failed().stream().map(f -> f.id()).toList();
-    send(entries.stream().filter(e -> failedIds.contains(e.id())).toList(), tries - 1);
+    batches.send(jobs.stream().map(job -> JobJson.write((Job) job)).toList());
   }
 }

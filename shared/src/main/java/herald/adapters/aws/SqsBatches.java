@@ -1,0 +1,54 @@
+package herald.adapters.aws;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * Message bodies onto one SQS queue with SendMessageBatch: up to ten a call and at most {@link #BATCH_BYTES}
+ * in all (SQS's limit is 256 KiB a batch). Entries SQS refused are sent again once; still refused, it throws.
+ */
+final class SqsBatches {
+  static final int BATCH = 10;
+  static final int BATCH_BYTES = 250_000;
+  private final SqsClient sqs;
+  private final String queueUrl;
+  private final String what;
+
+  /** @param what what the messages are, for the error ("send jobs") */
+  SqsBatches(SqsClient sqs, String queueUrl, String what) {
+    this.sqs = sqs;
+    this.queueUrl = queueUrl;
+    this.what = what;
+  }
+
+  void send(List<String> bodies) {
+    List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+    int bytes = 0;
+    for (String body : bodies) {
+      int size = body.getBytes(StandardCharsets.UTF_8).length;
+      if (!batch.isEmpty() && (batch.size() == BATCH || bytes + size > BATCH_BYTES)) {
+        send(batch, 2);
+        batch = new ArrayList<>();
+        bytes = 0;
+      }
+      batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size())).messageBody(body).build());
+      bytes += size;
+    }
+    if (!batch.isEmpty()) send(batch, 2);
+  }
+
+  private void send(List<SendMessageBatchRequestEntry> entries, int tries) {
+    SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+    if (!response.hasFailed() || response.failed().isEmpty()) return;
+    if (tries <= 1) {
+      throw new IllegalStateException(response.failed().size() + " " + what + " were refused by SQS: "
+          + response.failed().get(0).code());
+    }
+    var failedIds = response.failed().stream().map(f -> f.id()).toList();
+    send(entries.stream().filter(e -> failedIds.contains(e.id())).toList(), tries - 1);
+  }
+}
