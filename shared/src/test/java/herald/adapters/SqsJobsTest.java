@@ -10,6 +10,7 @@ import herald.domain.actions.Job;
 import herald.domain.actions.ScanJob;
 import herald.platform.Env;
 import herald.testing.StandIns;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,25 @@ class SqsJobsTest {
           .messages().forEach(m -> received.add(JobJson.parse(m.body())));
     }
     assertThat(received).containsExactlyInAnyOrderElementsOf(jobs);
+  }
+
+  @Test
+  void aDelayedJobIsTakenOnlyOnceItsDelayHasPassed() {
+    Env env = StandIns.get().freshEnv();
+    SqsClient sqs = StandIns.sqs(env);
+    String queue = env.get("JOBS_QUEUE_URL");
+    ScanJob scan = new ScanJob("act_3", "seg_2", 1, 0, 1, null);
+
+    new SqsJobs(sqs, queue).put(List.of(scan), Duration.ofSeconds(2));
+
+    long sent = System.nanoTime();
+    assertThat(sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages()).isEmpty();
+    List<Job> received = new ArrayList<>();
+    while (received.isEmpty() && System.nanoTime() - sent < Duration.ofSeconds(10).toNanos()) {
+      sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+          .messages().forEach(m -> received.add(JobJson.parse(m.body())));
+    }
+    assertThat(received).containsExactly(scan);
+    assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
   }
 }

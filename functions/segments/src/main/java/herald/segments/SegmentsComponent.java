@@ -4,10 +4,14 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
+import herald.domain.actions.AsyncActions;
+import herald.domain.actions.RefreshTimedSegments;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.Customers;
 import herald.domain.customers.TrackBehaviour;
+import herald.domain.segments.SegmentEvaluations;
 import herald.domain.segments.Segments;
+import herald.platform.ActionsModule;
 import herald.platform.Env;
 import herald.platform.SegmentsModule;
 import herald.platform.StoresModule;
@@ -23,10 +27,15 @@ interface SegmentsComponent {
 
   Segments segments();
 
-  /** Before the SnapStart snapshot: a customer read and the segments listed, changing nothing. */
+  RefreshTimedSegments refresh();
+
+  AsyncActions actions();
+
+  /** Before the SnapStart snapshot: a customer read, the segments listed and an action looked up, changing nothing. */
   default void prime() {
     customers().get("cust_priming");
     segments().all();
+    actions().get("act_priming");
   }
 
   @Component.Factory
@@ -34,12 +43,17 @@ interface SegmentsComponent {
     SegmentsComponent create(@BindsInstance Env env);
   }
 
-  @Module(includes = {StoresModule.class, SegmentsModule.class})
+  @Module(includes = {StoresModule.class, SegmentsModule.class, ActionsModule.class})
   final class SegmentsFunctionModule {
     private SegmentsFunctionModule() {}
 
     @Provides @Singleton static TrackBehaviour track(Customers customers, CustomerChanges changes, Clock clock) {
       return new TrackBehaviour(customers, changes, clock);
+    }
+
+    @Provides @Singleton static RefreshTimedSegments refresh(Segments segments, SegmentEvaluations evaluations,
+        AsyncActions actions, Clock clock) {
+      return new RefreshTimedSegments(segments, evaluations, actions, clock);
     }
   }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import herald.adapters.dynamodb.DynamoDbAsyncActions;
 import herald.adapters.dynamodb.DynamoDbCustomers;
+import herald.adapters.dynamodb.DynamoDbMemberships;
 import herald.adapters.dynamodb.DynamoDbSegments;
 import herald.adapters.json.SegmentRuleJson;
 import herald.domain.customers.Behaviour;
@@ -13,8 +17,10 @@ import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerProfile;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.UpsertCustomer;
+import herald.domain.segments.EvaluateSegments;
 import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentType;
+import herald.jobs.JobsHandler;
 import herald.platform.Env;
 import herald.platform.Json;
 import herald.testing.EventFiles;
@@ -24,9 +30,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +143,87 @@ class SegmentsHandlerTest {
     assertThatThrownBy(() -> broken.handleRequest(new ByteArrayInputStream(
         EventFiles.read("segments-order-paid.json").getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
         null)).isInstanceOf(RuntimeException.class);
+  }
+
+  @Test
+  void aScheduledEventMakesACustomerWhoseLastOrderIsOlderThan30DaysLeaveTheLast30DaysSegment() throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    DynamoDbSegments segments = new DynamoDbSegments(StandIns.dynamo(env), env.get("SEGMENTS_TABLE"));
+    DynamoDbMemberships memberships = new DynamoDbMemberships(StandIns.dynamo(env), env.get("SEGMENT_MEMBERS_TABLE"));
+    Segment recent = Segment.create("seg_recent", "Ordered in the last 30 days", SegmentType.AUTO_UPDATE,
+        SegmentRuleJson.parse(Json.parse("{\"field\":\"orders.last_order_at\",\"operator\":\"after\","
+            + "\"value\":{\"days_ago\":30}}"), "rules"), now.minus(Duration.ofDays(60)));
+    Segment gold = Segment.create("seg_gold", "Gold", SegmentType.AUTO_UPDATE, SegmentRuleJson.parse(Json.parse(
+        "{\"field\":\"metadata.plan\",\"operator\":\"equals\",\"value\":\"gold\"}"), "rules"), now);
+    segments.create(recent);
+    segments.create(gold);
+    invoke(EventFiles.read("segments-order-paid.json")
+        .replace(PAID_AT.toString(), now.minus(Duration.ofDays(40)).toString()));
+    Customer ada = customers.get(ADA).orElseThrow();
+    // 20 days ago her order was 20 days old: she entered then
+    new EvaluateSegments(segments, memberships, e -> { }, Clock.fixed(now.minus(Duration.ofDays(20)), ZoneOffset.UTC))
+        .evaluate(recent, ada);
+    assertThat(memberships.count(recent)).isEqualTo(1);
+
+    invoke(EventFiles.read("segments-scheduled-refresh.json"));
+    invoke(EventFiles.read("segments-scheduled-refresh.json"));   // delivered twice: one refresh
+    int jobs = runJobs();
+
+    assertThat(memberships.count(recent)).isZero();
+    List<JsonNode> left = bus.entries().stream()
+        .filter(e -> e.path("DetailType").asText().equals("customer.segment.left")).toList();
+    assertThat(left).singleElement().satisfies(e -> {
+      JsonNode detail = Json.parse(e.path("Detail").asText());
+      assertThat(detail.path("customer").path("id").asText()).isEqualTo(ADA);
+      assertThat(detail.path("data").path("segment").path("id").asText()).isEqualTo("seg_recent");
+    });
+    Segment refreshed = segments.get("seg_recent").orElseThrow();
+    assertThat(refreshed.version()).isEqualTo(recent.version());
+    var action = new DynamoDbAsyncActions(StandIns.dynamo(env), env.get("ASYNC_ACTIONS_TABLE"), Clock.systemUTC())
+        .get(refreshed.evaluationId()).orElseThrow();
+    assertThat(action.status().name()).isEqualTo("DONE");
+    assertThat(action.progress()).containsEntry("customers_evaluated", 1L).containsEntry("left", 1L);
+    assertThat(jobs).as("one scan job per part of one evaluation").isEqualTo(action.parts());
+    assertThat(segments.get("seg_gold").orElseThrow().evaluationId()).as("its rules do not depend on now").isNull();
+  }
+
+  @Test
+  void aScheduledEventIsNotTakenForACustomerEvent() throws Exception {
+    invoke(EventFiles.read("segments-scheduled-refresh.json"));
+
+    assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("CUSTOMERS_TABLE"))).count()).isZero();
+    assertThat(runJobs()).isZero();
+  }
+
+  /**
+   * What Lambda's SQS event source does for the jobs function (BatchSize 1): each job on the jobs queue, and the
+   * jobs they put, to a JobsHandler, until the queue stays empty. How many jobs it ran.
+   */
+  private int runJobs() {
+    JobsHandler jobs = new JobsHandler(env);
+    SqsClient sqs = StandIns.sqs(env);
+    String queue = env.get("JOBS_QUEUE_URL");
+    int ran = 0;
+    for (int empty = 0; empty < 2; ) {
+      List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(1).waitTimeSeconds(1)
+          .visibilityTimeout(60)).messages();
+      if (messages.isEmpty()) {
+        empty++;
+        continue;
+      }
+      empty = 0;
+      Message message = messages.getFirst();
+      SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+      record.setMessageId(message.messageId());
+      record.setBody(message.body());
+      SQSEvent event = new SQSEvent();
+      event.setRecords(List.of(record));
+      SQSBatchResponse response = jobs.handleRequest(event, null);
+      assertThat(response.getBatchItemFailures()).isEmpty();
+      sqs.deleteMessage(r -> r.queueUrl(queue).receiptHandle(message.receiptHandle()));
+      ran++;
+    }
+    return ran;
   }
 
   private void invoke(String event) throws Exception {

@@ -27,6 +27,11 @@ final class Banner {
     out.append('\n');
     line(out, "Functions", "");
     runtime.functions().values().forEach(f -> line(out, "  " + f.name(), f.spec().handler()));
+    if (!runtime.schedules().schedules().isEmpty()) {
+      line(out, "Schedules", "");
+      runtime.schedules().schedules().forEach(s -> line(out, "  " + s.function() + "." + s.event(), s.expression()
+          + (s.period() == null ? "   (cron: not run locally)" : "")));
+    }
     line(out, "Routes", "");
     List<String> routes = runtime.api().routeKeys();
     routes.forEach(r -> line(out, "  " + r, ""));

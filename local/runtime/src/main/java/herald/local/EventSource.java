@@ -21,4 +21,12 @@ public sealed interface EventSource {
    */
   record Rule(String name, Object bus, Object pattern, int maximumRetryAttempts, int maximumEventAgeInSeconds,
       Object deadLetterArn) implements EventSource {}
+
+  /**
+   * A Schedule: an EventBridge schedule expression ({@code rate(1 day)}, {@code cron(...)}; raw, may be a
+   * {@code !Ref}), whether it is enabled, the constant Input sent instead of the Scheduled Event (null: none), and,
+   * as for a rule, the retries of the asynchronous invocation and the ARN of the dead-letter queue (null: none).
+   */
+  record Schedule(String name, Object expression, boolean enabled, Object input, int maximumRetryAttempts,
+      int maximumEventAgeInSeconds, Object deadLetterArn) implements EventSource {}
 }

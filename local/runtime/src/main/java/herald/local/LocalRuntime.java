@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole system on one machine: starts the stand-ins, creates the template's tables and queues, builds
- * every function from its Handler and Environment, and runs their event sources (HTTP API, SQS, EventBridge).
+ * every function from its Handler and Environment, and runs their event sources (HTTP API, SQS, EventBridge rules
+ * and rate schedules).
  */
 public final class LocalRuntime implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -27,6 +28,7 @@ public final class LocalRuntime implements AutoCloseable {
   private Map<String, LambdaFunction> functions;
   private LocalHttpApi api;
   private LocalSns sns;
+  private LocalSchedules schedules;
   private String apiKey;
 
   private LocalRuntime() {}
@@ -95,6 +97,8 @@ public final class LocalRuntime implements AutoCloseable {
     AsyncInvoker invoker = new AsyncInvoker(sqs, 4, options.retryBackoff());
     started.push(invoker);
     aws.eventBridge(new LocalEventBridge(wiring.rules(functions), wiring.buses(), invoker));
+    schedules = wiring.schedules(functions, invoker);
+    started.push(schedules.start());
     for (SqsPoller poller : wiring.pollers(sqs, functions)) {
       pollers.add(poller);
       started.push(poller.start());
@@ -131,6 +135,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   public LocalSns sns() {
     return sns;
+  }
+
+  /** The template's Schedule event sources; {@link LocalSchedules#fire} runs one now. */
+  public LocalSchedules schedules() {
+    return schedules;
   }
 
   /** Stops every thread, server and process the runtime started, the last started first. */

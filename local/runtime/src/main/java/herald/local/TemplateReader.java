@@ -72,6 +72,9 @@ public final class TemplateReader {
           Values.list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
           !Boolean.FALSE.equals(p.get("Enabled")));
       case "EventBridgeRule", "CloudWatchEvent" -> rule(function, name, p, invokeConfig, queues);
+      case "Schedule" -> new EventSource.Schedule(name, p.get("Schedule"),
+          !Boolean.FALSE.equals(p.get("Enabled")) && !"DISABLED".equals(p.get("State")), p.get("Input"),
+          retries(invokeConfig), maximumEventAge(invokeConfig), deadLetterArn(function, name, p, invokeConfig, queues));
       default -> {
         System.err.println("[herald-local] " + function + "." + name + ": event type " + type
             + " is not run locally");
@@ -88,6 +91,22 @@ public final class TemplateReader {
    */
   private static EventSource.Rule rule(String function, String name, Map<String, Object> p,
       Map<String, Object> invokeConfig, List<Template.Queue> queues) {
+    return new EventSource.Rule(name, p.get("EventBusName"), p.get("Pattern"), retries(invokeConfig),
+        maximumEventAge(invokeConfig), deadLetterArn(function, name, p, invokeConfig, queues));
+  }
+
+  /** Lambda's asynchronous retries of a failed invocation (the function's EventInvokeConfig; 2 by default). */
+  private static int retries(Map<String, Object> invokeConfig) {
+    return Values.integer(invokeConfig.get("MaximumRetryAttempts"), 2);
+  }
+
+  private static int maximumEventAge(Map<String, Object> invokeConfig) {
+    return Values.integer(invokeConfig.get("MaximumEventAgeInSeconds"), 21600);
+  }
+
+  /** The OnFailure destination of the function, else the event source's DeadLetterConfig queue, else null. */
+  private static Object deadLetterArn(String function, String name, Map<String, Object> p,
+      Map<String, Object> invokeConfig, List<Template.Queue> queues) {
     Map<String, Object> deadLetter = Values.map(p.get("DeadLetterConfig"));
     Object deadLetterArn = deadLetter.get("Arn");
     if (deadLetterArn == null && "SQS".equals(deadLetter.get("Type"))) {
@@ -98,9 +117,7 @@ public final class TemplateReader {
     }
     Map<String, Object> onFailure = Values.map(Values.map(invokeConfig.get("DestinationConfig")).get("OnFailure"));
     if (onFailure.get("Destination") != null) deadLetterArn = onFailure.get("Destination");
-    return new EventSource.Rule(name, p.get("EventBusName"), p.get("Pattern"),
-        Values.integer(invokeConfig.get("MaximumRetryAttempts"), 2),
-        Values.integer(invokeConfig.get("MaximumEventAgeInSeconds"), 21600), deadLetterArn);
+    return deadLetterArn;
   }
 
 }

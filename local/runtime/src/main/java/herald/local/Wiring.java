@@ -85,6 +85,30 @@ final class Wiring {
     return rules;
   }
 
+  /** Each enabled Schedule event source, its expression resolved (a template parameter, usually). */
+  LocalSchedules schedules(Map<String, LambdaFunction> functions, AsyncInvoker invoker) {
+    List<LocalSchedules.Scheduled> schedules = new ArrayList<>();
+    for (LambdaFunction function : functions.values()) {
+      for (EventSource source : function.spec().events()) {
+        if (!(source instanceof EventSource.Schedule schedule)) continue;
+        String expression = intrinsics.string(schedule.expression());
+        if (!schedule.enabled()) {
+          System.err.println("[herald-local] " + function.name() + "." + schedule.name() + ": " + expression
+              + " is disabled");
+          continue;
+        }
+        String deadLetter = schedule.deadLetterArn() == null ? null
+            : queueUrl(intrinsics.string(schedule.deadLetterArn()));
+        LocalEventBridge.Target target = new LocalEventBridge.Target(function.name() + "-" + schedule.name(),
+            function, "default", schedule.maximumRetryAttempts(), schedule.maximumEventAgeInSeconds(), deadLetter);
+        String input = schedule.input() == null ? null : intrinsics.string(schedule.input());
+        schedules.add(new LocalSchedules.Scheduled(schedule.name(), target, expression,
+            ScheduleExpression.period(expression), input));
+      }
+    }
+    return new LocalSchedules(schedules, invoker);
+  }
+
   List<SqsPoller> pollers(SqsClient sqs, Map<String, LambdaFunction> functions) {
     List<SqsPoller> pollers = new ArrayList<>();
     for (LambdaFunction function : functions.values()) {

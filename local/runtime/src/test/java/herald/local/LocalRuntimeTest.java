@@ -3,6 +3,7 @@ package herald.local;
 import herald.platform.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import herald.local.fixtures.BatchHandler;
@@ -111,6 +112,30 @@ class LocalRuntimeTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> BatchHandler.RECEIVED.stream()
         .anyMatch(m -> m.getBody().equals("ok-end-to-end")));
+  }
+
+  @Test
+  void runsTheEnabledSchedulesAndSendsAScheduledEventWhenOneComesDue() {
+    assertThat(runtime.schedules().schedules())
+        .extracting(LocalSchedules.Scheduled::event, LocalSchedules.Scheduled::expression,
+            LocalSchedules.Scheduled::period)
+        .containsExactly(tuple("Tick", "rate(1 minute)", Duration.ofMinutes(1)),
+            tuple("Nightly", "cron(0 3 * * ? *)", null),
+            tuple("Hourly", "rate(1 hour)", Duration.ofHours(1)));
+
+    String id = runtime.schedules().fire("ScheduledFunction", "Tick");
+    runtime.schedules().fire("ScheduledFunction", "Hourly");
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> RecordingStreamHandler.RECEIVED.stream()
+        .anyMatch(e -> e.path("id").asText().equals(id)));
+    var event = RecordingStreamHandler.RECEIVED.stream().filter(e -> e.path("id").asText().equals(id)).findFirst()
+        .orElseThrow();
+    assertThat(event.path("detail-type").asText()).isEqualTo("Scheduled Event");
+    assertThat(event.path("source").asText()).isEqualTo("aws.events");
+    assertThat(event.path("resources").get(0).asText())
+        .isEqualTo("arn:aws:events:us-east-1:000000000000:rule/local-ScheduledFunctionTick");
+    await().atMost(Duration.ofSeconds(5)).until(() -> RecordingStreamHandler.RECEIVED.stream()
+        .anyMatch(e -> e.path("job").asText().equals("hourly")));
   }
 
   @Test

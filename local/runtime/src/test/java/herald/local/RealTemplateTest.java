@@ -80,11 +80,18 @@ class RealTemplateTest {
     assertThat(byId.get("DeadLetterFunction").events()).singleElement().isInstanceOf(EventSource.Sqs.class);
     EventSource.Rule ses = (EventSource.Rule) byId.get("FeedbackFunction").events().get(0);
     assertThat(ses.bus()).isNull();
-    // the segments function hears every catalogue event but the segment events, which would only feed back
+    // the segments function hears every catalogue event but the segment events, which would only feed back,
+    // and the schedule that refreshes the segments whose rules depend on now
+    assertThat(byId.get("SegmentsFunction").events()).hasSize(2);
     EventSource.Rule behaviour = (EventSource.Rule) byId.get("SegmentsFunction").events().get(0);
     assertThat(Values.list(Values.map(behaviour.pattern()).get("detail-type"))).hasSize(23)
         .contains("customer.order.paid", "customer.custom_event")
         .doesNotContain("customer.segment.entered", "customer.segment.left");
+    EventSource.Schedule refresh = (EventSource.Schedule) byId.get("SegmentsFunction").events().get(1);
+    assertThat(refresh.enabled()).isTrue();
+    assertThat(new Intrinsics(template, Map.of("ApiKey", "k"), Map.of()).string(refresh.expression()))
+        .isEqualTo("rate(1 day)");
+    assertThat(refresh.deadLetterArn()).isEqualTo(Map.of("Fn::GetAtt", List.of("TriggerDLQ", "Arn")));
     for (String fn : List.of("FanoutFunction", "JobsFunction")) {
       assertThat(byId.get(fn).events()).singleElement().isInstanceOfSatisfying(EventSource.Sqs.class,
           sqs -> assertThat(sqs.batchSize()).isEqualTo(1));
@@ -110,5 +117,7 @@ class RealTemplateTest {
     assertThat(envs.get("SenderFunction")).containsEntry("SES_CONFIGURATION_SET", "EmailConfigurationSet")
         .containsEntry("MESSAGES_TABLE", "MessagesTable");
     assertThat(envs.get("DeadLetterFunction")).containsEntry("MESSAGES_TABLE", "MessagesTable");
+    assertThat(envs.get("SegmentsFunction")).containsEntry("ASYNC_ACTIONS_TABLE", "AsyncActionsTable")
+        .containsEntry("JOBS_QUEUE_URL", queueUrls.get("JobsQueue"));
   }
 }

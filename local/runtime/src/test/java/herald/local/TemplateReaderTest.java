@@ -83,6 +83,21 @@ class TemplateReaderTest {
   }
 
   @Test
+  void readsScheduleEventSourcesWithTheFunctionsAsyncRetriesAndFailureDestination() {
+    assertThat(Fixtures.function(template, "ScheduledFunction").events()).containsExactly(
+        new EventSource.Schedule("Tick", Map.of("Ref", "TickSchedule"), true, null, 1, 21600,
+            Map.of("Fn::GetAtt", List.of("RuleDLQ", "Arn"))),
+        new EventSource.Schedule("Nightly", "cron(0 3 * * ? *)", true, null, 1, 21600,
+            Map.of("Fn::GetAtt", List.of("RuleDLQ", "Arn"))),
+        new EventSource.Schedule("Hourly", "rate(1 hour)", true, "{\"id\": \"hourly-input\", \"job\": \"hourly\"}",
+            1, 21600, Map.of("Fn::GetAtt", List.of("RuleDLQ", "Arn"))),
+        new EventSource.Schedule("Paused", "rate(5 minutes)", false, null, 1, 21600,
+            Map.of("Fn::GetAtt", List.of("RuleDLQ", "Arn"))));
+    assertThat(new Intrinsics(template, Map.of(), Map.of()).string(Map.of("Ref", "TickSchedule")))
+        .isEqualTo("rate(1 minute)");
+  }
+
+  @Test
   void refusesAGetAttWithoutAnAttribute() {
     assertThatThrownBy(() -> TemplateReader.parse("Resources:\n  A:\n    Type: X\n    Properties:\n      B: !GetAtt C\n"))
         .hasMessageContaining("Resource.Attribute");

@@ -26,22 +26,29 @@ final class SqsBatches {
   }
 
   void send(List<String> bodies) {
+    send(bodies, 0);
+  }
+
+  /** Each message is hidden from consumers for {@code delaySeconds} (0 to 900) after it is sent. */
+  void send(List<String> bodies, int delaySeconds) {
+    if (delaySeconds < 0 || delaySeconds > 900) throw new IllegalArgumentException("SQS delays are 0 to 900 s");
     List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
     int bytes = 0;
     for (String body : bodies) {
       int size = body.getBytes(StandardCharsets.UTF_8).length;
       if (!batch.isEmpty() && (batch.size() == BATCH || bytes + size > BATCH_BYTES)) {
-        send(batch, 2);
+        sendBatch(batch, 2);
         batch = new ArrayList<>();
         bytes = 0;
       }
-      batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size())).messageBody(body).build());
+      batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size())).messageBody(body)
+          .delaySeconds(delaySeconds == 0 ? null : delaySeconds).build());
       bytes += size;
     }
-    if (!batch.isEmpty()) send(batch, 2);
+    if (!batch.isEmpty()) sendBatch(batch, 2);
   }
 
-  private void send(List<SendMessageBatchRequestEntry> entries, int tries) {
+  private void sendBatch(List<SendMessageBatchRequestEntry> entries, int tries) {
     SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
     if (!response.hasFailed() || response.failed().isEmpty()) return;
     if (tries <= 1) {
@@ -49,6 +56,6 @@ final class SqsBatches {
           + response.failed().get(0).code());
     }
     var failedIds = response.failed().stream().map(f -> f.id()).toList();
-    send(entries.stream().filter(e -> failedIds.contains(e.id())).toList(), tries - 1);
+    sendBatch(entries.stream().filter(e -> failedIds.contains(e.id())).toList(), tries - 1);
   }
 }

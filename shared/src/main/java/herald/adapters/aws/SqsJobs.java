@@ -3,6 +3,7 @@ package herald.adapters.aws;
 import herald.adapters.json.JobJson;
 import herald.domain.actions.Job;
 import herald.domain.actions.Jobs;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -15,7 +16,7 @@ public final class SqsJobs implements Jobs {
   }
 
   @Override
-  public void put(List<? extends Job> jobs) {
-    batches.send(jobs.stream().map(job -> JobJson.write((Job) job)).toList());
+  public void put(List<? extends Job> jobs, Duration delay) {
+    batches.send(jobs.stream().map(job -> JobJson.write((Job) job)).toList(), Math.toIntExact(delay.toSeconds()));
   }
 }

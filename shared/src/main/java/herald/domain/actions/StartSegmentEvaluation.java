@@ -4,15 +4,21 @@ import herald.domain.Ids;
 import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentEvaluations;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Starts re-evaluating every customer against one segment: an async action and one scan job per part of a
  * parallel scan of the customers; each job follows on with the next page until its part is done.
+ *
+ * <p>The scan starts {@link #START_DELAY} after the segment was saved: every process caches the segment list
+ * for up to a second ({@link herald.domain.segments.EvaluateSegments}), so a profile saved in that second
+ * may have been evaluated against the former rules; scanning after it puts that customer right too.
  */
 public final class StartSegmentEvaluation implements SegmentEvaluations {
   public static final int DEFAULT_PARTS = 4;
+  static final Duration START_DELAY = Duration.ofSeconds(2);
   private final AsyncActions actions;
   private final Jobs jobs;
   private final Clock clock;
@@ -38,7 +44,7 @@ public final class StartSegmentEvaluation implements SegmentEvaluations {
     for (int part = 0; part < parts; part++) {
       scans.add(new ScanJob(id, segment.id(), segment.version(), part, parts, null));
     }
-    jobs.put(scans);
+    jobs.put(scans, START_DELAY);
     return id;
   }
 }

@@ -13,12 +13,12 @@ import java.util.function.Function;
  * slow one after another within an API call). Results come back in the items' order; the first failure, once
  * every call has ended, is thrown.
  */
-final class Parallel {
+public final class Parallel {
   static final int AT_ONCE = 16;
 
   private Parallel() {}
 
-  static <T, R> List<R> map(List<T> items, Function<T, R> call) {
+  public static <T, R> List<R> map(List<T> items, Function<T, R> call) {
     if (items.size() <= 1) return items.stream().map(call).toList();
     try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(AT_ONCE, items.size()),
         Thread.ofVirtual().name("segments-", 0).factory())) {

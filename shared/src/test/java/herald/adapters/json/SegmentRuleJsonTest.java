@@ -174,6 +174,15 @@ class SegmentRuleJsonTest {
   }
 
   @Test
+  void aRuleReadWithDaysAgoAnywhereInItDependsOnNowAndStillDoesWrittenAndReadAgain() {
+    Rule rule = parse(EXAMPLE);
+    assertThat(rule.dependsOnNow()).isTrue();
+    assertThat(SegmentRuleJson.parse(SegmentRuleJson.write(rule), "rules").dependsOnNow()).isTrue();
+    assertThat(parse("{'or':[{'field':'created_at','operator':'after','value':'2026-01-31'},"
+        + "{'field':'metadata.plan','operator':'equals','value':'gold'}]}").dependsOnNow()).isFalse();
+  }
+
+  @Test
   void writesWholeNumbersAsIntegers() {
     Rule rule = new Group(Logic.AND, List.of(
         Condition.of("orders.total_amount", Operator.GREATER_THAN, new Operand.Numeric(10_000)),

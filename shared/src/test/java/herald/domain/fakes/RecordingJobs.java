@@ -2,6 +2,7 @@ package herald.domain.fakes;
 
 import herald.domain.actions.Job;
 import herald.domain.actions.Jobs;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,10 +10,17 @@ import java.util.List;
 public final class RecordingJobs implements Jobs {
   private final List<Job> queued = new ArrayList<>();
   private final List<Integer> puts = new ArrayList<>();
+  private final List<Duration> delays = new ArrayList<>();
 
-  @Override public synchronized void put(List<? extends Job> jobs) {
+  @Override public synchronized void put(List<? extends Job> jobs, Duration delay) {
     queued.addAll(jobs);
     puts.add(jobs.size());
+    delays.add(delay);
+  }
+
+  /** The delay each put asked for, in order. */
+  public synchronized List<Duration> delays() {
+    return List.copyOf(delays);
   }
 
   /** The jobs put since the last take, taken off the queue. */

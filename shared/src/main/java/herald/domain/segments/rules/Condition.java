@@ -90,6 +90,11 @@ public record Condition(Field field, Operator operator, Operand value) implement
     return false;
   }
 
+  /** True for before and after {@code {"days_ago": N}}: the time compared with moves with the evaluation. */
+  @Override public boolean dependsOnNow() {
+    return value instanceof Moment.DaysAgo;
+  }
+
   @Override public int depth() {
     return 0;
   }

@@ -50,6 +50,14 @@ public record Group(Logic logic, List<Rule> rules) implements Rule {
     return all;
   }
 
+  /** True when any rule in the group, however deep, does. */
+  @Override public boolean dependsOnNow() {
+    for (int i = 0, n = rules.size(); i < n; i++) {
+      if (rules.get(i).dependsOnNow()) return true;
+    }
+    return false;
+  }
+
   @Override public int depth() {
     int depth = 0;
     for (Rule rule : rules) depth = Math.max(depth, rule.depth());
