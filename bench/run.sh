@@ -36,7 +36,7 @@ bench_jar() { compgen -G "$BENCH/target/herald-bench-*.jar" | head -1; }
 
 needs_build() {
   [[ -f "$CLASSPATH_FILE" && -n "$(bench_jar)" ]] || return 0
-  for fn in api trigger sender dead-letter; do
+  for fn in api trigger sender dead-letter feedback segments fanout jobs; do
     compgen -G "$ROOT/functions/$fn/target/herald-fn-$fn-*-lambda.jar" >/dev/null || return 0
   done
   local newer

@@ -8,23 +8,20 @@ import herald.local.LocalRuntime;
 import herald.local.Options;
 import herald.platform.Env;
 import herald.testing.Seed;
-import herald.testing.StandIns;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Cold start of each function: fresh JVM to first event handled, against the local runtime's stand-ins.
  * {@code ColdStartBench [runs] [--name=NAME] [JVM flags for the probes...]}: 5 runs by default; writes
  * bench/results/NAME.json (cold-start). Extra flags are for experiments (a CDS archive, an AOT cache);
- * {function} in a flag becomes the function's folder (api, trigger, sender, dead-letter, feedback).
+ * {function} in a flag becomes the function's folder (api, trigger, sender, dead-letter, feedback, segments,
+ * fanout, jobs).
  */
 public final class ColdStartBench {
   private static final long SETTLE_MS = 1000;
@@ -33,7 +30,10 @@ public final class ColdStartBench {
       new Fn("TriggerFunction", "trigger", "trigger-custom-event.json", "bytes_out=0", null),
       new Fn("SenderFunction", "sender", "sender-send-job.json", "batch_item_failures=0", "SENT"),
       new Fn("DeadLetterFunction", "dead-letter", "dead-letter-send-job.json", "batch_item_failures=0", "FAILED"),
-      new Fn("FeedbackFunction", "feedback", "feedback-delivery.json", "bytes_out=0", null));
+      new Fn("FeedbackFunction", "feedback", "feedback-delivery.json", "bytes_out=0", null),
+      new Fn("SegmentsFunction", "segments", "segments-order-paid.json", "bytes_out=0", null),
+      new Fn("FanoutFunction", "fanout", "fanout-segment-shard.json", "batch_item_failures=0", null),
+      new Fn("JobsFunction", "jobs", "jobs-import-part.json", "batch_item_failures=0", null));
   private static final String[] COLUMNS =
       {"total_ms", "spawn_to_handled_ms", "init_ms", "to_main_ms", "constructor_ms", "event_ms", "invoke_ms",
           "wall_ms", "cpu_ms"};
@@ -61,21 +61,23 @@ public final class ColdStartBench {
     results.put("jvm_flags", String.join(" ", ProbeRun.flags(flags)));
     ArrayNode rows = results.putArray("functions");
     try (LocalRuntime runtime = LocalRuntime.start(options(root))) {
-      // the brand, customer and ACTIVE distribution the sample events name, so each handler does its real work
-      Env data = runtime.functions().get("SenderFunction").env();
+      // the brand, customer and ACTIVE distribution the sample events name, and the segments, members and
+      // import the newer ones name, so each handler does its real work
+      Env data = runtime.functions().get("ApiFunction").env();
       new Seed(data).brand().customer(Seed.EMAIL).distribution(DistributionStatus.ACTIVE);
-      DynamoDbClient dynamo = StandIns.dynamo(data);
-      String messages = data.get("MESSAGES_TABLE");
+      ColdStartData more = new ColdStartData(data).seed();
       for (Fn fn : FUNCTIONS) {
         LambdaFunction function = runtime.functions().get(fn.logicalId());
         Path jar = jar(root, fn.folder());
         List<ProbeRun> done = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
           Thread.sleep(SETTLE_MS); // lets the runtime finish what the previous run queued (the trigger's sends)
-          clear(dynamo, messages); // the sender and dead-letter claim the same message id every run
+          more.clearMessages(); // the sender and dead-letter claim the same message id every run
+          more.before(fn.logicalId());
           ProbeRun run = ProbeRun.run(jar, benchClasses, forFunction(flags, fn), function.spec().handlerClass(),
               root.resolve("events").resolve(fn.event()), function.env().vars());
-          check(fn, run, dynamo, messages);
+          check(fn, run, more);
+          more.after(fn.logicalId());
           OUT.printf("%-18s run %d: total %5.0f ms, init %5.0f ms, first invoke %5.0f ms, cpu %5.0f ms (%s)%n",
               fn.logicalId(), i, run.get("total_ms"), run.get("init_ms"), run.get("invoke_ms"), run.get("cpu_ms"),
               run.probe().path("outcome").asText());
@@ -109,22 +111,15 @@ public final class ColdStartBench {
     }
   }
 
-  private static void check(Fn fn, ProbeRun run, DynamoDbClient dynamo, String messages) {
+  private static void check(Fn fn, ProbeRun run, ColdStartData data) {
     String outcome = run.probe().path("outcome").asText();
     if (!fn.outcome().equals(outcome)) {
       throw new IllegalStateException(fn.logicalId() + " handled its event with " + outcome + ", not " + fn.outcome());
     }
     if (fn.messageStatus() == null) return;
-    List<String> statuses = dynamo.scan(r -> r.tableName(messages)).items().stream()
-        .map(item -> item.getOrDefault("status", AttributeValue.fromS("?")).s()).toList();
+    List<String> statuses = data.messageStatuses();
     if (!statuses.equals(List.of(fn.messageStatus()))) {
       throw new IllegalStateException(fn.logicalId() + " left messages " + statuses + ", not " + fn.messageStatus());
-    }
-  }
-
-  private static void clear(DynamoDbClient dynamo, String table) {
-    for (Map<String, AttributeValue> item : dynamo.scan(r -> r.tableName(table)).items()) {
-      dynamo.deleteItem(r -> r.tableName(table).key(Map.of("id", item.get("id"))));
     }
   }
 

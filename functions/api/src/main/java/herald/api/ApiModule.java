@@ -54,8 +54,9 @@ final class ApiModule {
   }
 
   @Provides @Singleton static ManageDistributions manageDistributions(Distributions distributions,
-      DistributionRules rules, Activity activity, Clock clock, herald.domain.distributions.Activations activations) {
-    return new ManageDistributions(distributions, rules, activity, clock, activations);
+      herald.domain.segments.Segments segments, DistributionRules rules, Activity activity, Clock clock,
+      herald.domain.distributions.Activations activations) {
+    return new ManageDistributions(distributions, segments, rules, activity, clock, activations);
   }
 
   @Provides @Singleton static ImportApi importApi(herald.domain.actions.StartImport start) {

@@ -119,11 +119,14 @@ class ApiConformanceTest {
         + "{\"type\":\"klaviyo\",\"api_key\":\"pk_abc\",\"metric\":\"Herald\",\"properties\":{\"p\":\"x\"}},"
         + "{\"type\":\"intercom\",\"access_token\":\"tok\",\"region\":\"eu\",\"event_name\":\"herald\","
         + "\"metadata\":{\"m\":\"x\"}}]";
+    String vip = call("POST", "/v1/segments", "{\"name\":\"VIP\",\"type\":\"static\"}").path("id").asText();
     String[][] variants = {
-        {"{\"type\":\"customer.segment.entered\",\"filters\":{\"segment_id\":\"seg_vip\",\"include_existing_members\":true}}",
-            "{\"type\":\"segment\",\"segment_id\":\"seg_vip\"}", "{\"type\":\"publish_code\",\"campaign_id\":\"camp_1\"}"},
-        {"{\"type\":\"customer.segment.left\",\"filters\":{\"segment_id\":\"seg_vip\"}}",
-            "{\"type\":\"event_customer\"}", "{\"type\":\"notify_promotion\",\"promotion_tier_id\":\"promo_1\"}"},
+        {"{\"type\":\"customer.segment.entered\",\"filters\":{\"segment_id\":\"" + vip
+            + "\",\"include_existing_members\":true}}",
+            "{\"type\":\"event_customer\"}", "{\"type\":\"publish_code\",\"campaign_id\":\"camp_1\"}"},
+        {"{\"type\":\"customer.segment.left\",\"filters\":{\"segment_id\":\"" + vip + "\"}}",
+            "{\"type\":\"segment\",\"segment_id\":\"" + vip + "\"}",
+            "{\"type\":\"notify_promotion\",\"promotion_tier_id\":\"promo_1\"}"},
         {"{\"type\":\"customer.custom_event\",\"filters\":{\"event\":\"signed_up\"},\"pattern\":{\"plan\":[\"gold\"]}}",
             "{\"type\":\"event_customer\"}", "{\"type\":\"plain_message\"}"},
         {"{\"type\":\"customer.loyalty.tier.upgraded\",\"filters\":{\"tier_id\":\"ltr_gold\",\"campaign_id\":\"camp_l\"}}",
@@ -148,6 +151,15 @@ class ApiConformanceTest {
     expect(400, "unknown_field", send("POST", "/v1/distributions", automatic().replace("\"name\"", "\"colour\":1,\"name\"")));
     expect(422, "incompatible_action", send("POST", "/v1/distributions",
         automatic().replace("\"plain_message\"", "\"gift_credits\"")));
+    expect(400, "unknown_segment", "audience.segment_id", send("POST", "/v1/distributions", automatic().replace(
+        "{\"type\":\"event_customer\"}", "{\"type\":\"segment\",\"segment_id\":\"seg_missing\"}")));
+    String vip = call("POST", "/v1/segments", "{\"name\":\"VIP\",\"type\":\"static\"}").path("id").asText();
+    expect(422, "incompatible_include_existing_members", "trigger.filters.include_existing_members",
+        send("POST", "/v1/distributions", automatic().replace("{\"type\":\"customer.order.paid\"}",
+            "{\"type\":\"customer.segment.entered\",\"filters\":{\"segment_id\":\"" + vip
+            + "\",\"include_existing_members\":true}}").replace("{\"type\":\"event_customer\"}",
+            "{\"type\":\"segment\",\"segment_id\":\"" + vip + "\"}").replace("Order {{order.id}}", "Hi")
+            .replace("Thanks for order {{order.id}}", "Hi")));
     expect(400, "invalid_value", send("GET", "/v1/distributions?status=SLEEPING", null));
     expect(400, "invalid_value", send("GET", "/v1/distributions?limit=0", null));
     for (String path : new String[] {"", "/activate", "/pause", "/archive", "/send", "/stop", "/messages", "/activity"}) {

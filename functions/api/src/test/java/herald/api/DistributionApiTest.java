@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import herald.adapters.dynamodb.DynamoDbSegments;
 import herald.platform.Env;
 import herald.platform.Json;
 import herald.testing.StandIns;
@@ -78,6 +79,60 @@ class DistributionApiTest {
     String rewardVariable = welcome("Hi").replace("Welcome {{customer.name}}", "You got {{reward.name}}");
     assertError(call("POST", "/v1/distributions", rewardVariable, null), 400, "unknown_variable", null);
     assertThat(ok(200, call("GET", "/v1/distributions", null, null)).path("data").size()).isZero();
+  }
+
+  @Test
+  void aDistributionMustNameSegmentsThatExistWhenCreatedAndWhenReplaced() {
+    assertError(call("POST", "/v1/distributions", toSegment("seg_missing"), null), 400, "unknown_segment",
+        "audience.segment_id");
+    assertError(call("POST", "/v1/distributions", onEntry("seg_missing", false), null), 400, "unknown_segment",
+        "trigger.filters.segment_id");
+    String vip = segment("VIP");
+
+    String id = ok(201, call("POST", "/v1/distributions", onEntry(vip, true), null)).path("id").asText();
+    assertError(call("PUT", "/v1/distributions/" + id, onEntry("seg_missing", true), "\"1\""), 400,
+        "unknown_segment", "trigger.filters.segment_id");
+    JsonNode stored = ok(200, call("GET", "/v1/distributions/" + id, null, null));
+    assertThat(stored.path("version").asInt()).isEqualTo(1);
+    assertThat(stored.path("trigger").path("filters").path("segment_id").asText()).isEqualTo(vip);
+    assertThat(ok(200, call("GET", "/v1/distributions", null, null)).path("data")).hasSize(1);
+    assertThat(ok(201, call("POST", "/v1/distributions", toSegment(vip), null)).path("audience")
+        .path("segment_id").asText()).isEqualTo(vip);
+  }
+
+  @Test
+  void includingExistingMembersIsRefusedWith422ForAnAudienceOtherThanTheEventsCustomer() {
+    String vip = segment("VIP");
+    String toMembers = onEntry(vip, true).replace("{\"type\":\"event_customer\"}",
+        "{\"type\":\"segment\",\"segment_id\":\"" + vip + "\"}");
+
+    assertError(call("POST", "/v1/distributions", toMembers, null), 422, "incompatible_include_existing_members",
+        "trigger.filters.include_existing_members");
+    assertThat(ok(201, call("POST", "/v1/distributions", toMembers.replace("true", "false"), null))
+        .path("trigger").path("filters").path("include_existing_members").asBoolean()).isFalse();
+    String id = ok(201, call("POST", "/v1/distributions", onEntry(vip, true), null)).path("id").asText();
+    assertError(call("PUT", "/v1/distributions/" + id, toMembers, "\"1\""), 422,
+        "incompatible_include_existing_members", "trigger.filters.include_existing_members");
+  }
+
+  @Test
+  void activatingOrSendingADistributionWhoseSegmentWasDeletedMeanwhileIsRefusedAndChangesNothing() {
+    String vip = segment("VIP");
+    String onEntry = ok(201, call("POST", "/v1/distributions", onEntry(vip, true), null)).path("id").asText();
+    String manual = ok(201, call("POST", "/v1/distributions", toSegment(vip).replace(
+        "{\"type\":\"customer.order.paid\"}", "{\"type\":\"manual\"}"), null)).path("id").asText();
+    // a delete that raced the saves: the segments API refuses to delete a segment in use
+    new DynamoDbSegments(StandIns.dynamo(env), env.get("SEGMENTS_TABLE")).delete(vip);
+
+    assertError(call("POST", "/v1/distributions/" + onEntry + "/activate", null, null), 400, "unknown_segment",
+        "trigger.filters.segment_id");
+    assertError(call("POST", "/v1/distributions/" + manual + "/send", null, null), 400, "unknown_segment",
+        "audience.segment_id");
+    assertThat(ok(200, call("GET", "/v1/distributions/" + onEntry, null, null)).path("status").asText())
+        .isEqualTo("DRAFT");
+    assertThat(ok(200, call("GET", "/v1/distributions/" + manual, null, null)).path("status").asText())
+        .isEqualTo("DRAFT");
+    assertThat(StandIns.sqs(env).receiveMessage(r -> r.queueUrl(env.get("FANOUT_QUEUE_URL"))).messages()).isEmpty();
   }
 
   @Test
@@ -166,6 +221,24 @@ class DistributionApiTest {
       cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
     } while (cursor != null && ++pages < 20);
     return ids;
+  }
+
+  private String segment(String name) {
+    return ok(201, call("POST", "/v1/segments", "{\"name\":\"" + name + "\",\"type\":\"static\"}", null))
+        .path("id").asText();
+  }
+
+  private static String toSegment(String segmentId) {
+    return "{\"name\":\"Sale\",\"trigger\":{\"type\":\"customer.order.paid\"},\"audience\":{\"type\":\"segment\","
+        + "\"segment_id\":\"" + segmentId + "\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[{\"type\":"
+        + "\"email\",\"subject\":\"Sale\",\"text\":\"Hi {{customer.name}}\"}]}";
+  }
+
+  private static String onEntry(String segmentId, boolean includeExisting) {
+    return "{\"name\":\"Club\",\"trigger\":{\"type\":\"customer.segment.entered\",\"filters\":{\"segment_id\":\""
+        + segmentId + "\",\"include_existing_members\":" + includeExisting + "}},\"audience\":{\"type\":"
+        + "\"event_customer\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[{\"type\":\"email\","
+        + "\"subject\":\"Welcome\",\"text\":\"Welcome {{customer.name}}\"}]}";
   }
 
   private static String welcome(String subject) {

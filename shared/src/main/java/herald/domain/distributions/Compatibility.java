@@ -64,6 +64,17 @@ public final class Compatibility {
     };
   }
 
+  /**
+   * Whether the trigger's {@code include_existing_members} fits the audience: when true it sends each
+   * existing member the entered event of their own membership, so only event_customer can receive it (a
+   * segment audience would send every member each member's entry). Only the segment-entered trigger takes
+   * the filter, and it requires the segment_id ({@link TriggerFilter#forType}).
+   */
+  public static boolean fitsExistingMembers(Trigger trigger, AudienceType audience) {
+    return !Boolean.TRUE.equals(trigger.filters().get(TriggerFilter.INCLUDE_EXISTING_MEMBERS.name()))
+        || audience == AudienceType.EVENT_CUSTOMER;
+  }
+
   /** The audiences that fit a trigger type and action. */
   public static List<AudienceType> audiencesFor(String triggerType, ActionType action) {
     return Set.of(AudienceType.values()).stream().filter(a -> fits(a, triggerType, action)).sorted().toList();

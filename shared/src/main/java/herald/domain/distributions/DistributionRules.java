@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * The rules between a draft's parts, checked before anything is stored: the trigger's pattern, which
- * action and audience fit the trigger, every template (compiles, uses only the variables the action and
- * trigger provide), webhook hosts, and the write-only secrets each channel needs.
+ * action and audience fit the trigger (and its include_existing_members filter), every template (compiles,
+ * uses only the variables the action and trigger provide), webhook hosts, and the write-only secrets each
+ * channel needs. Whether the segments a draft names exist is checked by {@link ManageDistributions}.
  */
 public final class DistributionRules {
   private final Templates templates;
@@ -35,6 +36,12 @@ public final class DistributionRules {
     AudienceType audience = draft.audience().type();
     if (!Compatibility.fits(audience, trigger.type(), action)) {
       throw new Invalid("incompatible_audience", "audience.type", audienceMessage(audience, trigger, action));
+    }
+    if (!Compatibility.fitsExistingMembers(trigger, audience)) {
+      throw new Invalid("incompatible_include_existing_members", "trigger.filters.include_existing_members",
+          "include_existing_members sends each member of the segment the entered event of their own membership, "
+          + "so it needs audience event_customer, not " + audience.key() + "; leave it out (or false) to send to "
+          + "new entries only");
     }
     Set<String> variables = TemplateVariables.allowed(action, trigger.type());
     for (int i = 0; i < draft.channels().size(); i++) {

@@ -2,10 +2,12 @@ package herald.domain.distributions;
 
 import herald.domain.Conflict;
 import herald.domain.Ids;
+import herald.domain.Invalid;
 import herald.domain.NotFound;
 import herald.domain.activity.Activity;
 import herald.domain.activity.ActivityEntry;
 import herald.domain.delivery.Page;
+import herald.domain.segments.Segments;
 import java.time.Clock;
 
 /**
@@ -13,17 +15,22 @@ import java.time.Clock;
  * against the stored version (optimistic concurrency: a lost race is a 409) and written to the activity log.
  * Each activation, also one of a distribution already ACTIVE (a retried call), is told to {@link Activations}
  * after the status is saved, so a retry after a failure there starts what the first call did not.
+ * A segment the distribution names (its audience's, its trigger's segment_id) must exist when it is saved,
+ * and still exist when it is activated or sent: a segment in use cannot be deleted, but a delete racing a save
+ * can slip between the two checks, and a distribution stored before this check may name one that never existed.
  */
 public final class ManageDistributions {
   private final Distributions distributions;
+  private final Segments segments;
   private final DistributionRules rules;
   private final Activity activity;
   private final Clock clock;
   private final Activations activations;
 
-  public ManageDistributions(Distributions distributions, DistributionRules rules, Activity activity, Clock clock,
-      Activations activations) {
+  public ManageDistributions(Distributions distributions, Segments segments, DistributionRules rules,
+      Activity activity, Clock clock, Activations activations) {
     this.distributions = distributions;
+    this.segments = segments;
     this.rules = rules;
     this.activity = activity;
     this.clock = clock;
@@ -31,12 +38,15 @@ public final class ManageDistributions {
   }
 
   /** With nothing told of activations. */
-  public ManageDistributions(Distributions distributions, DistributionRules rules, Activity activity, Clock clock) {
-    this(distributions, rules, activity, clock, Activations.NONE);
+  public ManageDistributions(Distributions distributions, Segments segments, DistributionRules rules,
+      Activity activity, Clock clock) {
+    this(distributions, segments, rules, activity, clock, Activations.NONE);
   }
 
   public Distribution create(DistributionDraft draft, String actor) {
-    Distribution distribution = Distribution.create(Ids.random("dist_"), rules.check(draft), clock.instant());
+    rules.check(draft);
+    segmentsExist(draft.trigger(), draft.audience());
+    Distribution distribution = Distribution.create(Ids.random("dist_"), draft, clock.instant());
     distributions.create(distribution);
     record(distribution, actor, "created");
     return distribution;
@@ -57,6 +67,7 @@ public final class ManageDistributions {
       throw new Conflict("not_editable", "a " + current.status() + " distribution cannot be edited");
     }
     DistributionDraft checked = rules.check(draft.withSecretsFrom(current));
+    segmentsExist(checked.trigger(), checked.audience());
     if (current.status() != DistributionStatus.DRAFT && checked.trigger().manual() != current.manual()) {
       throw new Conflict("not_editable", "only a DRAFT distribution can switch between manual and automatic");
     }
@@ -70,6 +81,9 @@ public final class ManageDistributions {
   public Distribution moveTo(String id, DistributionStatus next, String actor) {
     Distribution current = get(id);
     Distribution moved = current.moveTo(next, clock.instant());
+    if (next == DistributionStatus.ACTIVE || next == DistributionStatus.SCHEDULED) {
+      segmentsExist(current.trigger(), current.audience());
+    }
     if (moved != current) {
       replace(moved, current.version());
       record(moved, actor, verb(next));
@@ -92,6 +106,21 @@ public final class ManageDistributions {
     Distribution current = get(id);
     if (current.version() != expectedVersion) throw versionConflict(id);
     return current;
+  }
+
+  /** Invalid {@code unknown_segment} naming the field whose segment does not exist. */
+  private void segmentsExist(Trigger trigger, Audience audience) {
+    segmentExists(audience.segmentId(), "audience.segment_id");
+    String triggers = trigger.filter(TriggerFilter.SEGMENT_ID.name());
+    if (triggers != null && !triggers.equals(audience.segmentId())) {
+      segmentExists(triggers, "trigger.filters." + TriggerFilter.SEGMENT_ID.name());
+    }
+  }
+
+  private void segmentExists(String segmentId, String field) {
+    if (segmentId != null && segments.get(segmentId).isEmpty()) {
+      throw new Invalid("unknown_segment", field, "segment " + segmentId + " does not exist; name an existing segment");
+    }
   }
 
   private void replace(Distribution changed, long expectedVersion) {

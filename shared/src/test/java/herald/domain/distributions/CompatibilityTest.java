@@ -98,6 +98,33 @@ class CompatibilityTest {
     }
   }
 
+  @Test
+  void includingExistingMembersNeedsTheEventCustomerAudienceWhoAreEachSentTheirOwnEntry() {
+    Trigger including = new Trigger("customer.segment.entered",
+        Map.of("segment_id", "seg_vip", "include_existing_members", true));
+    DistributionDraft toSegment = Drafts.draft(including, Audience.segment("seg_vip"),
+        Action.of(ActionType.PLAIN_MESSAGE), List.of(Samples.email()));
+
+    Invalid refused = assertRefused(() -> rules.check(toSegment), "incompatible_include_existing_members",
+        "trigger.filters.include_existing_members");
+    assertThat(refused.getMessage()).contains("event_customer").contains("segment");
+    assertThatCode(() -> rules.check(Drafts.draft(including, Audience.eventCustomer(),
+        Action.of(ActionType.PLAIN_MESSAGE), List.of(Samples.email())))).doesNotThrowAnyException();
+    assertThatCode(() -> rules.check(Drafts.draft(new Trigger("customer.segment.entered",
+        Map.of("segment_id", "seg_vip", "include_existing_members", false)), Audience.segment("seg_vip"),
+        Action.of(ActionType.PLAIN_MESSAGE), List.of(Samples.email())))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void includingExistingMembersNeedsAnEnteredTriggerAndItsSegment() {
+    assertRefused(() -> new Trigger("customer.segment.entered", Map.of("include_existing_members", true)),
+        "missing_field", "trigger.filters.segment_id");
+    assertRefused(() -> new Trigger("customer.segment.left", Map.of("segment_id", "seg_vip",
+        "include_existing_members", true)), "unknown_field", "trigger.filters.include_existing_members");
+    assertRefused(() -> new Trigger(Samples.ORDER_PAID, Map.of("include_existing_members", true)),
+        "unknown_field", "trigger.filters.include_existing_members");
+  }
+
   @ParameterizedTest
   @EnumSource(value = ActionType.class, names = {"GIFT_CREDITS", "LOYALTY_POINTS", "REWARD_DETAILS", "PUBLISHED_CODE"})
   void anActionThatReadsTheEventSendsOnlyToTheEventsCustomer(ActionType action) {

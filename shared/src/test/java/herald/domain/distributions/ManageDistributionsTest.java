@@ -12,11 +12,15 @@ import herald.domain.activity.ActivityEntry;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.InMemoryActivity;
 import herald.domain.fakes.InMemoryDistributions;
+import herald.domain.fakes.InMemorySegments;
 import herald.domain.fakes.Samples;
 import herald.domain.fakes.TestClock;
+import herald.domain.segments.Segment;
+import herald.domain.segments.SegmentType;
 import herald.domain.templates.Templates;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +28,17 @@ class ManageDistributionsTest {
   private final TestClock clock = new TestClock();
   private final InMemoryDistributions distributions = new InMemoryDistributions();
   private final InMemoryActivity activity = new InMemoryActivity();
-  private final ManageDistributions manage = new ManageDistributions(distributions,
+  private final InMemorySegments segments = new InMemorySegments();
+  private final ManageDistributions manage = new ManageDistributions(distributions, segments,
       new DistributionRules(new Templates(), new FakePatterns(), Set.of()), activity, clock);
+
+  ManageDistributionsTest() {
+    segment("seg_1");
+  }
+
+  private void segment(String id) {
+    segments.create(Segment.create(id, "Segment " + id, SegmentType.STATIC, null, T0));
+  }
 
   private static DistributionDraft draft(EmailChannel channel) {
     return draft(Samples.custom("signup"), channel);
@@ -218,5 +231,70 @@ class ManageDistributionsTest {
         () -> manage.edit(created.id(), draft(Samples.email()), 3, "root")).code()).isEqualTo("not_editable");
     assertThat(catchThrowableOfType(Conflict.class,
         () -> manage.moveTo(created.id(), DistributionStatus.ACTIVE, "root")).code()).isEqualTo("invalid_transition");
+  }
+
+  @Test
+  void createRefusesASegmentAudienceOrSegmentTriggerNamingNoSegmentAndStoresNothing() {
+    DistributionDraft toNoSegment = new DistributionDraft("Sale", null, Samples.orderPaid(),
+        Audience.segment("seg_missing"), Action.of(ActionType.PLAIN_MESSAGE), List.of(Samples.email()));
+    DistributionDraft onNoSegment = new DistributionDraft("Welcome", null, new Trigger("customer.segment.entered",
+        Map.of("segment_id", "seg_missing")), Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
+        List.of(Samples.email()));
+
+    Invalid audience = catchThrowableOfType(Invalid.class, () -> manage.create(toNoSegment, "root"));
+    Invalid trigger = catchThrowableOfType(Invalid.class, () -> manage.create(onNoSegment, "root"));
+
+    assertThat(audience.code()).isEqualTo("unknown_segment");
+    assertThat(audience.field()).isEqualTo("audience.segment_id");
+    assertThat(audience.getMessage()).contains("seg_missing");
+    assertThat(trigger.code()).isEqualTo("unknown_segment");
+    assertThat(trigger.field()).isEqualTo("trigger.filters.segment_id");
+    assertThat(distributions.all()).isEmpty();
+    assertThat(activity.all()).isEmpty();
+  }
+
+  @Test
+  void createAcceptsSegmentsThatExistInTheAudienceAndTheTrigger() {
+    segment("seg_vip");
+    DistributionDraft draft = new DistributionDraft("Welcome", null, new Trigger("customer.segment.left",
+        Map.of("segment_id", "seg_vip")), Audience.segment("seg_1"), Action.of(ActionType.PLAIN_MESSAGE),
+        List.of(Samples.email()));
+
+    assertThat(manage.create(draft, "root").audience().segmentId()).isEqualTo("seg_1");
+  }
+
+  @Test
+  void anEditNamingAnUnknownSegmentIsRefusedAndKeepsTheStoredDistribution() {
+    Distribution created = manage.create(draft(Samples.manual(), Samples.email()), "root");
+    DistributionDraft elsewhere = new DistributionDraft("Welcome", null, Samples.manual(),
+        Audience.segment("seg_deleted"), Action.of(ActionType.PLAIN_MESSAGE), List.of(Samples.email()));
+
+    Invalid invalid = catchThrowableOfType(Invalid.class, () -> manage.edit(created.id(), elsewhere, 1, "root"));
+
+    assertThat(invalid.code()).isEqualTo("unknown_segment");
+    assertThat(invalid.field()).isEqualTo("audience.segment_id");
+    assertThat(distributions.get(created.id())).contains(created);
+  }
+
+  @Test
+  void activatingOrSendingADistributionWhoseSegmentIsGoneIsRefusedAndChangesNothing() {
+    Distribution onEntry = manage.create(new DistributionDraft("Welcome", null, new Trigger("customer.segment.entered",
+        Map.of("segment_id", "seg_1")), Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
+        List.of(Samples.email())), "root");
+    Distribution manual = manage.create(draft(Samples.manual(), Samples.email()), "root");
+    segments.delete("seg_1");   // a delete that raced the saves
+
+    Invalid activate = catchThrowableOfType(Invalid.class,
+        () -> manage.moveTo(onEntry.id(), DistributionStatus.ACTIVE, "root"));
+    Invalid send = catchThrowableOfType(Invalid.class,
+        () -> manage.moveTo(manual.id(), DistributionStatus.SCHEDULED, "root"));
+
+    assertThat(activate.code()).isEqualTo("unknown_segment");
+    assertThat(activate.field()).isEqualTo("trigger.filters.segment_id");
+    assertThat(send.field()).isEqualTo("audience.segment_id");
+    assertThat(distributions.get(onEntry.id())).contains(onEntry);
+    assertThat(distributions.get(manual.id())).contains(manual);
+    assertThat(manage.moveTo(onEntry.id(), DistributionStatus.ARCHIVED, "root").status())
+        .isEqualTo(DistributionStatus.ARCHIVED);
   }
 }

@@ -2,7 +2,9 @@ package herald.domain.fanout;
 
 import static herald.domain.fanout.FanoutFixture.PLENTY_OF_TIME;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import herald.domain.Invalid;
 import herald.domain.delivery.DispatchEvent;
 import herald.domain.delivery.SendJob;
 import herald.domain.distributions.Audience;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class SendToExistingMembersTest {
   private final FanoutFixture f = new FanoutFixture();
-  private final ManageDistributions manage = new ManageDistributions(f.distributions,
+  private final ManageDistributions manage = new ManageDistributions(f.distributions, f.segments,
       new DistributionRules(new Templates(), new FakePatterns(), Set.of()), new InMemoryActivity(), new TestClock(),
       new SendToExistingMembers(f.segments, f.fanoutQueue));
 
@@ -79,8 +81,11 @@ class SendToExistingMembersTest {
   void aSegmentThatNoLongerExistsHasNoMembersToSendTo() {
     f.distributions.create(FanoutFixture.onEntry("dist_club", "seg_gone", true, DistributionStatus.DRAFT));
 
-    assertThat(manage.moveTo("dist_club", DistributionStatus.ACTIVE, "root").status())
-        .isEqualTo(DistributionStatus.ACTIVE);
+    assertThat(catchThrowableOfType(Invalid.class, () -> manage.moveTo("dist_club", DistributionStatus.ACTIVE,
+        "root")).code()).isEqualTo("unknown_segment");
+    // gone between the activation's check and its fan-out
+    new SendToExistingMembers(f.segments, f.fanoutQueue).activated(FanoutFixture.onEntry("dist_club", "seg_gone",
+        true, DistributionStatus.ACTIVE));
     assertThat(f.fanoutQueue.jobs()).isEmpty();
   }
 
