@@ -12,11 +12,15 @@ import java.util.TreeMap;
  * ({@code events.<name>.count}, {@code events.<name>.last_at}), and their paid orders ({@code orders.count},
  * {@code orders.total_amount} in minor units, {@code orders.last_order_at}). {@code countedEventIds} holds the
  * ids of the last {@link #WINDOW} events counted, oldest first, so that an event delivered again counts once.
+ * At most {@link #MAX_EVENT_NAMES} names are tracked per customer: the profile is one DynamoDB item, at most
+ * 400 KB, and names made of ids ("viewed_product_123") would otherwise grow it until every write failed.
  */
 public record Behaviour(Map<String, EventStats> events, long orderCount, long orderTotalAmount, Instant lastOrderAt,
     List<String> countedEventIds) {
   /** How many of the most recent event ids a customer keeps to recognise an event delivered again. */
   public static final int WINDOW = 100;
+  /** How many event names a customer's behaviour tracks; a name first seen beyond that is not tracked. */
+  public static final int MAX_EVENT_NAMES = 500;
   public static final Behaviour NONE = new Behaviour(Map.of(), 0, 0, null);
 
   public Behaviour {
@@ -35,12 +39,15 @@ public record Behaviour(Map<String, EventStats> events, long orderCount, long or
     return countedEventIds.contains(eventId);
   }
 
-  /** These aggregates with one more event of this name, had at {@code at}; the event's id is remembered. */
+  /**
+   * These aggregates with one more event of this name, had at {@code at}; the event's id is remembered. A new
+   * name when {@link #MAX_EVENT_NAMES} are tracked already is not added.
+   */
   public Behaviour withEvent(String eventId, String name, Instant at) {
     Map<String, EventStats> changed = new TreeMap<>(events);
     EventStats before = changed.get(name);
-    changed.put(name, before == null ? new EventStats(1, at)
-        : new EventStats(before.count() + 1, latest(before.lastAt(), at)));
+    if (before != null) changed.put(name, new EventStats(before.count() + 1, latest(before.lastAt(), at)));
+    else if (changed.size() < MAX_EVENT_NAMES) changed.put(name, new EventStats(1, at));
     List<String> ids = new ArrayList<>(countedEventIds);
     ids.add(eventId);
     return new Behaviour(changed, orderCount, orderTotalAmount, lastOrderAt, ids);
