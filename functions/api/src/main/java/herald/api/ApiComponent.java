@@ -16,7 +16,8 @@ interface ApiComponent {
   /**
    * Before the SnapStart snapshot: requests routed, authenticated, validated and answered without changing
    * anything: a read of a distribution that does not exist, an event whose data fails its schema, a read of an
-   * async action that does not exist and an import of a file without rows.
+   * async action that does not exist, an import of a file without rows, a read of a segment that does not exist
+   * and a segment whose rule names an unknown field (the rule parser and its field table loaded).
    */
   default void prime() {
     Map<String, String> root = Map.of("authorization", "Bearer " + env().get("HERALD_API_KEY"));
@@ -27,6 +28,10 @@ interface ApiComponent {
     router().handle(new HttpRequest("GET", "/v1/async-actions/act_priming", root, Map.of(), null));
     router().handle(new HttpRequest("POST", "/v1/customers/import", Map.of("authorization", root.get("authorization"),
         "content-type", "text/csv"), Map.of(), "source_id,name\n"));
+    router().handle(new HttpRequest("GET", "/v1/segments/seg_priming", root, Map.of(), null));
+    router().handle(new HttpRequest("POST", "/v1/segments", root, Map.of(), "{\"name\":\"priming\",\"type\":"
+        + "\"auto-update\",\"rules\":{\"and\":[{\"field\":\"metadata.plan\",\"operator\":\"equals\",\"value\":1},"
+        + "{\"field\":\"orders.nope\",\"operator\":\"exists\"}]}}"));
   }
 
   @Component.Factory

@@ -136,6 +136,12 @@ class ApiHandlerTest {
     assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("CUSTOMERS_TABLE"))).count()).isZero();
     assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("EVENT_KEYS_TABLE"))).count()).isZero();
     assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("ACTIVITY_TABLE"))).count()).isZero();
+    assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("SEGMENTS_TABLE"))).count()).isZero();
+    assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("ASYNC_ACTIONS_TABLE"))).count()).isZero();
+    assertThat(StandIns.sqs(env).getQueueAttributes(r -> r.queueUrl(env.get("JOBS_QUEUE_URL"))
+        .attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        .attributes()).containsEntry(
+            software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0");
   }
 
   private static String distribution(String extra) {
