@@ -6,6 +6,7 @@ import dagger.Provides;
 import herald.adapters.dynamodb.DynamoDbMemberships;
 import herald.adapters.dynamodb.DynamoDbSegments;
 import herald.domain.customers.CustomerChanges;
+import herald.domain.customers.Customers;
 import herald.domain.events.EventBus;
 import herald.domain.segments.EvaluateSegments;
 import herald.domain.segments.Memberships;
@@ -30,9 +31,9 @@ public abstract class SegmentsModule {
     return new DynamoDbMemberships(dynamo, env.get("SEGMENT_MEMBERS_TABLE"));
   }
 
-  @Provides @Singleton static EvaluateSegments evaluate(Segments segments, Memberships memberships, EventBus bus,
-      Clock clock) {
-    return new EvaluateSegments(segments, memberships, bus, clock);
+  @Provides @Singleton static EvaluateSegments evaluate(Segments segments, Memberships memberships,
+      Customers customers, EventBus bus, Clock clock) {
+    return new EvaluateSegments(segments, memberships, customers, bus, clock);
   }
 
   @Binds abstract CustomerChanges customerChanges(EvaluateSegments evaluate);

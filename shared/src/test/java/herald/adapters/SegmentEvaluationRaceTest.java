@@ -1,6 +1,7 @@
 package herald.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import herald.domain.fakes.InMemoryCustomers;
 
 import herald.adapters.dynamodb.DynamoDbMemberships;
 import herald.domain.customers.Customer;
@@ -48,7 +49,7 @@ class SegmentEvaluationRaceTest {
     memberships = new DynamoDbMemberships(StandIns.dynamo(env), env.get("SEGMENT_MEMBERS_TABLE"));
     InMemorySegments segments = new InMemorySegments();
     segments.create(gold);
-    evaluate = new EvaluateSegments(segments, memberships, bus, Clock.systemUTC());
+    evaluate = new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, Clock.systemUTC());
   }
 
   @AfterEach

@@ -1,6 +1,7 @@
 package herald.segments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import herald.domain.fakes.InMemoryCustomers;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -161,7 +162,7 @@ class SegmentsHandlerTest {
         .replace(PAID_AT.toString(), now.minus(Duration.ofDays(40)).toString()));
     Customer ada = customers.get(ADA).orElseThrow();
     // 20 days ago her order was 20 days old: she entered then
-    new EvaluateSegments(segments, memberships, e -> { }, Clock.fixed(now.minus(Duration.ofDays(20)), ZoneOffset.UTC))
+    new EvaluateSegments(segments, memberships, new InMemoryCustomers(), e -> { }, Clock.fixed(now.minus(Duration.ofDays(20)), ZoneOffset.UTC))
         .evaluate(recent, ada);
     assertThat(memberships.count(recent)).isEqualTo(1);
 

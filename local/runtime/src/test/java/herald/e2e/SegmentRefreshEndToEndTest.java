@@ -1,6 +1,7 @@
 package herald.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import herald.domain.fakes.InMemoryCustomers;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -117,7 +118,7 @@ class SegmentRefreshEndToEndTest {
       DynamoDbSegments segments = new DynamoDbSegments(dynamo, env.get("SEGMENTS_TABLE"));
       Segment segment = segments.get(segmentId).orElseThrow();
       Customer customer = new DynamoDbCustomers(dynamo, env.get("CUSTOMERS_TABLE")).get(customerId).orElseThrow();
-      new EvaluateSegments(segments, new DynamoDbMemberships(dynamo, env.get("SEGMENT_MEMBERS_TABLE")), e -> { },
+      new EvaluateSegments(segments, new DynamoDbMemberships(dynamo, env.get("SEGMENT_MEMBERS_TABLE")), new InMemoryCustomers(), e -> { },
           Clock.fixed(then, ZoneOffset.UTC)).evaluate(segment, customer).orElseThrow();
     }
   }

@@ -2,6 +2,7 @@ package herald.domain.segments;
 
 import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerChanges;
+import herald.domain.customers.Customers;
 import herald.domain.events.EventBus;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +22,12 @@ import java.util.function.Predicate;
  * standing, write the change conditionally on the standing read, then put the event and clear pending. A
  * write lost to a concurrent evaluation re-reads and decides again, up to {@value #ATTEMPTS} times.
  *
+ * <p>A decision is only as fresh as the profile it was made on: two saves of one customer evaluated at once
+ * can finish in either order. So after a change of membership decided on a profile, the customer is read
+ * again, and if a newer version was saved meanwhile, the segments just changed are decided again on it: the
+ * membership always ends as the latest profile says (at the price, in that race, of an entered event
+ * followed by a left one).
+ *
  * <p>The list of segments is cached for at most one second (an import evaluates many customers in a row);
  * {@link #segmentsChanged} drops it at once in the process that changed a segment. Another process may
  * evaluate against the former list for up to that second: the segment's background re-evaluation, started
@@ -32,18 +39,22 @@ public final class EvaluateSegments implements CustomerChanges {
 
   private final Segments segments;
   private final Memberships memberships;
+  private final Customers customers;
   private final EventBus bus;
   private final Clock clock;
   private final LongSupplier ticker;
   private volatile Cached cached;
 
-  public EvaluateSegments(Segments segments, Memberships memberships, EventBus bus, Clock clock) {
-    this(segments, memberships, bus, clock, System::nanoTime);
+  public EvaluateSegments(Segments segments, Memberships memberships, Customers customers, EventBus bus,
+      Clock clock) {
+    this(segments, memberships, customers, bus, clock, System::nanoTime);
   }
 
-  EvaluateSegments(Segments segments, Memberships memberships, EventBus bus, Clock clock, LongSupplier ticker) {
+  EvaluateSegments(Segments segments, Memberships memberships, Customers customers, EventBus bus, Clock clock,
+      LongSupplier ticker) {
     this.segments = segments;
     this.memberships = memberships;
+    this.customers = customers;
     this.bus = bus;
     this.clock = clock;
     this.ticker = ticker;
@@ -54,9 +65,8 @@ public final class EvaluateSegments implements CustomerChanges {
 
   /** Re-evaluates every auto-update segment for this customer, as saved now. */
   @Override public void changed(Customer customer) {
-    Instant now = clock.instant();
     List<Segment> auto = segments().stream().filter(Segment::autoUpdate).toList();
-    settle(customer, auto, segment -> segment.rule().matches(customer, now));
+    followLatest(customer, auto);
   }
 
   /** The customer leaves every segment they are in, static ones included. */
@@ -67,8 +77,7 @@ public final class EvaluateSegments implements CustomerChanges {
   /** Re-evaluates one auto-update segment for this customer (the background re-evaluation of a segment). */
   public Optional<Transition> evaluate(Segment segment, Customer customer) {
     if (!segment.autoUpdate()) throw new IllegalArgumentException("segment " + segment.id() + " is static");
-    Instant now = clock.instant();
-    return first(settle(customer, List.of(segment), s -> segment.rule().matches(customer, now)));
+    return first(followLatest(customer, List.of(segment)));
   }
 
   /** Adds the customer to ({@code member} true) or removes them from a segment; empty when already so. */
@@ -79,6 +88,29 @@ public final class EvaluateSegments implements CustomerChanges {
   /** A segment was created, edited or deleted: the next evaluation reads the segments again. */
   public void segmentsChanged() {
     cached = null;
+  }
+
+  /**
+   * Decides the auto-update segments on this profile; when that changed a membership and a newer profile has
+   * been saved since, decides the changed segments again on the newer one. Returns the first round's changes.
+   */
+  private List<Transition> followLatest(Customer customer, List<Segment> targets) {
+    List<Transition> first = settle(customer, targets, matching(customer));
+    List<Transition> changed = first;
+    Customer decidedOn = customer;
+    for (int round = 0; !changed.isEmpty() && round < ATTEMPTS; round++) {
+      Customer latest = customers.get(decidedOn.id()).orElse(null);
+      if (latest == null || latest.version() <= decidedOn.version()) break;
+      List<String> ids = changed.stream().map(Transition::segmentId).toList();
+      changed = settle(latest, targets.stream().filter(s -> ids.contains(s.id())).toList(), matching(latest));
+      decidedOn = latest;
+    }
+    return first;
+  }
+
+  private Predicate<Segment> matching(Customer customer) {
+    Instant now = clock.instant();
+    return segment -> segment.rule().matches(customer, now);
   }
 
   private List<Transition> settle(Customer customer, List<Segment> targets, Predicate<Segment> wanted) {

@@ -32,7 +32,7 @@ class EvaluateSegmentPartTest {
   private final RecordingEventBus bus = new RecordingEventBus();
   private final RecordingJobs jobs = new RecordingJobs();
   private final EvaluateSegmentPart evaluate = new EvaluateSegmentPart(segments, customers,
-      new EvaluateSegments(segments, memberships, bus, clock), actions, jobs);
+      new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock), actions, jobs);
   private final Segment gold = new Segment("seg_gold", "Gold", SegmentType.AUTO_UPDATE, GOLD, 4, 1, T0, T0, null);
 
   private void customers(int count) {

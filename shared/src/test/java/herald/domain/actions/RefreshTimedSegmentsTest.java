@@ -43,7 +43,7 @@ class RefreshTimedSegmentsTest {
   private final InMemoryMemberships memberships = new InMemoryMemberships();
   private final RecordingEventBus bus = new RecordingEventBus();
   private final RecordingJobs jobs = new RecordingJobs();
-  private final EvaluateSegments evaluate = new EvaluateSegments(segments, memberships, bus, clock);
+  private final EvaluateSegments evaluate = new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock);
   private final EvaluateSegmentPart scan = new EvaluateSegmentPart(segments, customers, evaluate, actions, jobs);
   private final StartSegmentEvaluation start = new StartSegmentEvaluation(actions, jobs, clock, 2);
   private final RefreshTimedSegments refresh = new RefreshTimedSegments(segments, start, actions, clock);
@@ -111,7 +111,7 @@ class RefreshTimedSegmentsTest {
     Customer ada = buyer("ada", 40);
     Customer bob = buyer("bob", 5);
     TestClock earlier = new TestClock(clock.instant().minus(DAY.multipliedBy(20)));
-    EvaluateSegments then = new EvaluateSegments(segments, memberships, bus, earlier);
+    EvaluateSegments then = new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, earlier);
     then.evaluate(recent, ada);
     then.evaluate(recent, bob);
     assertThat(memberships.count(recent)).isEqualTo(2);
@@ -168,7 +168,7 @@ class RefreshTimedSegmentsTest {
   void aRenameWhileTheRefreshRunsDoesNotStopIt() {
     Segment recent = recentBuyers();
     Customer ada = buyer("ada", 40);
-    new EvaluateSegments(segments, memberships, bus, new TestClock(clock.instant().minus(DAY.multipliedBy(20))))
+    new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, new TestClock(clock.instant().minus(DAY.multipliedBy(20))))
         .evaluate(recent, ada);
     String actionId = refresh.refresh().getFirst().actionId();
 

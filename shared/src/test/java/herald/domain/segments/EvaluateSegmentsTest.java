@@ -1,6 +1,7 @@
 package herald.domain.segments;
 
 import static herald.domain.fakes.Samples.T0;
+import herald.domain.fakes.InMemoryCustomers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,8 @@ class EvaluateSegmentsTest {
   private final RecordingEventBus bus = new RecordingEventBus();
   private final TestClock clock = new TestClock();
   private final AtomicLong ticker = new AtomicLong();
-  private final EvaluateSegments evaluate = new EvaluateSegments(segments, memberships, bus, clock, ticker::get);
+  private final InMemoryCustomers customers = new InMemoryCustomers();
+  private final EvaluateSegments evaluate = new EvaluateSegments(segments, memberships, customers, bus, clock, ticker::get);
   private final Segment gold = auto("seg_gold", GOLD);
 
   static Segment auto(String id, SegmentRule rule) {
@@ -49,6 +51,36 @@ class EvaluateSegmentsTest {
     assertThat(entered.type()).isEqualTo(SegmentEvents.ENTERED);
     assertThat(entered.data()).isEqualTo(Map.of("segment", Map.of("id", "seg_gold", "name", "Gold seg_gold")));
     assertThat(memberships.standing(gold, ada.id())).isEqualTo(new Membership(true, 1, false, clock.instant()));
+  }
+
+  static Customer saved(String sourceId, String plan, long version) {
+    Customer c = customer(sourceId, plan);
+    return new Customer(c.id(), c.sourceId(), c.name(), null, null, null, c.metadata(), Map.of(), null, T0, T0,
+        version);
+  }
+
+  @Test
+  void aMembershipDecidedOnAnOlderProfileFollowsTheNewerOneSavedMeanwhile() {
+    segments.create(gold);
+    customers.put(saved("ada", "silver", 2));   // saved after version 1, whose evaluation comes late
+
+    evaluate.changed(saved("ada", "gold", 1));
+
+    Customer ada = customer("ada", null);
+    assertThat(bus.events()).extracting(TriggerEvent::type).containsExactly(SegmentEvents.ENTERED, SegmentEvents.LEFT);
+    assertThat(memberships.standing(gold, ada.id()).member()).isFalse();
+  }
+
+  @Test
+  void aMembershipDecidedOnTheLatestProfileIsNotDecidedAgain() {
+    segments.create(gold);
+    Customer ada = saved("ada", "gold", 3);
+    customers.put(ada);
+
+    evaluate.changed(ada);
+
+    assertThat(bus.events()).extracting(TriggerEvent::type).containsExactly(SegmentEvents.ENTERED);
+    assertThat(memberships.standing(gold, ada.id()).member()).isTrue();
   }
 
   @Test
@@ -167,7 +199,7 @@ class EvaluateSegmentsTest {
   void aWriteLostToAConcurrentEvaluationDecidesAgainWithoutASecondEvent() {
     segments.create(gold);
     Customer ada = customer("ada", "gold");
-    var other = new EvaluateSegments(segments, memberships, bus, clock);
+    var other = new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock);
     memberships.beforeNextChange(() -> other.changed(ada));
 
     evaluate.changed(ada);
@@ -180,7 +212,7 @@ class EvaluateSegmentsTest {
   void aWriteLostToConcurrentTransitionsIsDecidedAgainFromTheNewStanding() {
     segments.create(gold);
     Customer ada = customer("ada", "gold");
-    var other = new EvaluateSegments(segments, memberships, bus, clock);
+    var other = new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock);
     memberships.beforeNextChange(() -> {
       other.changed(ada);
       other.erased(ada);
@@ -196,7 +228,7 @@ class EvaluateSegmentsTest {
   @Test
   void givesUpWhenTheStandingKeepsChangingUnderIt() {
     Customer ada = customer("ada", "gold");
-    var other = new EvaluateSegments(segments, memberships, bus, clock);
+    var other = new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock);
     Runnable[] flip = new Runnable[1];
     flip[0] = () -> {
       other.set(gold, ada, true);

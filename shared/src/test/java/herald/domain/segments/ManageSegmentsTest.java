@@ -42,7 +42,7 @@ class ManageSegmentsTest {
     return "act_" + started.size();
   };
   private final ManageSegments manage = new ManageSegments(segments, memberships,
-      new EvaluateSegments(segments, memberships, bus, clock), customers, distributions, evaluations, clock);
+      new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock), customers, distributions, evaluations, clock);
 
   private String customer(String sourceId) {
     return customers.save(Samples.customer(sourceId)).id();
