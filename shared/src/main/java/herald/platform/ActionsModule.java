@@ -9,14 +9,18 @@ import herald.domain.actions.AsyncActions;
 import herald.domain.actions.EvaluateSegmentPart;
 import herald.domain.actions.ImportCustomers;
 import herald.domain.actions.Jobs;
+import herald.domain.actions.PurgeSegmentShard;
 import herald.domain.actions.RunJob;
 import herald.domain.actions.StartImport;
 import herald.domain.actions.StartSegmentEvaluation;
+import herald.domain.actions.StartSegmentPurge;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.Customers;
 import herald.domain.customers.UpsertCustomer;
 import herald.domain.segments.EvaluateSegments;
+import herald.domain.segments.Memberships;
 import herald.domain.segments.SegmentEvaluations;
+import herald.domain.segments.SegmentPurges;
 import herald.domain.segments.Segments;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -24,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Async actions and the background jobs behind them: imports of customers and segment re-evaluations.
+ * Async actions and the background jobs behind them: imports of customers and segment re-evaluations, and the
+ * purge of a deleted segment's membership.
  * ASYNC_ACTIONS_TABLE holds the actions, JOBS_QUEUE_URL is the queue the jobs function works off. The jobs'
  * work ({@link RunJob}) needs the customers and segments too: include StoresModule and SegmentsModule with it.
  */
@@ -44,6 +49,10 @@ public final class ActionsModule {
     return new StartSegmentEvaluation(actions, jobs, clock);
   }
 
+  @Provides @Singleton static SegmentPurges segmentPurges(Jobs jobs) {
+    return new StartSegmentPurge(jobs);
+  }
+
   @Provides @Singleton static StartImport startImport(AsyncActions actions, Jobs jobs, Clock clock) {
     return new StartImport(actions, jobs, clock);
   }
@@ -58,7 +67,8 @@ public final class ActionsModule {
     return new EvaluateSegmentPart(segments, customers, evaluate, actions, jobs);
   }
 
-  @Provides @Singleton static RunJob runJob(ImportCustomers imports, EvaluateSegmentPart evaluations) {
-    return new RunJob(imports, evaluations);
+  @Provides @Singleton static RunJob runJob(ImportCustomers imports, EvaluateSegmentPart evaluations,
+      Segments segments, Memberships memberships, Jobs jobs) {
+    return new RunJob(imports, evaluations, new PurgeSegmentShard(segments, memberships, jobs));
   }
 }

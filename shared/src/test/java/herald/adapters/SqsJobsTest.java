@@ -7,6 +7,7 @@ import herald.adapters.json.JobJson;
 import herald.domain.actions.ImportJob;
 import herald.domain.actions.ImportRow;
 import herald.domain.actions.Job;
+import herald.domain.actions.PurgeJob;
 import herald.domain.actions.ScanJob;
 import herald.platform.Env;
 import herald.testing.StandIns;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 class SqsJobsTest {
   @Test
-  void queuesImportPartsAndScanJobsIntactEvenWhenTenPartsExceedABatchsSize() {
+  void queuesImportPartsScanAndPurgeJobsIntactEvenWhenTenPartsExceedABatchsSize() {
     Env env = StandIns.get().freshEnv();
     SqsClient sqs = StandIns.sqs(env);
     String big = "{\"source_id\":\"c\",\"metadata\":{\"note\":\"" + "x".repeat(1000) + "\"}}";
@@ -31,6 +32,8 @@ class SqsJobsTest {
     }
     jobs.add(new ScanJob("act_2", "seg_1", 3, 1, 4, "cursor-1"));
     jobs.add(new ScanJob("act_2", "seg_1", 3, 0, 4, null));
+    jobs.add(PurgeJob.of("seg_9", 2));
+    jobs.add(PurgeJob.of("seg_9", 0).asSweep());
 
     new SqsJobs(sqs, env.get("JOBS_QUEUE_URL")).put(jobs);
 

@@ -70,9 +70,9 @@ final class ApiModule {
   @Provides @Singleton static SegmentApi segmentApi(herald.domain.segments.Segments segments,
       herald.domain.segments.Memberships memberships, herald.domain.segments.EvaluateSegments evaluate,
       Customers customers, Distributions distributions, herald.domain.segments.SegmentEvaluations evaluations,
-      Clock clock) {
+      herald.domain.segments.SegmentPurges purges, Clock clock) {
     return new SegmentApi(new herald.domain.segments.ManageSegments(segments, memberships, evaluate, customers,
-        distributions, evaluations, clock));
+        distributions, evaluations, purges, clock));
   }
 
   @Provides @Singleton static ManageApiKeys manageApiKeys(ApiKeys keys, Clock clock, Env env) {

@@ -11,8 +11,15 @@ import herald.platform.Env;
 import herald.platform.Log;
 import herald.platform.Priming;
 import herald.platform.SqsBatch;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 
-/** Background jobs (import parts, segment scans); a job stops taking on work with {@link #MARGIN_MS} left. */
+/**
+ * Background jobs (import parts, segment scans, purges of deleted segments' shards); a job stops taking on work
+ * with {@link #MARGIN_MS} left.
+ */
 public final class JobsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   static final long MARGIN_MS = 60_000;
   private final RunJob run;
@@ -40,7 +47,10 @@ public final class JobsHandler implements RequestHandler<SQSEvent, SQSBatchRespo
   }
 
   private void runOne(Job job, Context context) {
-    run.run(job, () -> context == null || context.getRemainingTimeInMillis() > MARGIN_MS);
-    Log.info("job_done", "async_action_id", job.actionId(), "job", job.getClass().getSimpleName());
+    Map<String, String> done = run.run(job, () -> context == null || context.getRemainingTimeInMillis() > MARGIN_MS);
+    List<String> fields = new ArrayList<>(List.of("job", job.getClass().getSimpleName()));
+    if (job.actionId() != null) Collections.addAll(fields, "async_action_id", job.actionId());
+    done.forEach((key, value) -> Collections.addAll(fields, key, value));
+    Log.info("job_done", fields.toArray(String[]::new));
   }
 }

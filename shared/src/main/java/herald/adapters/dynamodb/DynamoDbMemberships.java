@@ -129,6 +129,12 @@ public final class DynamoDbMemberships implements Memberships {
     }
   }
 
+  /** Deletes the shard's first items, read from the table itself: members and former members alike. */
+  @Override
+  public int purge(String segmentId, int shard, int limit) {
+    return ShardPurge.purge(dynamo, table, pk(segmentId, shard), limit);
+  }
+
   private long countShard(String pk) {
     long count = 0;
     Map<String, AttributeValue> start = null;

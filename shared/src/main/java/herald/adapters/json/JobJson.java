@@ -8,6 +8,7 @@ import herald.domain.Invalid;
 import herald.domain.actions.ImportJob;
 import herald.domain.actions.ImportRow;
 import herald.domain.actions.Job;
+import herald.domain.actions.PurgeJob;
 import herald.domain.actions.RejectedRow;
 import herald.domain.actions.ScanJob;
 import herald.platform.Json;
@@ -17,11 +18,13 @@ import java.util.List;
 /**
  * Jobs on the jobs queue as JSON: {@code {"kind": "customers.import", "action_id", "part", "rows": [{"line",
  * "customer": {...}} or {"line", "rejected": {"code", "field", "message"}}]}} and {@code {"kind":
- * "segment.evaluation", "action_id", "segment_id", "segment_version", "part", "parts", "cursor"}}.
+ * "segment.evaluation", "action_id", "segment_id", "segment_version", "part", "parts", "cursor"}} and {@code
+ * {"kind": "segment.purge", "segment_id", "shard", "sweep"}}.
  */
 public final class JobJson {
   static final String IMPORT = "customers.import";
   static final String SCAN = "segment.evaluation";
+  static final String PURGE = "segment.purge";
 
   private JobJson() {}
 
@@ -44,6 +47,8 @@ public final class JobJson {
       case ScanJob s -> node.put("kind", SCAN).put("action_id", s.actionId()).put("segment_id", s.segmentId())
           .put("segment_version", s.segmentVersion()).put("part", s.part()).put("parts", s.parts())
           .put("cursor", s.cursor());
+      case PurgeJob p -> node.put("kind", PURGE).put("segment_id", p.segmentId()).put("shard", p.shard())
+          .put("sweep", p.sweep());
     }
     return node.toString();
   }
@@ -53,6 +58,10 @@ public final class JobJson {
     try {
       JsonNode node = Json.parse(text);
       String kind = node.path("kind").asText();
+      if (PURGE.equals(kind)) {
+        return new PurgeJob(node.required("segment_id").asText(), node.required("shard").asInt(),
+            node.path("sweep").asBoolean(false));
+      }
       String actionId = node.required("action_id").asText();
       if (IMPORT.equals(kind)) {
         List<ImportRow> rows = new ArrayList<>();

@@ -18,7 +18,8 @@ import java.util.Optional;
  * Creates, reads, edits and deletes segments, and adds and removes the members of static ones. Edits are
  * checked against the stored version (a lost race is a 409). A new auto-update segment, and one whose rules
  * changed, is re-evaluated for every customer in the background ({@link SegmentEvaluations}); the async
- * action's id is kept on the segment.
+ * action's id is kept on the segment. A deleted segment's membership is removed in the background too
+ * ({@link SegmentPurges}): the delete answers at once, its members' items go within minutes.
  */
 public final class ManageSegments {
   private final Segments segments;
@@ -27,16 +28,18 @@ public final class ManageSegments {
   private final Customers customers;
   private final Distributions distributions;
   private final SegmentEvaluations evaluations;
+  private final SegmentPurges purges;
   private final Clock clock;
 
   public ManageSegments(Segments segments, Memberships memberships, EvaluateSegments evaluate, Customers customers,
-      Distributions distributions, SegmentEvaluations evaluations, Clock clock) {
+      Distributions distributions, SegmentEvaluations evaluations, SegmentPurges purges, Clock clock) {
     this.segments = segments;
     this.memberships = memberships;
     this.evaluate = evaluate;
     this.customers = customers;
     this.distributions = distributions;
     this.evaluations = evaluations;
+    this.purges = purges;
     this.clock = clock;
   }
 
@@ -86,7 +89,8 @@ public final class ManageSegments {
 
   /**
    * Deletes a segment no distribution uses (as its audience or in its trigger), if given at {@code
-   * expectedVersion} (null: any). Its membership items are left behind, unread: a segment id is never reused.
+   * expectedVersion} (null: any). Its membership (members and former members, every shard) is then removed in
+   * the background ({@link SegmentPurges}); until it is, its items are left unread: a segment id is never reused.
    */
   public void delete(String id, Long expectedVersion) {
     Segment current = get(id);
@@ -98,6 +102,7 @@ public final class ManageSegments {
     }
     if (!segments.delete(id)) throw new NotFound("segment", "id", id);
     evaluate.segmentsChanged();
+    purges.start(current);
   }
 
   /** Adds existing customers to a static segment; all or nothing when one of them does not exist. */

@@ -24,4 +24,11 @@ public interface Memberships {
 
   /** How many members the segment has now. */
   long count(Segment segment);
+
+  /**
+   * Deletes up to {@code limit} of the shard's items, members and former members alike, the first in customer
+   * id order, and says how many it deleted: fewer than {@code limit} only when it found no more. For the
+   * segment's membership once the segment is deleted; deleting what is already gone is no error.
+   */
+  int purge(String segmentId, int shard, int limit);
 }

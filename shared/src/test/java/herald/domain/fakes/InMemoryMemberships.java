@@ -16,9 +16,10 @@ import java.util.TreeMap;
 /**
  * Standings per segment shard, by customer id: change succeeds only from the standing expected; announced
  * clears pending only at the same seq; members pages a shard's members in customer id order (the cursor is
- * the last customer id returned). {@link #crashAfterNextChange} makes the next change write and then fail,
- * as a function killed between the write and putting the event; {@link #beforeNextChange} lets a test change
- * the standing just before a change checks it.
+ * the last customer id returned); purge deletes a shard's first standings, members or not.
+ * {@link #crashAfterNextChange} makes the next change write and then fail, as a function killed between the
+ * write and putting the event; {@link #beforeNextChange} lets a test change the standing just before a change
+ * checks it.
  */
 public final class InMemoryMemberships implements Memberships {
   private final Map<String, TreeMap<String, Membership>> shards = new HashMap<>();
@@ -79,6 +80,21 @@ public final class InMemoryMemberships implements Memberships {
       count += shard(segment.id(), shard).values().stream().filter(Membership::member).count();
     }
     return count;
+  }
+
+  @Override public synchronized int purge(String segmentId, int shard, int limit) {
+    var standings = shard(segmentId, shard);
+    int deleted = 0;
+    while (deleted < limit && !standings.isEmpty()) {
+      standings.pollFirstEntry();
+      deleted++;
+    }
+    return deleted;
+  }
+
+  /** How many standings, members or not, the shard holds. */
+  public synchronized int stored(String segmentId, int shard) {
+    return shard(segmentId, shard).size();
   }
 
   /** The next change is written, then throws this (the caller never learns it was written). */

@@ -41,8 +41,10 @@ class ManageSegmentsTest {
     started.add(segment);
     return "act_" + started.size();
   };
+  private final List<Segment> purged = new ArrayList<>();
   private final ManageSegments manage = new ManageSegments(segments, memberships,
-      new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock), customers, distributions, evaluations, clock);
+      new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock), customers, distributions,
+      evaluations, purged::add, clock);
 
   private String customer(String sourceId) {
     return customers.save(Samples.customer(sourceId)).id();
@@ -165,9 +167,12 @@ class ManageSegmentsTest {
           .isInstanceOfSatisfying(Conflict.class, e -> assertThat(e.code()).isEqualTo("segment_in_use"));
       assertThat(segments.get(used.id())).isPresent();
     }
+    assertThat(purged).as("a segment still in use keeps its membership").isEmpty();
     manage.delete(unused.id(), 1L);
     assertThat(segments.get(unused.id())).isEmpty();
+    assertThat(purged).as("the deleted segment's membership is purged").containsExactly(unused);
     assertThatThrownBy(() -> manage.delete(unused.id(), null)).isInstanceOf(NotFound.class);
+    assertThat(purged).hasSize(1);
   }
 
   @Test
