@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * Message bodies onto one SQS queue with SendMessageBatch: up to ten a call and at most {@link #BATCH_BYTES}
+ * JSON message bodies onto one SQS queue with SendMessageBatch: up to ten a call and at most {@link #BATCH_BYTES}
  * in all (SQS's limit is 256 KiB a batch). Entries SQS refused are sent again once; still refused, it throws.
  */
 final class SqsBatches {
@@ -34,7 +34,8 @@ final class SqsBatches {
     if (delaySeconds < 0 || delaySeconds > 900) throw new IllegalArgumentException("SQS delays are 0 to 900 s");
     List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
     int bytes = 0;
-    for (String body : bodies) {
+    for (String json : bodies) {
+      String body = sqsSafe(json);
       int size = body.getBytes(StandardCharsets.UTF_8).length;
       if (!batch.isEmpty() && (batch.size() == BATCH || bytes + size > BATCH_BYTES)) {
         sendBatch(batch, 2);
@@ -46,6 +47,28 @@ final class SqsBatches {
       bytes += size;
     }
     if (!batch.isEmpty()) sendBatch(batch, 2);
+  }
+
+  /**
+   * The JSON body as SQS takes it. Characters SQS refuses can be in JSON only inside strings (customer data):
+   * U+FFFE and U+FFFF are written there as JSON escapes instead (the JSON read back is the same), and a surrogate
+   * without its pair, which is no character at all, as U+FFFD (as encoding it in UTF-8 would).
+   */
+  static String sqsSafe(String body) {
+    StringBuilder safe = null;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < body.length() && Character.isLowSurrogate(body.charAt(i + 1))) {
+        if (safe != null) safe.append(c).append(body.charAt(i + 1));
+        i++;
+      } else if (c >= '\uFFFE' || Character.isSurrogate(c)) {
+        if (safe == null) safe = new StringBuilder(body.length() + 16).append(body, 0, i);
+        safe.append(Character.isSurrogate(c) ? "\uFFFD" : c == '\uFFFE' ? "\\uFFFE" : "\\uFFFF");
+      } else if (safe != null) {
+        safe.append(c);
+      }
+    }
+    return safe == null ? body : safe.toString();
   }
 
   private void sendBatch(List<SendMessageBatchRequestEntry> entries, int tries) {

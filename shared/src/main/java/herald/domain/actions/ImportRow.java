@@ -20,7 +20,10 @@ public record ImportRow(long line, String customer, RejectedRow rejected) {
     return new ImportRow(line, null, new RejectedRow(line, code, field, message));
   }
 
-  /** About how many bytes the row takes in a job: its text in UTF-8 and a little more. */
+  /**
+   * About how many bytes the row takes in a job: its text in UTF-8 (U+FFFE and U+FFFF, which SQS refuses, as the
+   * six-character escapes they are queued as; an unpaired surrogate as U+FFFD) and a little more.
+   */
   public int size() {
     return 40 + (customer != null ? utf8(customer) : utf8(rejected.message()) + 80);
   }
@@ -29,7 +32,12 @@ public record ImportRow(long line, String customer, RejectedRow rejected) {
     int bytes = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= '\uFFFE' ? 6 : 3;
+      }
     }
     return bytes;
   }

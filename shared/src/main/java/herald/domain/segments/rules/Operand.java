@@ -26,6 +26,7 @@ public sealed interface Operand permits Operand.Text, Operand.Numeric, Operand.F
   record Numeric(double value) implements Operand {
     public Numeric {
       if (!Double.isFinite(value)) throw new Invalid("invalid_value", "value", "value must be a finite number");
+      value += 0.0; // -0.0 is 0: it compares equal, so it must be equal (and JSON writes both as 0)
     }
   }
 

@@ -1,0 +1,174 @@
+package herald.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import herald.adapters.json.RuleArbitraries;
+import herald.adapters.json.RuleMutations;
+import herald.adapters.json.SegmentRuleJson;
+import herald.platform.Json;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Random and half-valid segments sent to POST /v1/segments and PUT /v1/segments/{id}: never a 5xx; a refusal
+ * stores nothing (the segments table as it was, no async action, no job queued, nothing on the bus); what is
+ * accepted reads back with the same rules.
+ */
+class SegmentInputPropertiesTest {
+  private static final List<String> NAMES = List.of("name", "type", "rules", "customer_ids", "and", "or", "field",
+      "operator", "value", "days_ago", "version", "id", "evaluation");
+  private static PropertyApi api;
+  private static String member;
+  private static String staticId;
+  private static String autoId;
+
+  @BeforeContainer
+  static void start() {
+    api = new PropertyApi();
+    member = Json.parse(api.call("POST", "/v1/customers", "{\"source_id\":\"ada\",\"metadata\":{\"plan\":\"gold\"}}")
+        .getBody()).path("id").asText();
+    staticId = Json.parse(api.call("POST", "/v1/segments", "{\"name\":\"VIP\",\"type\":\"static\",\"customer_ids\":[\""
+        + member + "\"]}").getBody()).path("id").asText();
+    autoId = Json.parse(api.call("POST", "/v1/segments", "{\"name\":\"Gold\",\"type\":\"auto-update\",\"rules\":"
+        + "{\"field\":\"metadata.plan\",\"operator\":\"equals\",\"value\":\"gold\"}}").getBody()).path("id").asText();
+  }
+
+  @AfterContainer
+  static void stop() {
+    api.close();
+  }
+
+  @Property(tries = 130)
+  void aNewSegmentIsNeverA5xxARefusalStoresNothingAndTheRulesReadBack(@ForAll("newSegments") String body) {
+    var segments = api.items("SEGMENTS_TABLE");
+    long actions = api.count("ASYNC_ACTIONS_TABLE");
+    long jobs = api.jobsQueued();
+    int events = api.bus.entries().size();
+
+    APIGatewayV2HTTPResponse response = api.call("POST", "/v1/segments", body);
+
+
+    if (response.getStatusCode() >= 400) {
+      api.assertUnchanged("SEGMENTS_TABLE", segments, body);
+      assertThat(api.count("ASYNC_ACTIONS_TABLE")).as(body).isEqualTo(actions);
+      assertThat(api.jobsQueued()).as(body).isEqualTo(jobs);
+      assertThat(api.bus.entries()).as(body).hasSize(events);
+      return;
+    }
+    assertThat(response.getStatusCode()).as(body).isEqualTo(201);
+    JsonNode created = Json.parse(response.getBody());
+    JsonNode sent = Json.parse(body);
+    assertThat(created.path("name").asText()).isEqualTo(sent.path("name").asText().strip());
+    assertThat(PropertyApi.sameJson(created.path("rules"), sameRules(sent.get("rules")))).as(body).isTrue();
+    JsonNode read = Json.parse(api.call("GET", "/v1/segments/" + created.path("id").asText(), null).getBody());
+    assertThat(read).as(body).isEqualTo(created);
+  }
+
+  @Property(tries = 80)
+  void anEditIsNeverA5xxARefusalChangesNothingAndTheRulesReadBack(@ForAll("edits") Edit edit) {
+    String id = edit.auto() ? autoId : staticId;
+    JsonNode before = Json.parse(api.call("GET", "/v1/segments/" + id, null).getBody());
+    long actions = api.count("ASYNC_ACTIONS_TABLE");
+    long jobs = api.jobsQueued();
+    long version = before.path("version").asLong() + edit.versionOffset();
+    JsonNode sent = parsed(edit.body());
+    if (edit.inBody() && sent instanceof ObjectNode object) object.put("version", version);
+    String body = sent == null ? edit.body() : sent.toString();
+
+    APIGatewayV2HTTPResponse response = api.call("PUT", "/v1/segments/" + id, body,
+        edit.inHeader() ? Map.of("if-match", "\"" + version + "\"") : Map.of());
+
+    JsonNode after = Json.parse(api.call("GET", "/v1/segments/" + id, null).getBody());
+    if (response.getStatusCode() >= 400) {
+      assertThat(after).as(body).isEqualTo(before);
+      assertThat(api.count("ASYNC_ACTIONS_TABLE")).as(body).isEqualTo(actions);
+      assertThat(api.jobsQueued()).as(body).isEqualTo(jobs);
+      return;
+    }
+    assertThat(response.getStatusCode()).as(body).isEqualTo(200);
+    JsonNode edited = Json.parse(response.getBody());
+    assertThat(after).as(body).isEqualTo(edited);
+    if (sent.hasNonNull("rules")) {
+      assertThat(PropertyApi.sameJson(edited.path("rules"), sameRules(sent.get("rules")))).as(body).isTrue();
+    }
+    if (sent.hasNonNull("name") && !sent.path("name").asText().isBlank()) {
+      assertThat(edited.path("name").asText()).isEqualTo(sent.path("name").asText().strip());
+    }
+  }
+
+  private static JsonNode parsed(String text) {
+    try {
+      return Json.parse(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Rules as a GET must give them back: as SegmentRuleJson writes what it read (a missing node for none). */
+  private static JsonNode sameRules(JsonNode sent) {
+    return sent == null || sent.isNull() ? Json.object().path("rules")
+        : SegmentRuleJson.write(SegmentRuleJson.parse(sent, "rules"));
+  }
+
+  @Provide
+  Arbitrary<String> newSegments() {
+    Arbitrary<ObjectNode> statics = Combinators.combine(names(), Arbitraries.of(true, false)).as((name, members) -> {
+      ObjectNode body = Json.object().put("name", name).put("type", "static");
+      if (members) body.putArray("customer_ids").add(member);
+      return body;
+    });
+    Arbitrary<ObjectNode> autos = Combinators.combine(names(), RuleArbitraries.rules().map(SegmentRuleJson::write))
+        .as((name, rules) -> (ObjectNode) Json.object().put("name", name).put("type", "auto-update").set("rules", rules));
+    Arbitrary<String> mutatedRules = Combinators.combine(names(), RuleMutations.rules())
+        .as((name, rules) -> Json.object().put("name", name).put("type", "auto-update").set("rules", rules).toString());
+    return Arbitraries.oneOf(statics.map(ObjectNode::toString), autos.map(ObjectNode::toString), mutatedRules,
+        statics.flatMap(valid -> RandomJson.mutationsOf(valid, NAMES)),
+        autos.flatMap(valid -> RandomJson.mutationsOf(valid, NAMES)),
+        RandomJson.values(3).map(JsonNode::toString), RandomJson.garbage(), extremes());
+  }
+
+  /** Bodies at the limits: nesting deeper than the JSON parser allows, a long in list, a huge number. */
+  private static Arbitrary<String> extremes() {
+    String auto = "{\"name\":\"X\",\"type\":\"auto-update\",\"rules\":";
+    String condition = "{\"field\":\"metadata.n\",\"operator\":\"greater_than\",\"value\":1e999999999}";
+    return Arbitraries.of(auto + "{\"and\":[".repeat(1500) + condition + "]}".repeat(1500) + "}",
+        auto + "[".repeat(5000) + "]".repeat(5000) + "}",
+        auto + "{\"field\":\"name\",\"operator\":\"in\",\"value\":[" + "\"a\",".repeat(20_000) + "\"b\"]}}",
+        auto + condition + "}", auto + condition.replace("1e999999999", "-0.0") + "}");
+  }
+
+  @Provide
+  Arbitrary<Edit> edits() {
+    Arbitrary<ObjectNode> valid = Combinators.combine(names().injectNull(0.3),
+        RuleArbitraries.rules().map(SegmentRuleJson::write).injectNull(0.3)).as((name, rules) -> {
+          ObjectNode body = Json.object();
+          if (name != null) body.put("name", name);
+          if (rules != null) body.set("rules", rules);
+          return body;
+        });
+    Arbitrary<String> bodies = Arbitraries.oneOf(valid.map(ObjectNode::toString),
+        RuleMutations.rules().map(rules -> Json.object().set("rules", rules).toString()),
+        valid.flatMap(v -> RandomJson.mutationsOf(v.put("type", "auto-update"), NAMES)),
+        RandomJson.values(2).map(JsonNode::toString), RandomJson.garbage());
+    return Combinators.combine(Arbitraries.of(true, false), bodies, Arbitraries.of(true, true, false),
+        Arbitraries.of(true, false), Arbitraries.of(0, 0, 0, -1, 1)).as(Edit::new);
+  }
+
+  private static Arbitrary<String> names() {
+    return Arbitraries.oneOf(Arbitraries.of("Gold customers", " padded ", "é✓😀"), RandomJson.strings());
+  }
+
+  /** A PUT to the static or the auto-update segment, its version in the body and/or If-Match (maybe stale). */
+  record Edit(boolean auto, String body, boolean inBody, boolean inHeader, int versionOffset) {}
+}
