@@ -5,7 +5,6 @@ import herald.domain.fakes.InMemoryCustomers;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import herald.adapters.aws.EventBridgeBus;
 import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.adapters.dynamodb.DynamoDbMemberships;
@@ -18,11 +17,8 @@ import herald.local.LocalRuntime;
 import herald.local.Options;
 import herald.platform.AwsModule;
 import herald.platform.Env;
-import herald.platform.Json;
 import herald.testing.StandIns;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +26,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,25 +41,18 @@ class SegmentRefreshEndToEndTest {
   private static final String SECRET = "a-webhook-secret-of-32-characters";
   private static LocalRuntime runtime;
   private static Http api;
-  private static HttpServer receiver;
-  private static final List<JsonNode> hooks = new CopyOnWriteArrayList<>();
+  private static HookReceiver receiver;
 
   @BeforeAll
   static void start() throws IOException {
     runtime = LocalRuntime.start(Options.forTests(FirstDistributionEndToEndTest.template()));
     api = new Http(runtime.apiUrl(), runtime.apiKey());
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/hook", exchange -> {
-      hooks.add(Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
-    receiver.start();
+    receiver = new HookReceiver();
   }
 
   @AfterAll
   static void stop() {
-    receiver.stop(0);
+    receiver.close();
     runtime.close();
   }
 
@@ -134,7 +122,7 @@ class SegmentRefreshEndToEndTest {
   }
 
   private static String leftWebhook(String segmentId) {
-    String hookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    String hookUrl = receiver.url();
     Http.Reply created = api.post("/v1/distributions", "{\"name\":\"Lapsed\",\"trigger\":{\"type\":"
         + "\"customer.segment.left\",\"filters\":{\"segment_id\":\"" + segmentId + "\"}},\"audience\":{\"type\":"
         + "\"event_customer\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[{\"type\":\"webhook\",\"url\":\""
@@ -147,8 +135,7 @@ class SegmentRefreshEndToEndTest {
   }
 
   private static List<JsonNode> hooksFor(String distribution) {
-    return hooks.stream().filter(h -> h.path("source").path("distribution_id").asText().equals(distribution))
-        .toList();
+    return receiver.from(distribution);
   }
 
   private static void sleep(long millis) {

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import herald.local.LocalRuntime;
 import herald.local.Options;
 import herald.platform.Json;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,25 +24,18 @@ class SegmentsEndToEndTest {
   private static final String SECRET = "a-webhook-secret-of-32-characters";
   private static LocalRuntime runtime;
   private static Http api;
-  private static HttpServer receiver;
-  private static final List<JsonNode> hooks = new CopyOnWriteArrayList<>();
+  private static HookReceiver receiver;
 
   @BeforeAll
   static void start() throws IOException {
     runtime = LocalRuntime.start(Options.forTests(FirstDistributionEndToEndTest.template()));
     api = new Http(runtime.apiUrl(), runtime.apiKey());
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/hook", exchange -> {
-      hooks.add(Json.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
-    receiver.start();
+    receiver = new HookReceiver();
   }
 
   @AfterAll
   static void stop() {
-    receiver.stop(0);
+    receiver.close();
     runtime.close();
   }
 
@@ -126,7 +115,7 @@ class SegmentsEndToEndTest {
   }
 
   private static String activeWebhook(String trigger, String audience) {
-    String hookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    String hookUrl = receiver.url();
     String id = created(api.post("/v1/distributions", "{\"name\":\"Segment hook\",\"trigger\":" + trigger
         + ",\"audience\":" + audience + ",\"action\":{\"type\":\"plain_message\"},\"channels\":[{\"type\":\"webhook\","
         + "\"url\":\"" + hookUrl + "\",\"secret\":\"" + SECRET + "\"}]}"));
@@ -149,8 +138,7 @@ class SegmentsEndToEndTest {
   }
 
   private static List<JsonNode> hooksFor(String distribution) {
-    return hooks.stream().filter(h -> h.path("source").path("distribution_id").asText().equals(distribution))
-        .toList();
+    return receiver.from(distribution);
   }
 
   private static String tag() {
