@@ -29,11 +29,11 @@ class CustomerInputPropertiesTest {
       + "\"operator\":\"after\",\"value\":{\"days_ago\":30}},{\"field\":\"metadata.tags\",\"operator\":\"contains\","
       + "\"value\":\"vip\"},{\"field\":\"name\",\"operator\":\"starts_with\",\"value\":\"A\"},{\"field\":"
       + "\"consents.email\",\"operator\":\"equals\",\"value\":true},{\"field\":\"timezone\",\"operator\":\"exists\"}]}";
-  private static PropertyApi api;
+  private static StandInApi api;
 
   @BeforeContainer
   static void start() {
-    api = new PropertyApi();
+    api = new StandInApi();
     api.call("POST", "/v1/segments", "{\"name\":\"Any\",\"type\":\"auto-update\",\"rules\":" + RULES + "}");
   }
 

@@ -14,22 +14,20 @@ import org.junit.jupiter.api.Test;
 
 /** POST /v1/events: the customer fields an event carries change the profile before the event goes on the bus. */
 class EventApiTest {
-  private static final OpenApiResponses OPENAPI = OpenApiResponses.load();
+  private StandInApi api;
   private RecordingEventBridge bus;
   private Env env;
-  private ApiHandler api;
 
   @BeforeEach
   void freshStandIns() {
-    bus = new RecordingEventBridge();
-    env = StandIns.get().freshEnv().with("HERALD_API_KEY", "herald-local-key").with("EVENT_BUS_NAME", "herald-test")
-        .with("AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint());
-    api = new ApiHandler(env);
+    api = new StandInApi();
+    bus = api.bus;
+    env = api.env;
   }
 
   @AfterEach
   void stopBus() {
-    bus.close();
+    api.close();
   }
 
   @Test
@@ -92,10 +90,7 @@ class EventApiTest {
   }
 
   private APIGatewayV2HTTPResponse call(String method, String pathAndQuery, String body) {
-    var event = TestRequests.event(method, pathAndQuery, body, TestRequests.bearer("herald-local-key"));
-    APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
-    OPENAPI.check(method, event.getRawPath(), response.getStatusCode(), response.getBody());
-    return response;
+    return api.call(method, pathAndQuery, body);
   }
 
   /** Bad input is a 400 naming the code and the field at fault (as every refusal of this API). */

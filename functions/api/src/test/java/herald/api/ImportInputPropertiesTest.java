@@ -25,11 +25,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * by the line it starts on, a good row as the customer it says; a refused file creates and queues nothing.
  */
 class ImportInputPropertiesTest {
-  private static PropertyApi api;
+  private static StandInApi api;
 
   @BeforeContainer
   static void start() {
-    api = new PropertyApi();
+    api = new StandInApi();
   }
 
   @AfterContainer
@@ -40,7 +40,7 @@ class ImportInputPropertiesTest {
   @Property(tries = 120)
   void everyDataRowIsQueuedExactlyOnceByItsLine(@ForAll("files") ImportFiles.File file) {
     long actions = api.count("ASYNC_ACTIONS_TABLE");
-    String what = file.type() + "\n" + PropertyApi.abbreviated(file.text());
+    String what = file.type() + "\n" + StandInApi.abbreviated(file.text());
 
     APIGatewayV2HTTPResponse response = api.call("POST", ImportApi.PATH, file.text(), Map.of("content-type",
         file.type()));
@@ -71,7 +71,7 @@ class ImportInputPropertiesTest {
       } else {
         assertThat(row.customer()).as(what + "\nline " + row.line() + ": " + row.rejected()).isNotNull();
         JsonNode queued = Json.parse(wellFormed(expected.customer().toString()));
-        assertThat(PropertyApi.sameJson(Json.parse(row.customer()), queued))
+        assertThat(StandInApi.sameJson(Json.parse(row.customer()), queued))
             .as(what + "\nline " + row.line() + ": " + row.customer()).isTrue();
       }
     }

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import herald.platform.Env;
 import herald.platform.Json;
 import herald.testing.RecordingEventBridge;
-import herald.testing.StandIns;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,23 +18,21 @@ import org.junit.jupiter.api.Test;
 
 /** The segments API through the api function, every response checked against the OpenAPI document. */
 class SegmentApiTest {
-  private static final OpenApiResponses OPENAPI = OpenApiResponses.load();
   private static final String GOLD = "{\"field\":\"metadata.plan\",\"operator\":\"equals\",\"value\":\"gold\"}";
+  private StandInApi api;
   private RecordingEventBridge bus;
   private Env env;
-  private ApiHandler api;
 
   @BeforeEach
   void freshStandIns() {
-    bus = new RecordingEventBridge();
-    env = StandIns.get().freshEnv().with("HERALD_API_KEY", "herald-local-key").with("EVENT_BUS_NAME", "herald-test")
-        .with("AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint());
-    api = new ApiHandler(env);
+    api = new StandInApi();
+    bus = api.bus;
+    env = api.env;
   }
 
   @AfterEach
   void stopBus() {
-    bus.close();
+    api.close();
   }
 
   @Test
@@ -207,12 +203,7 @@ class SegmentApiTest {
   }
 
   private APIGatewayV2HTTPResponse call(String method, String pathAndQuery, String body, Map<String, String> more) {
-    Map<String, String> headers = new HashMap<>(TestRequests.bearer("herald-local-key"));
-    headers.putAll(more);
-    var event = TestRequests.event(method, pathAndQuery, body, headers);
-    APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
-    OPENAPI.check(method, event.getRawPath(), response.getStatusCode(), response.getBody());
-    return response;
+    return api.call(method, pathAndQuery, body, more);
   }
 
   private static JsonNode ok(int status, APIGatewayV2HTTPResponse response) {

@@ -28,14 +28,14 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class SegmentInputPropertiesTest {
   private static final List<String> NAMES = List.of("name", "type", "rules", "customer_ids", "and", "or", "field",
       "operator", "value", "days_ago", "version", "id", "evaluation");
-  private static PropertyApi api;
+  private static StandInApi api;
   private static String member;
   private static String staticId;
   private static String autoId;
 
   @BeforeContainer
   static void start() {
-    api = new PropertyApi();
+    api = new StandInApi();
     member = Json.parse(api.call("POST", "/v1/customers", "{\"source_id\":\"ada\",\"metadata\":{\"plan\":\"gold\"}}")
         .getBody()).path("id").asText();
     staticId = Json.parse(api.call("POST", "/v1/segments", "{\"name\":\"VIP\",\"type\":\"static\",\"customer_ids\":[\""
@@ -70,7 +70,7 @@ class SegmentInputPropertiesTest {
     JsonNode created = Json.parse(response.getBody());
     JsonNode sent = Json.parse(body);
     assertThat(created.path("name").asText()).isEqualTo(sent.path("name").asText().strip());
-    assertThat(PropertyApi.sameJson(created.path("rules"), sameRules(sent.get("rules")))).as(body).isTrue();
+    assertThat(StandInApi.sameJson(created.path("rules"), sameRules(sent.get("rules")))).as(body).isTrue();
     JsonNode read = Json.parse(api.call("GET", "/v1/segments/" + created.path("id").asText(), null).getBody());
     assertThat(read).as(body).isEqualTo(created);
   }
@@ -100,7 +100,7 @@ class SegmentInputPropertiesTest {
     JsonNode edited = Json.parse(response.getBody());
     assertThat(after).as(body).isEqualTo(edited);
     if (sent.hasNonNull("rules")) {
-      assertThat(PropertyApi.sameJson(edited.path("rules"), sameRules(sent.get("rules")))).as(body).isTrue();
+      assertThat(StandInApi.sameJson(edited.path("rules"), sameRules(sent.get("rules")))).as(body).isTrue();
     }
     if (sent.hasNonNull("name") && !sent.path("name").asText().isBlank()) {
       assertThat(edited.path("name").asText()).isEqualTo(sent.path("name").asText().strip());

@@ -18,16 +18,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The api function on fresh stand-ins for property tests: calls checked against the OpenAPI document, and what
+ * The api function on fresh stand-ins, for API and property tests: calls checked against the OpenAPI document (never a
+ * 5xx; every 4xx with a code, a message and the field), and what
  * a refused call must leave alone (tables, the jobs queue, the bus).
  */
-final class PropertyApi implements AutoCloseable {
+final class StandInApi implements AutoCloseable {
   private static final OpenApiResponses OPENAPI = OpenApiResponses.load();
   final Env env;
   final RecordingEventBridge bus = new RecordingEventBridge();
   private final ApiHandler api;
 
-  PropertyApi() {
+  StandInApi() {
     env = StandIns.get().freshEnv().with("HERALD_API_KEY", "herald-local-key").with("EVENT_BUS_NAME", "herald-test")
         .with("AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint());
     api = new ApiHandler(env);
