@@ -134,7 +134,7 @@ public final class ColdStartBench {
     row.putPOJO("environment", function.env().vars().keySet().stream().sorted().toList());
     ObjectNode median = row.putObject("median");
     for (String column : COLUMNS) {
-      median.put(column, Results.round(new Stats(runs.stream().map(r -> value(r, column)).toList()).median()));
+      median.put(column, Results.round(new Quantiles(runs.stream().map(r -> value(r, column)).toList()).median()));
     }
     ArrayNode all = row.putArray("runs");
     for (ProbeRun run : runs) {

@@ -6,15 +6,15 @@ import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.adapters.dynamodb.DynamoDbMemberships;
 import herald.adapters.dynamodb.DynamoDbSegments;
 import herald.adapters.json.SegmentRuleJson;
-import herald.domain.actions.ActionStatus;
-import herald.domain.actions.AsyncAction;
+import herald.domain.jobs.AsyncActionStatus;
+import herald.domain.jobs.AsyncAction;
 import herald.domain.customers.Customer;
 import herald.domain.distributions.Action;
 import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
-import herald.domain.distributions.EmailChannel;
+import herald.domain.channels.email.EmailChannel;
 import herald.domain.distributions.Trigger;
 import herald.domain.segments.Membership;
 import herald.domain.segments.Segment;
@@ -93,7 +93,7 @@ final class ColdStartData {
       case "JobsFunction" -> {
         adaAsSeeded();
         clear(env.get("ASYNC_ACTIONS_TABLE"), "pk", "sk");
-        actions.create(AsyncAction.start(IMPORT, herald.domain.actions.ActionType.CUSTOMERS_IMPORT, 1,
+        actions.create(AsyncAction.start(IMPORT, herald.domain.jobs.AsyncActionType.CUSTOMERS_IMPORT, 1,
             Instant.now()));
       }
       default -> { }
@@ -113,7 +113,7 @@ final class ColdStartData {
       case "FanoutFunction" -> awaitSent(FANOUT_MEMBERS);
       case "JobsFunction" -> {
         AsyncAction action = actions.get(IMPORT).orElseThrow();
-        if (action.status() != ActionStatus.DONE || action.count("imported") != 1 || action.count("rejected") != 2) {
+        if (action.status() != AsyncActionStatus.DONE || action.count("imported") != 1 || action.count("rejected") != 2) {
           throw new IllegalStateException("JobsFunction left " + action);
         }
       }

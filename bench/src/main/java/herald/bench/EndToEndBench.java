@@ -153,7 +153,7 @@ public final class EndToEndBench {
   }
 
   private static void put(ObjectNode node, List<Sample> samples, Function<Sample, Double> field) {
-    Stats s = new Stats(samples.stream().map(field).toList());
+    Quantiles s = new Quantiles(samples.stream().map(field).toList());
     node.put("p50", Results.round(s.median()));
     node.put("p90", Results.round(s.quantile(0.9)));
     node.put("p99", Results.round(s.quantile(0.99)));
@@ -175,7 +175,7 @@ public final class EndToEndBench {
   }
 
   private static void row(String name, List<Sample> samples, Function<Sample, Double> field) {
-    Stats s = new Stats(samples.stream().map(field).toList());
+    Quantiles s = new Quantiles(samples.stream().map(field).toList());
     OUT.printf("%-34s %7.1f %7.1f %7.1f %7.1f%n", name, s.median(), s.quantile(0.9), s.quantile(0.99), s.max());
   }
 }

@@ -1,7 +1,7 @@
 package herald.bench;
 
 import herald.adapters.aws.SqsFanoutQueue;
-import herald.adapters.aws.SqsJobQueue;
+import herald.adapters.aws.SqsSendQueue;
 import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.adapters.dynamodb.DynamoDbMemberships;
 import herald.adapters.dynamodb.DynamoDbSegments;
@@ -52,7 +52,7 @@ final class FanoutPaths {
     Env env = setup.env();
     FanOut fanOut = new FanOut(new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE")),
         new DynamoDbSegments(dynamo, env.get("SEGMENTS_TABLE")),
-        new DynamoDbMemberships(dynamo, env.get("SEGMENT_MEMBERS_TABLE")), new SqsJobQueue(sqs, sendQueue),
+        new DynamoDbMemberships(dynamo, env.get("SEGMENT_MEMBERS_TABLE")), new SqsSendQueue(sqs, sendQueue),
         new SqsFanoutQueue(sqs, fanoutQueue), FanOut.Limits.DEFAULT);
     AtomicInteger outstanding = new AtomicInteger(shards.size());
     AtomicInteger runs = new AtomicInteger();

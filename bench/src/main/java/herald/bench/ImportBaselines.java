@@ -3,7 +3,7 @@ package herald.bench;
 import herald.adapters.aws.SqsJobs;
 import herald.adapters.dynamodb.DynamoDbAsyncActions;
 import herald.adapters.json.CsvRows;
-import herald.domain.actions.StartImport;
+import herald.domain.intake.StartImport;
 import herald.platform.Env;
 import herald.testing.StandIns;
 import java.io.StringReader;

@@ -1,7 +1,7 @@
 package herald.bench;
 
 import herald.domain.customers.Customer;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.ChannelType;
 import herald.domain.suppressions.Suppression;
 import herald.platform.AwsModule;
 import herald.platform.Env;

@@ -1,6 +1,6 @@
 package herald.bench;
 
-import herald.adapters.aws.SqsJobQueue;
+import herald.adapters.aws.SqsSendQueue;
 import herald.domain.customers.Customer;
 import herald.domain.delivery.SendJob;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ final class RawPath {
   Tally.Window run(String queueUrl, RawCalls calls, List<Customer> customers, String tag) throws Exception {
     List<SendJob> jobs = ThroughputSetup.jobs("dist_raw_" + calls.channel().key() + "_" + tag, calls.channel(),
         customers);
-    new SqsJobQueue(sqs, queueUrl).send(jobs);
+    new SqsSendQueue(sqs, queueUrl).send(jobs);
     int total = jobs.size();
     AtomicInteger done = new AtomicInteger();
     AtomicLong lastDone = new AtomicLong();

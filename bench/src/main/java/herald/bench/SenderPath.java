@@ -1,10 +1,10 @@
 package herald.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import herald.adapters.aws.SqsJobQueue;
+import herald.adapters.aws.SqsSendQueue;
 import herald.domain.customers.Customer;
 import herald.domain.delivery.SendJob;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.ChannelType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sender path: send jobs put straight on the send queue with {@link SqsJobQueue}, as the trigger does, and the
+ * The sender path: send jobs put straight on the send queue with {@link SqsSendQueue}, as the trigger does, and the
  * runtime's SQS pollers handing the batches to SenderFunction as Lambda would.
  */
 final class SenderPath {
@@ -21,10 +21,10 @@ final class SenderPath {
   private static final String POLLERS = ThroughputSetup.SENDER + "-sqs";
 
   private final HeraldClient api;
-  private final SqsJobQueue queue;
+  private final SqsSendQueue queue;
   private final WebhookReceiver receiver;
 
-  SenderPath(HeraldClient api, SqsJobQueue queue, WebhookReceiver receiver) {
+  SenderPath(HeraldClient api, SqsSendQueue queue, WebhookReceiver receiver) {
     this.api = api;
     this.queue = queue;
     this.receiver = receiver;

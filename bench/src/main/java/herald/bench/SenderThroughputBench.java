@@ -2,7 +2,7 @@ package herald.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.domain.customers.Customer;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.ChannelType;
 import herald.local.LambdaFunction;
 import herald.local.LocalRuntime;
 import herald.local.Options;

@@ -42,7 +42,7 @@ final class Tally {
       node.put("first_claim_to_last_sent_seconds",
           round3(windows.stream().mapToDouble(Window::claimSpanSeconds).sum()));
     }
-    Stats latency = new Stats(windows.stream().flatMap(w -> w.latencyMs().stream()).toList());
+    Quantiles latency = new Quantiles(windows.stream().flatMap(w -> w.latencyMs().stream()).toList());
     ObjectNode l = node.putObject(latencyName);
     l.put("p50", Results.round(latency.median()));
     l.put("p90", Results.round(latency.quantile(0.9)));

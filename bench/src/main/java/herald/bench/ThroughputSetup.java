@@ -1,10 +1,10 @@
 package herald.bench;
 
-import herald.adapters.aws.SqsJobQueue;
+import herald.adapters.aws.SqsSendQueue;
 import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.domain.customers.Customer;
 import herald.domain.delivery.SendJob;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.ChannelType;
 import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
 import herald.local.EventSource;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * brand set over the API, one customer per message (written with DynamoDbCustomers), the send queue and the webhook
  * receiver's URL; and the distributions and send jobs made from them.
  */
-record ThroughputSetup(Env env, HeraldClient api, SqsClient sqs, SqsJobQueue sendQueue, List<Customer> customers,
+record ThroughputSetup(Env env, HeraldClient api, SqsClient sqs, SqsSendQueue sendQueue, List<Customer> customers,
     String hookUrl) {
   static final String SENDER = "SenderFunction";
   private static final String EVENT = "bench_send";
@@ -50,7 +50,7 @@ record ThroughputSetup(Env env, HeraldClient api, SqsClient sqs, SqsJobQueue sen
     DynamoDbClient dynamo = AwsModule.configure(DynamoDbClient.builder(), env, "DYNAMODB").build();
     SqsClient sqs = AwsModule.configure(SqsClient.builder(), env, "SQS").build();
     List<Customer> seeded = seedCustomers(dynamo, env, customers);
-    return new ThroughputSetup(env, api, sqs, new SqsJobQueue(sqs, env.get("SEND_QUEUE_URL")), seeded,
+    return new ThroughputSetup(env, api, sqs, new SqsSendQueue(sqs, env.get("SEND_QUEUE_URL")), seeded,
         "http://127.0.0.1:" + receiver.port() + "/hook");
   }
 

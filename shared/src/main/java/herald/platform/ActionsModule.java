@@ -5,18 +5,18 @@ import dagger.Provides;
 import herald.adapters.aws.SqsJobs;
 import herald.adapters.dynamodb.DynamoDbAsyncActions;
 import herald.adapters.json.ImportRowsJson;
-import herald.domain.actions.AsyncActions;
-import herald.domain.actions.EvaluateSegmentPart;
-import herald.domain.actions.ImportCustomers;
-import herald.domain.actions.Jobs;
-import herald.domain.actions.PurgeSegmentShard;
-import herald.domain.actions.RunJob;
-import herald.domain.actions.StartImport;
-import herald.domain.actions.StartSegmentEvaluation;
-import herald.domain.actions.StartSegmentPurge;
+import herald.domain.jobs.AsyncActions;
+import herald.domain.segments.EvaluateSegmentPart;
+import herald.domain.intake.ImportCustomers;
+import herald.domain.jobs.Jobs;
+import herald.domain.segments.PurgeSegmentShard;
+import herald.domain.jobs.RunJob;
+import herald.domain.intake.StartImport;
+import herald.domain.segments.StartSegmentEvaluation;
+import herald.domain.segments.StartSegmentPurge;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.Customers;
-import herald.domain.customers.UpsertCustomer;
+import herald.domain.intake.UpsertCustomer;
 import herald.domain.segments.EvaluateSegments;
 import herald.domain.segments.Memberships;
 import herald.domain.segments.SegmentEvaluations;
@@ -69,6 +69,6 @@ public final class ActionsModule {
 
   @Provides @Singleton static RunJob runJob(ImportCustomers imports, EvaluateSegmentPart evaluations,
       Segments segments, Memberships memberships, Jobs jobs) {
-    return new RunJob(imports, evaluations, new PurgeSegmentShard(segments, memberships, jobs));
+    return new RunJob(java.util.Set.of(imports, evaluations, new PurgeSegmentShard(segments, memberships, jobs)));
   }
 }

@@ -8,18 +8,18 @@ import herald.adapters.http.HttpWebhookSender;
 import herald.domain.brand.BrandSettings;
 import herald.domain.customers.Customers;
 import herald.domain.delivery.Channels;
-import herald.domain.delivery.EmailSender;
+import herald.domain.channels.email.EmailSender;
 import herald.domain.delivery.Messages;
 import herald.domain.delivery.PrepareMessage;
 import herald.domain.delivery.Recipients;
 import herald.domain.delivery.RenderMessage;
 import herald.domain.delivery.SendToRecipient;
-import herald.domain.delivery.SmsSender;
+import herald.domain.channels.sms.SmsSender;
 import herald.domain.delivery.UnsubscribeLinks;
-import herald.domain.delivery.WebhookSender;
+import herald.domain.channels.webhook.WebhookSender;
 import herald.domain.distributions.Distributions;
-import herald.domain.distributions.WebhookUrls;
-import herald.domain.stats.Stats;
+import herald.domain.channels.webhook.WebhookUrls;
+import herald.domain.delivery.StatusCounters;
 import herald.domain.suppressions.Suppressions;
 import herald.domain.templates.Templates;
 import java.time.Clock;
@@ -51,7 +51,7 @@ public final class DeliveryModule {
 
   @Provides @Singleton static SendToRecipient send(Messages messages, Distributions distributions,
       Customers customers, BrandSettings brand, Suppressions suppressions, UnsubscribeLinks links,
-      EmailSender email, SmsSender sms, WebhookSender webhooks, Templates templates, Stats stats, Clock clock) {
+      EmailSender email, SmsSender sms, WebhookSender webhooks, Templates templates, StatusCounters stats, Clock clock) {
     Channels channels = new Channels(email, sms, webhooks);
     PrepareMessage prepare = new PrepareMessage(distributions, customers, brand, new Recipients(suppressions, links),
         channels, new RenderMessage(templates, Json::write, clock));

@@ -8,7 +8,7 @@ import herald.domain.activity.Activity;
 import herald.domain.distributions.Activations;
 import herald.domain.distributions.DistributionRules;
 import herald.domain.distributions.PatternMatcher;
-import herald.domain.distributions.WebhookUrls;
+import herald.domain.channels.webhook.WebhookUrls;
 import herald.domain.fanout.FanoutQueue;
 import herald.domain.fanout.SendToExistingMembers;
 import herald.domain.segments.Segments;
@@ -31,8 +31,8 @@ public final class DistributionsModule {
         WebhookUrls.allowlist(env.optional("HERALD_WEBHOOK_ALLOWLIST").orElse("")));
   }
 
-  @Provides @Singleton static herald.domain.stats.Stats stats(DynamoDbClient dynamo, Env env) {
-    return new herald.adapters.dynamodb.DynamoDbStats(dynamo, env.get("STATS_TABLE"));
+  @Provides @Singleton static herald.domain.delivery.StatusCounters stats(DynamoDbClient dynamo, Env env) {
+    return new herald.adapters.dynamodb.DynamoDbStatusCounters(dynamo, env.get("STATS_TABLE"));
   }
 
   @Provides @Singleton static herald.domain.suppressions.Suppressions suppressions(DynamoDbClient dynamo, Env env) {

@@ -1,7 +1,7 @@
 package herald.platform;
 
 import herald.domain.delivery.SendJob;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.ChannelType;
 import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package herald.platform;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -4,7 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import herald.adapters.aws.EventBridgeBus;
 import herald.adapters.aws.SesEmailSender;
-import herald.adapters.aws.SqsJobQueue;
+import herald.adapters.aws.SqsSendQueue;
 import herald.adapters.dynamodb.DynamoDbBrandSettings;
 import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.adapters.dynamodb.DynamoDbDistributions;
@@ -13,13 +13,13 @@ import herald.adapters.dynamodb.DynamoDbMessages;
 import herald.adapters.json.EventSchemas;
 import herald.domain.brand.BrandSettings;
 import herald.domain.customers.Customers;
-import herald.domain.delivery.EmailSender;
-import herald.domain.delivery.JobQueue;
+import herald.domain.channels.email.EmailSender;
+import herald.domain.delivery.SendQueue;
 import herald.domain.delivery.Messages;
 import herald.domain.distributions.Distributions;
 import herald.domain.events.EventBus;
-import herald.domain.events.EventDataRules;
-import herald.domain.events.EventKeys;
+import herald.domain.intake.EventDataRules;
+import herald.domain.intake.EventKeys;
 import herald.domain.templates.Templates;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -57,8 +57,8 @@ public final class StoresModule {
     return new herald.adapters.dynamodb.DynamoDbApiKeys(dynamo, env.get("API_KEYS_TABLE"));
   }
 
-  @Provides @Singleton static JobQueue sendQueue(SqsClient sqs, Env env) {
-    return new SqsJobQueue(sqs, env.get("SEND_QUEUE_URL"));
+  @Provides @Singleton static SendQueue sendQueue(SqsClient sqs, Env env) {
+    return new SqsSendQueue(sqs, env.get("SEND_QUEUE_URL"));
   }
 
   @Provides @Singleton static herald.domain.fanout.FanoutQueue fanoutQueue(SqsClient sqs, Env env) {

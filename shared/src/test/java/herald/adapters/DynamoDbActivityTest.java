@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.dynamodb.DynamoDbActivity;
 import herald.domain.activity.ActivityEntry;
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.platform.Env;
 import herald.testing.StandIns;
 import java.time.Instant;

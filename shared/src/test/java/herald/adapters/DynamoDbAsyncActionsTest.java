@@ -3,12 +3,12 @@ package herald.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.dynamodb.DynamoDbAsyncActions;
-import herald.domain.actions.ActionStatus;
-import herald.domain.actions.ActionType;
-import herald.domain.actions.AsyncAction;
-import herald.domain.actions.Progress;
-import herald.domain.actions.RejectedRow;
-import herald.domain.delivery.Page;
+import herald.domain.jobs.AsyncActionStatus;
+import herald.domain.jobs.AsyncActionType;
+import herald.domain.jobs.AsyncAction;
+import herald.domain.jobs.Progress;
+import herald.domain.jobs.RejectedRow;
+import herald.domain.common.Page;
 import herald.domain.fakes.TestClock;
 import herald.platform.Env;
 import herald.testing.StandIns;
@@ -39,7 +39,7 @@ class DynamoDbAsyncActionsTest {
 
   @Test
   void aPageDeliveredAgainCountsOnce() {
-    actions.create(AsyncAction.start("act_1", ActionType.CUSTOMERS_IMPORT, null, clock.instant()));
+    actions.create(AsyncAction.start("act_1", AsyncActionType.CUSTOMERS_IMPORT, null, clock.instant()));
 
     assertThat(actions.record("act_1", page("0@2", "0", 7, new RejectedRow(5, "invalid_email", "email", "bad"))))
         .isTrue();
@@ -56,16 +56,16 @@ class DynamoDbAsyncActionsTest {
 
   @Test
   void isInProgressWhileThePartTotalIsUnknownAndDoneOnceItIsSetLate() {
-    actions.create(AsyncAction.start("act_1", ActionType.CUSTOMERS_IMPORT, null, clock.instant()));
+    actions.create(AsyncAction.start("act_1", AsyncActionType.CUSTOMERS_IMPORT, null, clock.instant()));
     actions.record("act_1", page("0@2", "0", 1));
     actions.record("act_1", page("1@3", "1", 1));
-    assertThat(actions.get("act_1").orElseThrow().status()).isEqualTo(ActionStatus.IN_PROGRESS);
+    assertThat(actions.get("act_1").orElseThrow().status()).isEqualTo(AsyncActionStatus.IN_PROGRESS);
 
     clock.advance(Duration.ofSeconds(5));
     actions.total("act_1", 2, Map.of("rows_read", 2L));
 
     AsyncAction action = actions.get("act_1").orElseThrow();
-    assertThat(action.status()).isEqualTo(ActionStatus.DONE);
+    assertThat(action.status()).isEqualTo(AsyncActionStatus.DONE);
     assertThat(action.finishedAt()).isEqualTo(clock.instant());
     assertThat(action.parts()).isEqualTo(2);
     assertThat(action.progress()).containsEntry("rows_read", 2L).containsEntry("imported", 2L);
@@ -73,22 +73,22 @@ class DynamoDbAsyncActionsTest {
 
   @Test
   void isDoneWhenTheLastPartFinishesAfterTheTotalIsSetAndNotBefore() {
-    actions.create(AsyncAction.start("act_1", ActionType.SEGMENT_EVALUATION, 2, clock.instant()));
+    actions.create(AsyncAction.start("act_1", AsyncActionType.SEGMENT_EVALUATION, 2, clock.instant()));
     actions.record("act_1", page("s0@start", null, 4));
     actions.record("act_1", page("s0@abc", "s0", 4));
     actions.record("act_1", page("s1@start", null, 4));
-    assertThat(actions.get("act_1").orElseThrow().status()).isEqualTo(ActionStatus.IN_PROGRESS);
+    assertThat(actions.get("act_1").orElseThrow().status()).isEqualTo(AsyncActionStatus.IN_PROGRESS);
     assertThat(actions.get("act_1").orElseThrow().finishedAt()).isNull();
 
     actions.record("act_1", page("s1@def", "s1", 4));
 
-    assertThat(actions.get("act_1").orElseThrow().status()).isEqualTo(ActionStatus.DONE);
+    assertThat(actions.get("act_1").orElseThrow().status()).isEqualTo(AsyncActionStatus.DONE);
     assertThat(actions.get("act_1").orElseThrow().count("imported")).isEqualTo(16);
   }
 
   @Test
   void pagesRecordedAtOnceAndTwiceEachAddUpExactly() throws Exception {
-    actions.create(AsyncAction.start("act_1", ActionType.CUSTOMERS_IMPORT, null, clock.instant()));
+    actions.create(AsyncAction.start("act_1", AsyncActionType.CUSTOMERS_IMPORT, null, clock.instant()));
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<Boolean>> results = new ArrayList<>();
     for (int delivery = 0; delivery < 2; delivery++) {
@@ -107,12 +107,12 @@ class DynamoDbAsyncActionsTest {
     AsyncAction action = actions.get("act_1").orElseThrow();
     assertThat(action.count("imported")).isEqualTo(10_000);
     assertThat(action.partsDone()).isEqualTo(20);
-    assertThat(action.status()).isEqualTo(ActionStatus.DONE);
+    assertThat(action.status()).isEqualTo(AsyncActionStatus.DONE);
   }
 
   @Test
   void rejectedRowsArePagedInLineOrder() {
-    actions.create(AsyncAction.start("act_1", ActionType.CUSTOMERS_IMPORT, null, clock.instant()));
+    actions.create(AsyncAction.start("act_1", AsyncActionType.CUSTOMERS_IMPORT, null, clock.instant()));
     List<RejectedRow> rows = new ArrayList<>();
     for (int line = 2; line < 60; line += 2) rows.add(new RejectedRow(line, "missing_field", "source_id", "required"));
     actions.record("act_1", new Progress("1@40", "1", Map.of(), rows.subList(19, rows.size())));

@@ -8,7 +8,7 @@ import herald.domain.distributions.Action;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
-import herald.domain.distributions.EmailChannel;
+import herald.domain.channels.email.EmailChannel;
 import herald.domain.distributions.Trigger;
 import herald.platform.Env;
 import herald.testing.StandIns;
@@ -88,9 +88,9 @@ class DynamoDbDistributionsTest {
     String cursor = distributions.list(DistributionStatus.ACTIVE, null, null, 1).next();
     assertThat(cursor).isNotNull();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> distributions.list(DistributionStatus.DRAFT, null, cursor, 1))
-        .isInstanceOf(herald.domain.Invalid.class);
+        .isInstanceOf(herald.domain.common.Invalid.class);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> distributions.list(null, null, "bm90LWEtY3Vyc29y", 1))
-        .isInstanceOf(herald.domain.Invalid.class);
+        .isInstanceOf(herald.domain.common.Invalid.class);
   }
 
   @Test

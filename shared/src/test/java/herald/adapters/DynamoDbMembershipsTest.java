@@ -3,7 +3,7 @@ package herald.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.dynamodb.DynamoDbMemberships;
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.domain.segments.Member;
 import herald.domain.segments.Membership;
 import herald.domain.segments.Segment;

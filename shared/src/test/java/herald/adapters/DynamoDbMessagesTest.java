@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import herald.adapters.dynamodb.DynamoDbMessages;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.platform.Env;
 import herald.testing.StandIns;
 import java.time.Clock;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.adapters.dynamodb.DynamoDbSegments;
 import herald.adapters.json.SegmentRuleJson;
-import herald.domain.Invalid;
-import herald.domain.delivery.Page;
+import herald.domain.common.Invalid;
+import herald.domain.common.Page;
 import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentRule;
 import herald.domain.segments.SegmentType;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.adapters.dynamodb.DynamoDbSuppressions;
-import herald.domain.Invalid;
-import herald.domain.delivery.Page;
+import herald.domain.common.Invalid;
+import herald.domain.common.Page;
 import herald.domain.suppressions.Suppression;
 import herald.platform.Env;
 import herald.testing.StandIns;

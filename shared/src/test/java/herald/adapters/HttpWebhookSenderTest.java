@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import herald.adapters.http.HostResolver;
 import herald.adapters.http.HttpWebhookSender;
-import herald.domain.delivery.DeliveryFailure;
-import herald.domain.delivery.WebhookCall;
-import herald.domain.delivery.WebhookSignature;
+import herald.domain.channels.DeliveryFailure;
+import herald.domain.channels.webhook.WebhookCall;
+import herald.domain.channels.webhook.WebhookSignature;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;

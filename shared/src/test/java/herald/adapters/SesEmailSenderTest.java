@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.adapters.aws.SesEmailSender;
-import herald.domain.delivery.Email;
+import herald.domain.channels.email.Email;
 import herald.platform.AwsModule;
 import herald.testing.SesStore;
 import herald.testing.StandIns;

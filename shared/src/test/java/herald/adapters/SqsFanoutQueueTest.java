@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.adapters.aws.SqsFanoutQueue;
 import herald.adapters.json.FanoutJobJson;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fanout.FanoutJob;
 import herald.platform.Env;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.aws.SqsJobs;
 import herald.adapters.json.JobJson;
-import herald.domain.actions.ImportJob;
-import herald.domain.actions.ImportRow;
-import herald.domain.actions.Job;
-import herald.domain.actions.PurgeJob;
-import herald.domain.actions.ScanJob;
+import herald.domain.intake.ImportJob;
+import herald.domain.intake.ImportRow;
+import herald.domain.jobs.Job;
+import herald.domain.segments.PurgeJob;
+import herald.domain.segments.ScanJob;
 import herald.platform.Env;
 import herald.testing.StandIns;
 import java.time.Duration;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.aws.SqsJobs;
 import herald.adapters.json.JobJson;
-import herald.domain.actions.ImportJob;
-import herald.domain.actions.ImportRow;
-import herald.domain.actions.Job;
-import herald.domain.actions.StartImport;
+import herald.domain.intake.ImportJob;
+import herald.domain.intake.ImportRow;
+import herald.domain.jobs.Job;
+import herald.domain.intake.StartImport;
 import herald.domain.fakes.InMemoryAsyncActions;
 import herald.domain.fakes.TestClock;
 import herald.platform.Env;

@@ -10,7 +10,7 @@ import herald.domain.distributions.Action;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
-import herald.domain.distributions.EmailChannel;
+import herald.domain.channels.email.EmailChannel;
 import herald.domain.distributions.Trigger;
 import herald.platform.Env;
 import java.time.Instant;

@@ -6,19 +6,19 @@ import herald.adapters.json.EventSchemas;
 import herald.domain.brand.BrandSettings;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.Customers;
-import herald.domain.customers.EraseCustomer;
-import herald.domain.customers.UpsertCustomer;
+import herald.domain.intake.EraseCustomer;
+import herald.domain.intake.UpsertCustomer;
 import herald.domain.delivery.Messages;
 import herald.domain.delivery.UnsubscribeLinks;
 import herald.domain.activity.Activity;
-import herald.domain.stats.Stats;
+import herald.domain.delivery.StatusCounters;
 import herald.domain.distributions.DistributionRules;
 import herald.domain.distributions.Distributions;
 import herald.domain.distributions.ManageDistributions;
 import herald.domain.distributions.RenderPreview;
-import herald.domain.events.AcceptEvent;
+import herald.domain.intake.AcceptEvent;
 import herald.domain.events.EventBus;
-import herald.domain.events.EventKeys;
+import herald.domain.intake.EventKeys;
 import herald.domain.keys.ApiKeys;
 import herald.domain.keys.ManageApiKeys;
 import herald.domain.templates.Templates;
@@ -34,7 +34,7 @@ final class ApiModule {
 
   @Provides @Singleton static Router router(BrandSettings brand, Customers customers, Messages messages,
       EventKeys keys, EventBus bus, Templates templates, Clock clock, ManageApiKeys apiKeys, EventSchemas schemas,
-      ManageDistributions manage, Activity activity, Stats stats, Suppressions suppressions,
+      ManageDistributions manage, Activity activity, StatusCounters stats, Suppressions suppressions,
       UnsubscribeLinks links, ImportApi imports, AsyncActionApi asyncActions, SegmentApi segments,
       CustomerChanges changes) {
     UpsertCustomer upsert = new UpsertCustomer(customers, changes, clock);
@@ -59,11 +59,11 @@ final class ApiModule {
     return new ManageDistributions(distributions, segments, rules, activity, clock, activations);
   }
 
-  @Provides @Singleton static ImportApi importApi(herald.domain.actions.StartImport start) {
+  @Provides @Singleton static ImportApi importApi(herald.domain.intake.StartImport start) {
     return new ImportApi(start);
   }
 
-  @Provides @Singleton static AsyncActionApi asyncActionApi(herald.domain.actions.AsyncActions actions) {
+  @Provides @Singleton static AsyncActionApi asyncActionApi(herald.domain.jobs.AsyncActions actions) {
     return new AsyncActionApi(actions);
   }
 
@@ -72,7 +72,7 @@ final class ApiModule {
       Customers customers, Distributions distributions, herald.domain.segments.SegmentEvaluations evaluations,
       herald.domain.segments.SegmentPurges purges, Clock clock) {
     return new SegmentApi(new herald.domain.segments.ManageSegments(segments, memberships, evaluate, customers,
-        distributions, evaluations, purges, clock));
+        new herald.domain.distributions.SegmentUsage(distributions), evaluations, purges, clock));
   }
 
   @Provides @Singleton static ManageApiKeys manageApiKeys(ApiKeys keys, Clock clock, Env env) {

@@ -2,15 +2,15 @@ package herald.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import herald.domain.NotFound;
-import herald.domain.actions.ActionType;
-import herald.domain.actions.AsyncAction;
-import herald.domain.actions.AsyncActions;
-import herald.domain.actions.EvaluateSegmentPart;
-import herald.domain.actions.ImportCustomers;
-import herald.domain.actions.RejectedRow;
-import herald.domain.actions.StartImport;
-import herald.domain.delivery.Page;
+import herald.domain.common.NotFound;
+import herald.domain.jobs.AsyncActionType;
+import herald.domain.jobs.AsyncAction;
+import herald.domain.jobs.AsyncActions;
+import herald.domain.segments.EvaluateSegmentPart;
+import herald.domain.intake.ImportCustomers;
+import herald.domain.jobs.RejectedRow;
+import herald.domain.intake.StartImport;
+import herald.domain.common.Page;
 import herald.platform.Json;
 import java.time.Instant;
 import java.util.List;
@@ -23,10 +23,10 @@ import java.util.TreeMap;
  */
 final class AsyncActionApi {
   static final String PATH = "/v1/async-actions";
-  private static final Map<ActionType, List<String>> COUNTERS = Map.of(
-      ActionType.CUSTOMERS_IMPORT, List.of(StartImport.ROWS_READ, ImportCustomers.IMPORTED, ImportCustomers.UNCHANGED,
+  private static final Map<AsyncActionType, List<String>> COUNTERS = Map.of(
+      AsyncActionType.CUSTOMERS_IMPORT, List.of(StartImport.ROWS_READ, ImportCustomers.IMPORTED, ImportCustomers.UNCHANGED,
           ImportCustomers.REJECTED),
-      ActionType.SEGMENT_EVALUATION, List.of(EvaluateSegmentPart.EVALUATED, EvaluateSegmentPart.ENTERED,
+      AsyncActionType.SEGMENT_EVALUATION, List.of(EvaluateSegmentPart.EVALUATED, EvaluateSegmentPart.ENTERED,
           EvaluateSegmentPart.LEFT));
   private final AsyncActions actions;
 

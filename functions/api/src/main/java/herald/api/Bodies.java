@@ -2,7 +2,7 @@ package herald.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.platform.Json;
 
 /** Parses request bodies. */

@@ -1,7 +1,7 @@
 package herald.api;
 
 import herald.adapters.json.Fields;
-import herald.domain.NotFound;
+import herald.domain.common.NotFound;
 import herald.domain.brand.Brand;
 import herald.domain.brand.BrandSettings;
 import herald.platform.Json;

@@ -1,11 +1,11 @@
 package herald.api;
 
 import herald.adapters.json.CustomerJson;
-import herald.domain.NotFound;
+import herald.domain.common.NotFound;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
-import herald.domain.customers.EraseCustomer;
-import herald.domain.customers.UpsertCustomer;
+import herald.domain.intake.EraseCustomer;
+import herald.domain.intake.UpsertCustomer;
 import java.util.List;
 
 /** POST /v1/customers (upsert by source_id), GET /v1/customers/{id} and ?source_id=, DELETE /v1/customers/{id}. */
@@ -33,7 +33,7 @@ final class CustomerApi {
   /** GET /v1/customers?source_id=: the customer the company knows by that id. */
   private HttpResponse bySourceId(HttpRequest request) {
     String sourceId = request.query().get("source_id");
-    if (sourceId == null || sourceId.isBlank()) throw herald.domain.Invalid.required("source_id");
+    if (sourceId == null || sourceId.isBlank()) throw herald.domain.common.Invalid.required("source_id");
     String id = Customer.idFor(sourceId);
     return HttpResponse.ok(CustomerJson.write(
         customers.get(id).orElseThrow(() -> new NotFound("customer", "source_id", sourceId))));

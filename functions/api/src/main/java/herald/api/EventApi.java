@@ -2,8 +2,8 @@ package herald.api;
 
 import herald.adapters.json.CustomerJson;
 import herald.adapters.json.Fields;
-import herald.domain.events.AcceptEvent;
-import herald.domain.events.IncomingEvent;
+import herald.domain.intake.AcceptEvent;
+import herald.domain.intake.IncomingEvent;
 import herald.platform.Json;
 import java.util.List;
 import java.util.Set;

@@ -2,10 +2,10 @@ package herald.api;
 
 import herald.adapters.json.CsvRows;
 import herald.adapters.json.NdjsonRows;
-import herald.domain.Invalid;
-import herald.domain.actions.ActionStatus;
-import herald.domain.actions.ImportFile;
-import herald.domain.actions.StartImport;
+import herald.domain.common.Invalid;
+import herald.domain.jobs.AsyncActionStatus;
+import herald.domain.intake.ImportFile;
+import herald.domain.intake.StartImport;
 import herald.platform.Json;
 import java.io.StringReader;
 import java.util.List;
@@ -47,7 +47,7 @@ final class ImportApi {
       if (!e.code().equals("too_many_rows")) throw e;
       return HttpResponse.error(413, e.code(), e.getMessage(), e.field());
     }
-    return new HttpResponse(202, Json.object().put("async_action_id", id).put("status", ActionStatus.IN_PROGRESS.name()))
+    return new HttpResponse(202, Json.object().put("async_action_id", id).put("status", AsyncActionStatus.IN_PROGRESS.name()))
         .withHeader("location", AsyncActionApi.PATH + "/" + id);
   }
 

@@ -4,19 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.adapters.json.Fields;
-import herald.domain.NotFound;
+import herald.domain.common.NotFound;
 import herald.domain.brand.BrandSettings;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.Messages;
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.ManageDistributions;
 import herald.domain.distributions.RenderPreview;
 import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
-import herald.domain.stats.Stats;
+import herald.domain.delivery.StatusCounters;
 import herald.platform.Json;
 import java.time.Clock;
 import java.util.List;
@@ -30,11 +30,11 @@ final class MessageApi {
   private final Customers customers;
   private final BrandSettings brand;
   private final RenderPreview preview;
-  private final Stats stats;
+  private final StatusCounters stats;
   private final Clock clock;
 
   MessageApi(ManageDistributions manage, Messages messages, Customers customers, BrandSettings brand,
-      RenderPreview preview, Stats stats, Clock clock) {
+      RenderPreview preview, StatusCounters stats, Clock clock) {
     this.manage = manage;
     this.messages = messages;
     this.customers = customers;
@@ -112,7 +112,7 @@ final class MessageApi {
       Fields e = Fields.of(given, "event", Set.of("type", "data"));
       String givenType = e.text("type");
       if (givenType != null && !givenType.equals(type)) {
-        throw new herald.domain.Invalid("invalid_value", "event.type", "this distribution's trigger is " + type);
+        throw new herald.domain.common.Invalid("invalid_value", "event.type", "this distribution's trigger is " + type);
       }
       Map<String, Object> givenData = e.object("data");
       if (givenData != null) data = givenData;

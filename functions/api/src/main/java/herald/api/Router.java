@@ -1,9 +1,9 @@
 package herald.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import herald.domain.Conflict;
-import herald.domain.Invalid;
-import herald.domain.NotFound;
+import herald.domain.common.Conflict;
+import herald.domain.common.Invalid;
+import herald.domain.common.NotFound;
 import herald.platform.Log;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

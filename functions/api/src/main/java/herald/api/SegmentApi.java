@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.adapters.json.DistributionJson;
 import herald.adapters.json.SegmentJson;
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.domain.segments.CountedSegment;
 import herald.domain.segments.ManageSegments;
 import herald.domain.segments.Member;

@@ -2,8 +2,8 @@ package herald.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import herald.domain.NotFound;
-import herald.domain.delivery.Page;
+import herald.domain.common.NotFound;
+import herald.domain.common.Page;
 import herald.domain.suppressions.Suppression;
 import herald.domain.suppressions.Suppressions;
 import herald.platform.Json;

@@ -3,7 +3,7 @@ package herald.api;
 import herald.domain.brand.Brand;
 import herald.domain.brand.BrandSettings;
 import herald.domain.customers.Consent;
-import herald.domain.customers.UpsertCustomer;
+import herald.domain.intake.UpsertCustomer;
 import herald.domain.delivery.UnsubscribeLinks;
 import herald.platform.Log;
 import java.util.List;

@@ -1,6 +1,6 @@
 package herald.api;
 
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 
 /** The version a write is based on: the If-Match header ({@code "3"} or {@code W/"3"}) or a body's version. */
 final class Versions {

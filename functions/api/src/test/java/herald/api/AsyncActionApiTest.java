@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.adapters.dynamodb.DynamoDbAsyncActions;
-import herald.domain.actions.ActionType;
-import herald.domain.actions.AsyncAction;
-import herald.domain.actions.Progress;
-import herald.domain.actions.RejectedRow;
+import herald.domain.jobs.AsyncActionType;
+import herald.domain.jobs.AsyncAction;
+import herald.domain.jobs.Progress;
+import herald.domain.jobs.RejectedRow;
 import herald.platform.Env;
 import herald.platform.Json;
 import herald.testing.StandIns;
@@ -34,7 +34,7 @@ class AsyncActionApiTest {
 
   @Test
   void showsTheRejectedRowsAsTheyAreRecordedPageByPageAndDoneAtTheEnd() {
-    actions.create(AsyncAction.start("act_1", ActionType.CUSTOMERS_IMPORT, null, Clock.systemUTC().instant()));
+    actions.create(AsyncAction.start("act_1", AsyncActionType.CUSTOMERS_IMPORT, null, Clock.systemUTC().instant()));
     actions.total("act_1", 2, Map.of("rows_read", 7L));
     actions.record("act_1", new Progress("0@2", "0", Map.of("imported", 2L, "rejected", 3L), List.of(
         new RejectedRow(3, "invalid_email", "email", "email is not an email address"),
@@ -64,7 +64,7 @@ class AsyncActionApiTest {
 
   @Test
   void aSegmentEvaluationShowsItsOwnCounters() {
-    actions.create(AsyncAction.start("act_2", ActionType.SEGMENT_EVALUATION, 4, Clock.systemUTC().instant()));
+    actions.create(AsyncAction.start("act_2", AsyncActionType.SEGMENT_EVALUATION, 4, Clock.systemUTC().instant()));
 
     JsonNode action = get("/v1/async-actions/act_2");
 
@@ -76,7 +76,7 @@ class AsyncActionApiTest {
 
   @Test
   void refusesACursorItDidNotGiveAndALimitOver1000() {
-    actions.create(AsyncAction.start("act_1", ActionType.CUSTOMERS_IMPORT, null, Clock.systemUTC().instant()));
+    actions.create(AsyncAction.start("act_1", AsyncActionType.CUSTOMERS_IMPORT, null, Clock.systemUTC().instant()));
     assertThat(call("/v1/async-actions/act_1?cursor=bm9wZQ").getStatusCode()).isEqualTo(400);
     assertThat(call("/v1/async-actions/act_1?limit=1001").getStatusCode()).isEqualTo(400);
   }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerChanges;
-import herald.domain.customers.TrackBehaviour;
+import herald.domain.segments.TrackBehaviour;
 import herald.domain.events.TriggerEvent;
 import herald.platform.Env;
 import herald.testing.RecordingEventBridge;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import herald.domain.actions.ImportJob;
-import herald.domain.actions.ImportRow;
+import herald.domain.intake.ImportJob;
+import herald.domain.intake.ImportRow;
 import herald.platform.Json;
 import java.util.HashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.adapters.json.JobJson;
-import herald.domain.actions.Job;
+import herald.domain.jobs.Job;
 import herald.platform.Env;
 import herald.platform.Json;
 import herald.testing.RecordingEventBridge;

@@ -6,7 +6,7 @@ import dagger.Module;
 import dagger.Provides;
 import herald.domain.delivery.Messages;
 import herald.domain.delivery.RecordDeadLetter;
-import herald.domain.stats.Stats;
+import herald.domain.delivery.StatusCounters;
 import herald.adapters.json.SendJobJson;
 import herald.platform.Env;
 import herald.platform.Priming;
@@ -35,7 +35,7 @@ interface DeadLetterComponent {
   final class DeadLetterModule {
     private DeadLetterModule() {}
 
-    @Provides @Singleton static RecordDeadLetter record(Messages messages, Stats stats, Clock clock) {
+    @Provides @Singleton static RecordDeadLetter record(Messages messages, StatusCounters stats, Clock clock) {
       return new RecordDeadLetter(messages, stats, clock);
     }
   }

@@ -5,7 +5,7 @@ import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import herald.adapters.json.FanoutJobJson;
-import herald.domain.delivery.JobQueue;
+import herald.domain.delivery.SendQueue;
 import herald.domain.distributions.Distributions;
 import herald.domain.fanout.FanOut;
 import herald.domain.fanout.FanoutJob;
@@ -48,7 +48,7 @@ interface FanoutComponent {
     private FanoutModule() {}
 
     @Provides @Singleton static FanOut fanOut(Distributions distributions, Segments segments,
-        Memberships memberships, JobQueue sendQueue, FanoutQueue fanoutQueue) {
+        Memberships memberships, SendQueue sendQueue, FanoutQueue fanoutQueue) {
       return new FanOut(distributions, segments, memberships, sendQueue, fanoutQueue, FanOut.Limits.DEFAULT);
     }
   }

@@ -14,7 +14,7 @@ import herald.adapters.json.FanoutJobJson;
 import herald.adapters.json.SendJobJson;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.SendJob;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.ChannelType;
 import herald.domain.distributions.DistributionStatus;
 import herald.platform.Env;
 import herald.testing.EventFiles;

@@ -8,7 +8,7 @@ import herald.domain.suppressions.Suppressions;
 import herald.adapters.json.SesEventJson;
 import herald.domain.delivery.Messages;
 import herald.domain.delivery.RecordFeedback;
-import herald.domain.stats.Stats;
+import herald.domain.delivery.StatusCounters;
 import herald.platform.Env;
 import herald.platform.Json;
 import herald.platform.StoresModule;
@@ -38,7 +38,7 @@ interface FeedbackComponent {
   final class FeedbackModule {
     private FeedbackModule() {}
 
-    @Provides @Singleton static RecordFeedback record(Messages messages, Suppressions suppressions, Stats stats,
+    @Provides @Singleton static RecordFeedback record(Messages messages, Suppressions suppressions, StatusCounters stats,
         Clock clock) {
       return new RecordFeedback(messages, suppressions, stats, clock);
     }

@@ -3,7 +3,7 @@ package herald.feedback;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import herald.adapters.json.SesEventJson;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.delivery.RecordFeedback;
 import herald.domain.delivery.RecordFeedback.Feedback;
 import herald.platform.Env;

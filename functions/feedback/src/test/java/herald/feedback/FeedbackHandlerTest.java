@@ -3,7 +3,7 @@ package herald.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.dynamodb.DynamoDbMessages;
-import herald.adapters.dynamodb.DynamoDbStats;
+import herald.adapters.dynamodb.DynamoDbStatusCounters;
 import herald.adapters.dynamodb.DynamoDbSuppressions;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
@@ -11,7 +11,7 @@ import herald.domain.delivery.RecordFeedback;
 import herald.domain.fakes.InMemoryMessages;
 import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.fakes.TestClock;
-import herald.domain.stats.Stats;
+import herald.domain.delivery.StatusCounters;
 import herald.platform.Env;
 import herald.testing.EventFiles;
 import herald.testing.StandIns;
@@ -49,7 +49,7 @@ class FeedbackHandlerTest {
     invoke("feedback-delivery.json");
 
     assertThat(messages.get("msg_feedback_delivery_1").orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED);
-    Map<MessageStatus, Long> counts = new DynamoDbStats(StandIns.dynamo(env), env.get("STATS_TABLE"))
+    Map<MessageStatus, Long> counts = new DynamoDbStatusCounters(StandIns.dynamo(env), env.get("STATS_TABLE"))
         .of("dist_welcome").get("email");
     assertThat(counts).containsEntry(MessageStatus.DELIVERED, 1L);
     assertThat(suppressions.contains("ada@mail.example")).isFalse();
@@ -111,7 +111,7 @@ class FeedbackHandlerTest {
     InMemorySuppressions suppressed = new InMemorySuppressions();
     memory.put(new Message("msg_feedback_bounce_1", "dist_1", "evt_1", "cust_1", "email", MessageStatus.SENT, null,
         "ses-1", clock.instant(), clock.instant()));
-    Stats none = new Stats() {
+    StatusCounters none = new StatusCounters() {
       @Override
       public void moved(String distributionId, String channel, MessageStatus from, MessageStatus to) {}
 

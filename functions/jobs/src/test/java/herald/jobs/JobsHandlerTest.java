@@ -7,10 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import herald.adapters.dynamodb.DynamoDbAsyncActions;
 import herald.adapters.dynamodb.DynamoDbCustomers;
-import herald.domain.actions.ActionStatus;
-import herald.domain.actions.ActionType;
-import herald.domain.actions.AsyncAction;
-import herald.domain.actions.RejectedRow;
+import herald.domain.jobs.AsyncActionStatus;
+import herald.domain.jobs.AsyncActionType;
+import herald.domain.jobs.AsyncAction;
+import herald.domain.jobs.RejectedRow;
 import herald.domain.customers.Customer;
 import herald.platform.Env;
 import herald.testing.EventFiles;
@@ -41,7 +41,7 @@ class JobsHandlerTest {
 
   @Test
   void importsThePartInTheSampleEventAndRecordsItsRejectedRows() {
-    actions.create(AsyncAction.start("act_sample", ActionType.CUSTOMERS_IMPORT, 1, Clock.systemUTC().instant()));
+    actions.create(AsyncAction.start("act_sample", AsyncActionType.CUSTOMERS_IMPORT, 1, Clock.systemUTC().instant()));
 
     SQSBatchResponse response = new JobsHandler(env).handleRequest(sample(), QueueRunner.context(300_000));
 
@@ -49,7 +49,7 @@ class JobsHandlerTest {
     var customers = new DynamoDbCustomers(StandIns.dynamo(env), env.get("CUSTOMERS_TABLE"));
     assertThat(customers.get(Customer.idFor("ada-1")).orElseThrow().email()).isEqualTo("ada@example.com");
     AsyncAction action = actions.get("act_sample").orElseThrow();
-    assertThat(action.status()).isEqualTo(ActionStatus.DONE);
+    assertThat(action.status()).isEqualTo(AsyncActionStatus.DONE);
     assertThat(action.count("imported")).isEqualTo(1);
     assertThat(action.count("rejected")).isEqualTo(2);
     assertThat(actions.rejected("act_sample", null, 10).items()).containsExactly(
@@ -65,7 +65,7 @@ class JobsHandlerTest {
     garbage.setBody("{\"kind\":\"unknown\"}");
     event.setRecords(List.of(garbage, event.getRecords().getFirst()));
     Env broken = env.with("CUSTOMERS_TABLE", "no-such-table");
-    actions.create(AsyncAction.start("act_sample", ActionType.CUSTOMERS_IMPORT, 1, Clock.systemUTC().instant()));
+    actions.create(AsyncAction.start("act_sample", AsyncActionType.CUSTOMERS_IMPORT, 1, Clock.systemUTC().instant()));
 
     SQSBatchResponse response = new JobsHandler(broken).handleRequest(event, QueueRunner.context(300_000));
 

@@ -3,7 +3,7 @@ package herald.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.json.JobJson;
-import herald.domain.actions.PurgeJob;
+import herald.domain.segments.PurgeJob;
 import herald.domain.customers.Customer;
 import herald.platform.Env;
 import herald.testing.RecordingEventBridge;

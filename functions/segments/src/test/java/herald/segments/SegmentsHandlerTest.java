@@ -17,7 +17,7 @@ import herald.domain.customers.Behaviour.EventStats;
 import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerProfile;
 import herald.domain.customers.CustomerChanges;
-import herald.domain.customers.UpsertCustomer;
+import herald.domain.intake.UpsertCustomer;
 import herald.domain.segments.EvaluateSegments;
 import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentType;

@@ -7,7 +7,7 @@ import herald.adapters.dynamodb.DynamoDbBrandSettings;
 import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.adapters.dynamodb.DynamoDbMessages;
-import herald.adapters.dynamodb.DynamoDbStats;
+import herald.adapters.dynamodb.DynamoDbStatusCounters;
 import herald.adapters.dynamodb.DynamoDbSuppressions;
 import herald.adapters.http.HostResolver;
 import herald.adapters.http.HttpWebhookSender;
@@ -19,7 +19,7 @@ import herald.domain.delivery.RecordDeadLetter;
 import herald.domain.delivery.RenderMessage;
 import herald.domain.delivery.SendToRecipient;
 import herald.domain.delivery.UnsubscribeLinks;
-import herald.domain.distributions.WebhookUrls;
+import herald.domain.channels.webhook.WebhookUrls;
 import herald.domain.templates.Templates;
 import herald.platform.AwsModule;
 import herald.platform.Env;
@@ -89,7 +89,7 @@ final class FaultTestWiring {
   }
 
   private FaultyPorts.FaultyStats stats() {
-    return new FaultyPorts.FaultyStats(new DynamoDbStats(dynamo, env.get("STATS_TABLE")), faults);
+    return new FaultyPorts.FaultyStats(new DynamoDbStatusCounters(dynamo, env.get("STATS_TABLE")), faults);
   }
 
   /**

@@ -3,16 +3,16 @@ package herald.sender;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
 import herald.domain.delivery.Claim;
-import herald.domain.delivery.DeliveryFailure;
-import herald.domain.delivery.Email;
-import herald.domain.delivery.EmailSender;
+import herald.domain.channels.DeliveryFailure;
+import herald.domain.channels.email.Email;
+import herald.domain.channels.email.EmailSender;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
 import herald.domain.delivery.Messages;
-import herald.domain.delivery.Page;
-import herald.domain.delivery.WebhookCall;
-import herald.domain.delivery.WebhookSender;
-import herald.domain.stats.Stats;
+import herald.domain.common.Page;
+import herald.domain.channels.webhook.WebhookCall;
+import herald.domain.channels.webhook.WebhookSender;
+import herald.domain.delivery.StatusCounters;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -127,11 +127,11 @@ final class FaultyPorts {
   }
 
   /** Counters whose updates fail at random, before or after they are made. */
-  static final class FaultyStats implements Stats {
-    private final Stats store;
+  static final class FaultyStats implements StatusCounters {
+    private final StatusCounters store;
     private final Faults faults;
 
-    FaultyStats(Stats store, Faults faults) {
+    FaultyStats(StatusCounters store, Faults faults) {
       this.store = store;
       this.faults = faults;
     }

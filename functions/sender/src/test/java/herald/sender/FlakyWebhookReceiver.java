@@ -2,7 +2,7 @@ package herald.sender;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import herald.domain.delivery.WebhookSignature;
+import herald.domain.channels.webhook.WebhookSignature;
 import herald.platform.Json;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,8 +2,8 @@ package herald.sender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import herald.adapters.aws.SqsJobQueue;
-import herald.adapters.dynamodb.DynamoDbStats;
+import herald.adapters.aws.SqsSendQueue;
+import herald.adapters.dynamodb.DynamoDbStatusCounters;
 import herald.domain.delivery.MessageStatus;
 import herald.platform.Env;
 import herald.testing.SesStore;
@@ -67,7 +67,7 @@ class SendUnderFaultsTest {
     FaultTestData data;
     try {
       data = new FaultTestData(env, receiver, tag, seed);
-      new SqsJobQueue(sqs, queues.send()).send(data.jobs);
+      new SqsSendQueue(sqs, queues.send()).send(data.jobs);
       FaultTestWiring wiring = new FaultTestWiring(env, faults, LEASE);
       SenderHandler handler = wiring.sender(receiver, queues.send(), CLIENT_TIMEOUT, BACKOFF_CAP_SECONDS);
       if (!Boolean.getBoolean("herald.fault.logs")) System.setOut(new PrintStream(OutputStream.nullOutputStream()));
@@ -210,7 +210,7 @@ class SendUnderFaultsTest {
     Map<String, Long> drift = new TreeMap<>();
     data.jobs.forEach(job -> drift.merge(job.distributionId() + "/" + job.channel().key() + "/"
         + (rows.containsKey(job.messageId()) ? rows.get(job.messageId()).status() : "MISSING"), -1L, Long::sum));
-    var stats = new DynamoDbStats(dynamo, env.get("STATS_TABLE"));
+    var stats = new DynamoDbStatusCounters(dynamo, env.get("STATS_TABLE"));
     for (String distribution : List.of(FaultTestData.MAIN, FaultTestData.DOWN)) {
       stats.of(distribution).forEach((channel, counts) -> counts.forEach((status, n) ->
           drift.merge(distribution + "/" + channel + "/" + status, n, Long::sum)));

@@ -4,8 +4,8 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
-import herald.domain.delivery.DispatchEvent;
-import herald.domain.delivery.JobQueue;
+import herald.domain.trigger.DispatchEvent;
+import herald.domain.delivery.SendQueue;
 import herald.domain.distributions.Distributions;
 import herald.domain.distributions.PatternMatcher;
 import herald.domain.fanout.FanoutQueue;
@@ -40,7 +40,7 @@ interface TriggerComponent {
   final class TriggerModule {
     private TriggerModule() {}
 
-    @Provides @Singleton static DispatchEvent dispatch(Distributions distributions, JobQueue queue,
+    @Provides @Singleton static DispatchEvent dispatch(Distributions distributions, SendQueue queue,
         FanoutQueue fanout, Segments segments, PatternMatcher patterns) {
       return new DispatchEvent(distributions, queue, fanout, segments, patterns);
     }

@@ -20,24 +20,24 @@ import java.util.concurrent.Executors;
 /** API Gateway's HTTP API (payload format 2.0) in front of the functions with HttpApi events. */
 public final class LocalHttpApi implements AutoCloseable {
   private final HttpServer server;
-  private final List<Route> routes;
+  private final List<HttpApiRoute> routes;
   private final ExecutorService executor = Executors.newFixedThreadPool(8,
       Thread.ofPlatform().daemon().name("http-api-", 0).factory());
 
-  private LocalHttpApi(HttpServer server, List<Route> routes) {
+  private LocalHttpApi(HttpServer server, List<HttpApiRoute> routes) {
     this.server = server;
     this.routes = routes;
   }
 
   /** Serves the routes of these functions' HttpApi events on 127.0.0.1:port (0 picks a free port). */
   public static LocalHttpApi start(int port, List<LambdaFunction> functions) throws IOException {
-    List<Route> routes = new ArrayList<>();
+    List<HttpApiRoute> routes = new ArrayList<>();
     for (LambdaFunction function : functions) {
       for (EventSource source : function.spec().events()) {
-        if (source instanceof EventSource.HttpApi api) routes.add(Route.of(api.method(), api.path(), function));
+        if (source instanceof EventSource.HttpApi api) routes.add(HttpApiRoute.of(api.method(), api.path(), function));
       }
     }
-    routes.sort(Route.PRECEDENCE);
+    routes.sort(HttpApiRoute.PRECEDENCE);
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
     LocalHttpApi api = new LocalHttpApi(server, List.copyOf(routes));
     server.createContext("/", api::serve);
@@ -57,7 +57,7 @@ public final class LocalHttpApi implements AutoCloseable {
   private void serve(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getRawPath();
-    for (Route route : routes) {
+    for (HttpApiRoute route : routes) {
       Map<String, String> parameters = route.match(method, path);
       if (parameters == null) continue;
       APIGatewayV2HTTPEvent event = HttpApiEvents.event(exchange, route.routeKey(), parameters);

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import herald.domain.delivery.WebhookSignature;
+import herald.domain.channels.webhook.WebhookSignature;
 import herald.local.LocalRuntime;
 import herald.local.Options;
 import herald.testing.SesStore;

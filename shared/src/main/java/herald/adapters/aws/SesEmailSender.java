@@ -1,8 +1,8 @@
 package herald.adapters.aws;
 
-import herald.domain.delivery.DeliveryFailure;
-import herald.domain.delivery.Email;
-import herald.domain.delivery.EmailSender;
+import herald.domain.channels.DeliveryFailure;
+import herald.domain.channels.email.Email;
+import herald.domain.channels.email.EmailSender;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkClientException;

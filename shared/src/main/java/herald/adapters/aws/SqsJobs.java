@@ -1,8 +1,8 @@
 package herald.adapters.aws;
 
 import herald.adapters.json.JobJson;
-import herald.domain.actions.Job;
-import herald.domain.actions.Jobs;
+import herald.domain.jobs.Job;
+import herald.domain.jobs.Jobs;
 import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;

@@ -1,6 +1,6 @@
 package herald.adapters.dynamodb;
 
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.platform.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,9 +1,9 @@
 package herald.adapters.dynamodb;
 
-import herald.domain.Ids;
+import herald.domain.common.Ids;
 import herald.domain.activity.Activity;
 import herald.domain.activity.ActivityEntry;
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

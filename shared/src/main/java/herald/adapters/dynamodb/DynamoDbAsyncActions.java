@@ -1,12 +1,12 @@
 package herald.adapters.dynamodb;
 
-import herald.domain.actions.ActionStatus;
-import herald.domain.actions.ActionType;
-import herald.domain.actions.AsyncAction;
-import herald.domain.actions.AsyncActions;
-import herald.domain.actions.Progress;
-import herald.domain.actions.RejectedRow;
-import herald.domain.delivery.Page;
+import herald.domain.jobs.AsyncActionStatus;
+import herald.domain.jobs.AsyncActionType;
+import herald.domain.jobs.AsyncAction;
+import herald.domain.jobs.AsyncActions;
+import herald.domain.jobs.Progress;
+import herald.domain.jobs.RejectedRow;
+import herald.domain.common.Page;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -171,8 +171,8 @@ public final class DynamoDbAsyncActions implements AsyncActions {
     });
     AttributeValue total = item.get("parts_total");
     AttributeValue finished = item.get("finished");
-    return new AsyncAction(Items.text(item, "pk"), ActionType.ofWire(Items.text(item, "type")),
-        ActionStatus.valueOf(Items.text(item, "status")), progress,
+    return new AsyncAction(Items.text(item, "pk"), AsyncActionType.ofWire(Items.text(item, "type")),
+        AsyncActionStatus.valueOf(Items.text(item, "status")), progress,
         total == null ? null : Integer.parseInt(total.n()), finished == null || !finished.hasSs() ? 0 : finished.ss().size(),
         Items.instant(item, "created_at"), Items.instant(item, "updated_at"), Items.instant(item, "finished_at"));
   }

@@ -1,10 +1,10 @@
 package herald.adapters.dynamodb;
 
-import herald.domain.Conflict;
+import herald.domain.common.Conflict;
 import herald.domain.customers.Consent;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.platform.Json;
 import java.time.Instant;
 import java.util.HashMap;

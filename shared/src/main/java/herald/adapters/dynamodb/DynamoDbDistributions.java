@@ -1,7 +1,7 @@
 package herald.adapters.dynamodb;
 
 import herald.adapters.json.DistributionJson;
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Distributions;

@@ -1,6 +1,6 @@
 package herald.adapters.dynamodb;
 
-import herald.domain.events.EventKeys;
+import herald.domain.intake.EventKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package herald.adapters.dynamodb;
 
 import herald.adapters.json.SegmentRuleJson;
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentType;
 import herald.domain.segments.Segments;

@@ -1,7 +1,7 @@
 package herald.adapters.dynamodb;
 
-import herald.domain.Invalid;
-import herald.domain.delivery.Page;
+import herald.domain.common.Invalid;
+import herald.domain.common.Page;
 import herald.domain.suppressions.Suppression;
 import herald.domain.suppressions.Suppressions;
 import herald.platform.Json;

@@ -1,6 +1,6 @@
 package herald.adapters.dynamodb;
 
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package herald.adapters.http;
 
-import herald.domain.delivery.DeliveryFailure;
-import herald.domain.delivery.WebhookCall;
-import herald.domain.delivery.WebhookSender;
-import herald.domain.delivery.WebhookSignature;
+import herald.domain.channels.DeliveryFailure;
+import herald.domain.channels.webhook.WebhookCall;
+import herald.domain.channels.webhook.WebhookSender;
+import herald.domain.channels.webhook.WebhookSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -2,18 +2,18 @@ package herald.adapters.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import herald.domain.Invalid;
-import herald.domain.distributions.BrazeChannel;
-import herald.domain.distributions.Channel;
-import herald.domain.distributions.ChannelType;
-import herald.domain.distributions.Channels;
-import herald.domain.distributions.EmailChannel;
-import herald.domain.distributions.IntercomChannel;
-import herald.domain.distributions.KlaviyoChannel;
-import herald.domain.distributions.MailchimpChannel;
-import herald.domain.distributions.SmsChannel;
-import herald.domain.distributions.WebhookChannel;
-import herald.domain.distributions.WebhookPayload;
+import herald.domain.common.Invalid;
+import herald.domain.channels.braze.BrazeChannel;
+import herald.domain.channels.Channel;
+import herald.domain.channels.ChannelType;
+import herald.domain.channels.ChannelSettings;
+import herald.domain.channels.email.EmailChannel;
+import herald.domain.channels.intercom.IntercomChannel;
+import herald.domain.channels.klaviyo.KlaviyoChannel;
+import herald.domain.channels.mailchimp.MailchimpChannel;
+import herald.domain.channels.sms.SmsChannel;
+import herald.domain.channels.webhook.WebhookChannel;
+import herald.domain.channels.webhook.WebhookPayload;
 import herald.platform.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +47,7 @@ final class ChannelJson {
     allowed.add("type");
     allowed.addAll(READ_ONLY);
     Fields f = Fields.of(node, at, allowed);
-    return Channels.at(index, () -> switch (type) {
+    return ChannelSettings.at(index, () -> switch (type) {
       case EMAIL -> new EmailChannel(f.text("subject"), f.text("html"), f.text("text"));
       case SMS -> new SmsChannel(f.text("text"), f.text("sms_type"), f.text("sender_id"));
       case WEBHOOK -> new WebhookChannel(f.text("url"), f.text("secret"), strings(f, "headers"),
@@ -107,6 +107,7 @@ final class ChannelJson {
         n.put("event_name", c.eventName());
         n.set("metadata", Json.MAPPER.valueToTree(c.metadata()));
       }
+      default -> throw new IllegalStateException("no JSON form for channel " + channel.type());
     }
     return n;
   }

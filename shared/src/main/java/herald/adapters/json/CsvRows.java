@@ -2,9 +2,9 @@ package herald.adapters.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import herald.domain.Invalid;
-import herald.domain.actions.ImportFile;
-import herald.domain.actions.ImportRow;
+import herald.domain.common.Invalid;
+import herald.domain.intake.ImportFile;
+import herald.domain.intake.ImportRow;
 import herald.platform.Json;
 import java.io.Reader;
 import java.util.HashSet;

@@ -2,8 +2,8 @@ package herald.adapters.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import herald.domain.Invalid;
-import herald.domain.Text;
+import herald.domain.common.Invalid;
+import herald.domain.common.Text;
 import herald.domain.customers.Behaviour;
 import herald.domain.customers.Consent;
 import herald.domain.customers.Customer;

@@ -2,7 +2,7 @@ package herald.adapters.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.events.TriggerEvent;
 import herald.platform.Json;
 import java.time.Instant;

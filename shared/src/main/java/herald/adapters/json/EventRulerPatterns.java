@@ -1,7 +1,7 @@
 package herald.adapters.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.distributions.PatternMatcher;
 import herald.platform.Json;
 import java.util.Map;

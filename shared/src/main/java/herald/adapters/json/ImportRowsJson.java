@@ -1,6 +1,6 @@
 package herald.adapters.json;
 
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.customers.CustomerProfile;
 import herald.platform.Json;
 

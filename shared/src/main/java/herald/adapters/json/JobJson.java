@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
-import herald.domain.Invalid;
-import herald.domain.actions.ImportJob;
-import herald.domain.actions.ImportRow;
-import herald.domain.actions.Job;
-import herald.domain.actions.PurgeJob;
-import herald.domain.actions.RejectedRow;
-import herald.domain.actions.ScanJob;
+import herald.domain.common.Invalid;
+import herald.domain.intake.ImportJob;
+import herald.domain.intake.ImportRow;
+import herald.domain.jobs.Job;
+import herald.domain.segments.PurgeJob;
+import herald.domain.jobs.RejectedRow;
+import herald.domain.segments.ScanJob;
 import herald.platform.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +49,7 @@ public final class JobJson {
           .put("cursor", s.cursor());
       case PurgeJob p -> node.put("kind", PURGE).put("segment_id", p.segmentId()).put("shard", p.shard())
           .put("sweep", p.sweep());
+      default -> throw new IllegalArgumentException("no JSON form for a " + job.getClass().getSimpleName());
     }
     return node.toString();
   }

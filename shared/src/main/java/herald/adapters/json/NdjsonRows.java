@@ -2,8 +2,8 @@ package herald.adapters.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import herald.domain.actions.ImportFile;
-import herald.domain.actions.ImportRow;
+import herald.domain.intake.ImportFile;
+import herald.domain.intake.ImportRow;
 import herald.platform.Json;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package herald.adapters.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.segments.Member;
 import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentDraft;

@@ -3,7 +3,7 @@ package herald.adapters.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.segments.SegmentRule;
 import herald.domain.segments.rules.Condition;
 import herald.domain.segments.rules.Field;

@@ -3,7 +3,7 @@ package herald.adapters.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.segments.rules.Moment;
 import herald.domain.segments.rules.Operand;
 import herald.domain.segments.rules.Operator;

@@ -2,9 +2,9 @@ package herald.adapters.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.delivery.SendJob;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.ChannelType;
 import herald.platform.Json;
 import java.util.Locale;
 

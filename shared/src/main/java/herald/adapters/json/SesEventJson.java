@@ -1,7 +1,7 @@
 package herald.adapters.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.delivery.RecordFeedback.Feedback;
 import herald.domain.delivery.RecordFeedback.Kind;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package herald.domain.activity;
 
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 
 /** Port: the activity log, newest first per subject. */
 public interface Activity {

@@ -1,6 +1,6 @@
 package herald.domain.brand;
 
-import herald.domain.Text;
+import herald.domain.common.Text;
 
 /** Who emails come from, and the postal address every email's footer carries. */
 public record Brand(String senderName, String senderEmail, String postalAddress) {

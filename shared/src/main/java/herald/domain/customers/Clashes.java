@@ -1,22 +1,22 @@
 package herald.domain.customers;
 
-import herald.domain.Conflict;
+import herald.domain.common.Conflict;
 import java.util.function.Supplier;
 
 /**
  * Retries a read-change-write of a customer when another writer saved it in between (a {@link Conflict} from
  * {@link Customers#save}): each try reads again, so no writer's change is lost. Gives up after {@link #TRIES}.
  */
-final class Clashes {
+public final class Clashes {
   /**
    * Each clash means another writer saved, so n tries let n writers of one customer all succeed; a customer
    * whose events arrive in a burst (the end-to-end bench's 8 clients on one customer) needed more than 8.
    */
-  static final int TRIES = 16;
+  public static final int TRIES = 16;
 
   private Clashes() {}
 
-  static <T> T retry(Supplier<T> readChangeWrite) {
+  public static <T> T retry(Supplier<T> readChangeWrite) {
     for (int attempt = 1; ; attempt++) {
       try {
         return readChangeWrite.get();

@@ -1,6 +1,6 @@
 package herald.domain.customers;
 
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import java.time.Instant;
 import java.util.Set;
 

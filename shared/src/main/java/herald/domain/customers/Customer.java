@@ -1,7 +1,7 @@
 package herald.domain.customers;
 
-import herald.domain.Ids;
-import herald.domain.Text;
+import herald.domain.common.Ids;
+import herald.domain.common.Text;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -83,7 +83,7 @@ public record Customer(String id, String sourceId, String name, String email, St
     Map<String, Consent> copy = new TreeMap<>();
     consents.forEach((channel, consent) -> {
       Consent.channel(channel, "consents." + channel);
-      if (consent == null) throw herald.domain.Invalid.required("consents." + channel);
+      if (consent == null) throw herald.domain.common.Invalid.required("consents." + channel);
       copy.put(channel, consent);
     });
     return Collections.unmodifiableMap(copy);

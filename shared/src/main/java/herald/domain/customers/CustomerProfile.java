@@ -1,6 +1,6 @@
 package herald.domain.customers;
 
-import herald.domain.Text;
+import herald.domain.common.Text;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,7 +37,7 @@ public record CustomerProfile(String sourceId, String name, String email, String
     Map<String, Boolean> copy = new TreeMap<>();
     consents.forEach((channel, granted) -> {
       Consent.channel(channel, "consents." + channel);
-      if (granted == null) throw herald.domain.Invalid.required("consents." + channel + ".granted");
+      if (granted == null) throw herald.domain.common.Invalid.required("consents." + channel + ".granted");
       copy.put(channel, granted);
     });
     return Collections.unmodifiableMap(copy);

@@ -1,6 +1,6 @@
 package herald.domain.customers;
 
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import java.util.Optional;
 
 /** Port: the customers Herald knows. */
@@ -9,7 +9,7 @@ public interface Customers {
 
   /**
    * Saves the customer over the version it was read at ({@link Customer#version()}; 0 for a new one) and returns
-   * it as saved, its version one up. Throws {@link herald.domain.Conflict} when the stored customer is no longer
+   * it as saved, its version one up. Throws {@link herald.domain.common.Conflict} when the stored customer is no longer
    * that version (another writer came first, or a new one exists already): nothing is written then.
    */
   Customer save(Customer customer);

@@ -1,6 +1,15 @@
 package herald.domain.delivery;
 
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.DeliveryFailure;
+import herald.domain.channels.Outgoing;
+import herald.domain.channels.email.Email;
+import herald.domain.channels.email.EmailSender;
+import herald.domain.channels.sms.Sms;
+import herald.domain.channels.sms.SmsSender;
+import herald.domain.channels.webhook.WebhookCall;
+import herald.domain.channels.webhook.WebhookSender;
+
+import herald.domain.channels.ChannelType;
 
 /** The providers, one per channel Herald delivers itself. */
 public final class Channels {
@@ -20,6 +29,7 @@ public final class Channels {
       case Email e -> email.send(e);
       case Sms s -> sms.send(s);
       case WebhookCall w -> webhook.send(w);
+      default -> throw new IllegalStateException("no provider for " + message.getClass().getSimpleName());
     };
   }
 

@@ -1,5 +1,7 @@
 package herald.domain.delivery;
 
+import herald.domain.common.Page;
+
 import java.util.Optional;
 
 /** Port: every message and its status. */

@@ -1,18 +1,20 @@
 package herald.domain.delivery;
 
+import herald.domain.channels.Outgoing;
+
 import herald.domain.brand.Brand;
 import herald.domain.brand.BrandSettings;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
 import herald.domain.distributions.ActionType;
-import herald.domain.distributions.Channel;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.Channel;
+import herald.domain.channels.ChannelType;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Distributions;
-import herald.domain.distributions.EmailChannel;
-import herald.domain.distributions.SmsChannel;
-import herald.domain.distributions.WebhookChannel;
+import herald.domain.channels.email.EmailChannel;
+import herald.domain.channels.sms.SmsChannel;
+import herald.domain.channels.webhook.WebhookChannel;
 import java.util.Map;
 
 /**

@@ -2,7 +2,7 @@ package herald.domain.delivery;
 
 import herald.domain.customers.Consent;
 import herald.domain.customers.Customer;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.ChannelType;
 import herald.domain.suppressions.Suppressions;
 
 /**

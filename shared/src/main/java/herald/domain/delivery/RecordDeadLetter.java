@@ -1,6 +1,5 @@
 package herald.domain.delivery;
 
-import herald.domain.stats.Stats;
 import java.time.Clock;
 
 /**
@@ -10,10 +9,10 @@ import java.time.Clock;
 public final class RecordDeadLetter {
   static final String REASON = "retries_exhausted";
   private final Messages messages;
-  private final Stats stats;
+  private final StatusCounters stats;
   private final Clock clock;
 
-  public RecordDeadLetter(Messages messages, Stats stats, Clock clock) {
+  public RecordDeadLetter(Messages messages, StatusCounters stats, Clock clock) {
     this.messages = messages;
     this.stats = stats;
     this.clock = clock;

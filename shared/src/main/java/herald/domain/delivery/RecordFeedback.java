@@ -1,7 +1,6 @@
 package herald.domain.delivery;
 
-import herald.domain.Text;
-import herald.domain.stats.Stats;
+import herald.domain.common.Text;
 import herald.domain.suppressions.Suppression;
 import herald.domain.suppressions.Suppressions;
 import java.time.Clock;
@@ -20,10 +19,10 @@ public final class RecordFeedback {
   static final String REJECTED = "rejected";
   private final Messages messages;
   private final Suppressions suppressions;
-  private final Stats stats;
+  private final StatusCounters stats;
   private final Clock clock;
 
-  public RecordFeedback(Messages messages, Suppressions suppressions, Stats stats, Clock clock) {
+  public RecordFeedback(Messages messages, Suppressions suppressions, StatusCounters stats, Clock clock) {
     this.messages = messages;
     this.suppressions = suppressions;
     this.stats = stats;

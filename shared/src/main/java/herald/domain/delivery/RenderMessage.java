@@ -1,13 +1,19 @@
 package herald.domain.delivery;
 
+import herald.domain.channels.JsonWriter;
+import herald.domain.channels.email.Email;
+import herald.domain.channels.sms.Sms;
+import herald.domain.channels.webhook.WebhookCall;
+
 import herald.domain.brand.Brand;
 import herald.domain.customers.Customer;
 import herald.domain.distributions.Distribution;
-import herald.domain.distributions.EmailChannel;
-import herald.domain.distributions.SmsChannel;
-import herald.domain.distributions.WebhookChannel;
-import herald.domain.distributions.WebhookEnvelope;
-import herald.domain.templates.ActionValues;
+import herald.domain.channels.email.EmailChannel;
+import herald.domain.channels.sms.SmsChannel;
+import herald.domain.channels.webhook.WebhookChannel;
+import herald.domain.channels.webhook.WebhookEnvelope;
+import herald.domain.distributions.TemplateVariables;
+import herald.domain.distributions.ActionValues;
 import herald.domain.templates.TemplateScope;
 import herald.domain.templates.Templates;
 import java.time.Clock;
@@ -56,7 +62,8 @@ public final class RenderMessage {
       SendJob job, String messageId) {
     Object body = channel.payload().custom()
         ? templates.renderJson(channel.payload().body(), scope)
-        : WebhookEnvelope.of(messageId, distribution, scope, job.event(), job.event().createdAt());
+        : WebhookEnvelope.of(messageId, distribution.action().type().key(), distribution.id(), job.event(),
+            TemplateVariables.envelopeData(distribution.action().type(), scope), job.event().createdAt());
     return new WebhookCall(messageId, channel.url(), new LinkedHashMap<>(channel.headers()), json.write(body),
         channel.secret(), clock.instant());
   }

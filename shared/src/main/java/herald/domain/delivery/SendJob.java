@@ -1,8 +1,8 @@
 package herald.domain.delivery;
 
-import herald.domain.Ids;
-import herald.domain.Text;
-import herald.domain.distributions.ChannelType;
+import herald.domain.common.Ids;
+import herald.domain.common.Text;
+import herald.domain.channels.ChannelType;
 import herald.domain.events.TriggerEvent;
 import java.util.Objects;
 

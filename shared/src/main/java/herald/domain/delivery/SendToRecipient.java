@@ -1,6 +1,7 @@
 package herald.domain.delivery;
 
-import herald.domain.stats.Stats;
+import herald.domain.channels.DeliveryFailure;
+
 import java.time.Clock;
 import java.util.Optional;
 
@@ -20,10 +21,10 @@ public final class SendToRecipient {
   private final Messages messages;
   private final PrepareMessage prepare;
   private final Channels channels;
-  private final Stats stats;
+  private final StatusCounters stats;
   private final Clock clock;
 
-  public SendToRecipient(Messages messages, PrepareMessage prepare, Channels channels, Stats stats, Clock clock) {
+  public SendToRecipient(Messages messages, PrepareMessage prepare, Channels channels, StatusCounters stats, Clock clock) {
     this.messages = messages;
     this.prepare = prepare;
     this.channels = channels;

@@ -1,7 +1,7 @@
 package herald.domain.distributions;
 
-import herald.domain.Invalid;
-import herald.domain.Text;
+import herald.domain.common.Invalid;
+import herald.domain.common.Text;
 
 /** What recipients receive: the action type and its parameters (campaign_id for publish_code, ...). */
 public record Action(ActionType type, String campaignId, String promotionTierId) {

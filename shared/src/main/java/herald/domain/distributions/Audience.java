@@ -1,7 +1,7 @@
 package herald.domain.distributions;
 
-import herald.domain.Invalid;
-import herald.domain.Text;
+import herald.domain.common.Invalid;
+import herald.domain.common.Text;
 
 /** Who receives: the event's customer, every member of a segment, or one fixed customer (manual only). */
 public record Audience(AudienceType type, String segmentId, String customerId) {

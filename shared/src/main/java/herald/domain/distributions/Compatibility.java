@@ -1,7 +1,6 @@
 package herald.domain.distributions;
 
 import herald.domain.events.EventCatalogue;
-import herald.domain.templates.TemplateVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

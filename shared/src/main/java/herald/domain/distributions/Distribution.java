@@ -1,8 +1,10 @@
 package herald.domain.distributions;
 
-import herald.domain.Conflict;
-import herald.domain.Invalid;
-import herald.domain.Text;
+import herald.domain.channels.Channel;
+
+import herald.domain.common.Conflict;
+import herald.domain.common.Invalid;
+import herald.domain.common.Text;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,10 @@
 package herald.domain.distributions;
 
-import herald.domain.Invalid;
-import herald.domain.Text;
+import herald.domain.channels.Channel;
+import herald.domain.channels.ChannelType;
+
+import herald.domain.common.Invalid;
+import herald.domain.common.Text;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

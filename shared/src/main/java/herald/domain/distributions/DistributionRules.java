@@ -1,7 +1,10 @@
 package herald.domain.distributions;
 
-import herald.domain.Invalid;
-import herald.domain.templates.TemplateVariables;
+import herald.domain.channels.Channel;
+import herald.domain.channels.webhook.WebhookChannel;
+import herald.domain.channels.webhook.WebhookUrls;
+
+import herald.domain.common.Invalid;
 import herald.domain.templates.Templates;
 import java.util.Map;
 import java.util.Set;

@@ -1,12 +1,12 @@
 package herald.domain.distributions;
 
-import herald.domain.Conflict;
-import herald.domain.Ids;
-import herald.domain.Invalid;
-import herald.domain.NotFound;
+import herald.domain.common.Conflict;
+import herald.domain.common.Ids;
+import herald.domain.common.Invalid;
+import herald.domain.common.NotFound;
 import herald.domain.activity.Activity;
 import herald.domain.activity.ActivityEntry;
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.domain.segments.Segments;
 import java.time.Clock;
 

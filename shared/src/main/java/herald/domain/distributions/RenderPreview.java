@@ -1,9 +1,19 @@
 package herald.domain.distributions;
 
+import herald.domain.channels.Channel;
+import herald.domain.channels.braze.BrazeChannel;
+import herald.domain.channels.email.EmailChannel;
+import herald.domain.channels.intercom.IntercomChannel;
+import herald.domain.channels.klaviyo.KlaviyoChannel;
+import herald.domain.channels.mailchimp.MailchimpChannel;
+import herald.domain.channels.sms.SmsChannel;
+import herald.domain.channels.sms.SmsSegments;
+import herald.domain.channels.webhook.WebhookChannel;
+import herald.domain.channels.webhook.WebhookEnvelope;
+
 import herald.domain.brand.Brand;
 import herald.domain.customers.Customer;
 import herald.domain.events.TriggerEvent;
-import herald.domain.templates.ActionValues;
 import herald.domain.templates.TemplateScope;
 import herald.domain.templates.Templates;
 import java.time.Clock;
@@ -61,7 +71,8 @@ public final class RenderPreview {
         headers.put("Content-Type", "application/json");
         out.put("headers", headers);
         out.put("body", webhook.payload().custom() ? templates.renderJson(webhook.payload().body(), scope)
-            : WebhookEnvelope.of(MESSAGE_ID, distribution, scope, event, clock.instant()));
+            : WebhookEnvelope.of(MESSAGE_ID, distribution.action().type().key(),
+                distribution.id(), event, TemplateVariables.envelopeData(distribution.action().type(), scope), clock.instant()));
       }
       case BrazeChannel braze -> {
         out.put("external_id", braze.externalIdField().equals("id") ? customer.id() : customer.sourceId());
@@ -81,6 +92,7 @@ public final class RenderPreview {
         out.put("event_name", intercom.eventName());
         out.put("metadata", templates.renderJson(intercom.metadata(), scope));
       }
+      default -> throw new IllegalStateException("no preview for channel " + channel.type());
     }
     return out;
   }

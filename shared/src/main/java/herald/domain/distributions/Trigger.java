@@ -1,7 +1,7 @@
 package herald.domain.distributions;
 
-import herald.domain.Invalid;
-import herald.domain.Text;
+import herald.domain.common.Invalid;
+import herald.domain.common.Text;
 import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
 import java.util.Collections;

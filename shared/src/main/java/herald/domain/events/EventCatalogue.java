@@ -43,6 +43,11 @@ public final class EventCatalogue {
     return KNOWN.contains(type);
   }
 
+  /** Whether the type is an order event, whose data carries the order. */
+  public static boolean isOrder(String type) {
+    return type != null && type.startsWith("customer.order.");
+  }
+
   /** A trigger can be any bus type, or manual. */
   public static boolean isTriggerType(String type) {
     return KNOWN.contains(type) || MANUAL.equals(type);

@@ -1,10 +1,10 @@
 package herald.domain.fanout;
 
-import herald.domain.delivery.JobQueue;
-import herald.domain.delivery.Page;
+import herald.domain.delivery.SendQueue;
+import herald.domain.common.Page;
 import herald.domain.delivery.SendJob;
 import herald.domain.distributions.AudienceType;
-import herald.domain.distributions.Channel;
+import herald.domain.channels.Channel;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Distributions;
@@ -53,11 +53,11 @@ public final class FanOut {
   private final Distributions distributions;
   private final Segments segments;
   private final Memberships memberships;
-  private final JobQueue sendQueue;
+  private final SendQueue sendQueue;
   private final FanoutQueue fanoutQueue;
   private final Limits limits;
 
-  public FanOut(Distributions distributions, Segments segments, Memberships memberships, JobQueue sendQueue,
+  public FanOut(Distributions distributions, Segments segments, Memberships memberships, SendQueue sendQueue,
       FanoutQueue fanoutQueue, Limits limits) {
     this.distributions = distributions;
     this.segments = segments;

@@ -1,6 +1,6 @@
 package herald.domain.fanout;
 
-import herald.domain.Text;
+import herald.domain.common.Text;
 import herald.domain.events.TriggerEvent;
 
 /**

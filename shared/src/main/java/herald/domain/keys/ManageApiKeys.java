@@ -1,7 +1,7 @@
 package herald.domain.keys;
 
-import herald.domain.Ids;
-import herald.domain.NotFound;
+import herald.domain.common.Ids;
+import herald.domain.common.NotFound;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,7 +1,7 @@
 package herald.domain.keys;
 
-import herald.domain.Invalid;
-import herald.domain.Text;
+import herald.domain.common.Invalid;
+import herald.domain.common.Text;
 
 /** A request for a new API key: a name of 1 to 100 characters, without control characters. */
 public record NewKey(String name) {

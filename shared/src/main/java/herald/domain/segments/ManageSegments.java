@@ -1,14 +1,14 @@
 package herald.domain.segments;
 
-import herald.domain.Conflict;
-import herald.domain.Ids;
-import herald.domain.Invalid;
-import herald.domain.NotFound;
+import herald.domain.common.Parallel;
+
+import herald.domain.common.Conflict;
+import herald.domain.common.Ids;
+import herald.domain.common.Invalid;
+import herald.domain.common.NotFound;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
-import herald.domain.delivery.Page;
-import herald.domain.distributions.Distribution;
-import herald.domain.distributions.Distributions;
+import herald.domain.common.Page;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,18 +26,18 @@ public final class ManageSegments {
   private final Memberships memberships;
   private final EvaluateSegments evaluate;
   private final Customers customers;
-  private final Distributions distributions;
+  private final SegmentUsers users;
   private final SegmentEvaluations evaluations;
   private final SegmentPurges purges;
   private final Clock clock;
 
   public ManageSegments(Segments segments, Memberships memberships, EvaluateSegments evaluate, Customers customers,
-      Distributions distributions, SegmentEvaluations evaluations, SegmentPurges purges, Clock clock) {
+      SegmentUsers users, SegmentEvaluations evaluations, SegmentPurges purges, Clock clock) {
     this.segments = segments;
     this.memberships = memberships;
     this.evaluate = evaluate;
     this.customers = customers;
-    this.distributions = distributions;
+    this.users = users;
     this.evaluations = evaluations;
     this.purges = purges;
     this.clock = clock;
@@ -95,7 +95,7 @@ public final class ManageSegments {
   public void delete(String id, Long expectedVersion) {
     Segment current = get(id);
     if (expectedVersion != null && current.version() != expectedVersion) throw versionConflict(id);
-    String user = userOf(id);
+    String user = users.userOf(id).orElse(null);
     if (user != null) {
       throw new Conflict("segment_in_use", "segment " + id + " is used by distribution " + user
           + "; change or delete the distribution first");
@@ -153,20 +153,6 @@ public final class ManageSegments {
   private Segment startEvaluation(Segment segment) {
     Segment evaluated = segment.evaluatedBy(evaluations.start(segment));
     return segments.replace(evaluated, segment.version()) ? evaluated : get(segment.id());
-  }
-
-  private String userOf(String segmentId) {
-    String cursor = null;
-    do {
-      Page<Distribution> page = distributions.list(null, null, cursor, 100);
-      for (Distribution d : page.items()) {
-        if (segmentId.equals(d.audience().segmentId()) || segmentId.equals(d.trigger().filter("segment_id"))) {
-          return d.id();
-        }
-      }
-      cursor = page.next();
-    } while (cursor != null);
-    return null;
   }
 
   private static NotFound notAMember(String segmentId, String customerId) {

@@ -1,7 +1,7 @@
 package herald.domain.segments;
 
-import herald.domain.Invalid;
-import herald.domain.delivery.Page;
+import herald.domain.common.Invalid;
+import herald.domain.common.Page;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package herald.domain.segments;
 
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package herald.domain.segments;
 
-import herald.domain.Invalid;
-import herald.domain.Text;
+import herald.domain.common.Invalid;
+import herald.domain.common.Text;
 import java.time.Instant;
 
 /**

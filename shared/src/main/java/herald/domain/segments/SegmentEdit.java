@@ -1,6 +1,6 @@
 package herald.domain.segments;
 
-import herald.domain.Text;
+import herald.domain.common.Text;
 
 /** A change to a segment: a new name and/or new rules (null: keep); {@code type}, if given, must not change. */
 public record SegmentEdit(String name, SegmentType type, SegmentRule rule) {

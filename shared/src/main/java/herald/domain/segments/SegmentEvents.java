@@ -1,6 +1,6 @@
 package herald.domain.segments;
 
-import herald.domain.Ids;
+import herald.domain.common.Ids;
 import herald.domain.events.TriggerEvent;
 import java.time.Instant;
 import java.util.Map;

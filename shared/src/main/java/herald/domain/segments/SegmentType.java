@@ -1,6 +1,6 @@
 package herald.domain.segments;
 
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 
 /** A static segment holds the customers added to it; an auto-update one the customers its rules match. */
 public enum SegmentType {

@@ -1,6 +1,6 @@
 package herald.domain.segments;
 
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package herald.domain.suppressions;
 
-import herald.domain.Text;
+import herald.domain.common.Text;
 import java.time.Instant;
 import java.util.Locale;
 

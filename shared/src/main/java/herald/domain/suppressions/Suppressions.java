@@ -1,6 +1,6 @@
 package herald.domain.suppressions;
 
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,7 @@
 package herald.domain.templates;
 
+import herald.domain.events.EventCatalogue;
+
 import herald.domain.brand.Brand;
 import herald.domain.customers.Customer;
 import herald.domain.events.TriggerEvent;
@@ -33,7 +35,7 @@ public final class TemplateScope {
     scope.put("unsubscribe_url", unsubscribeUrl);
     if (event != null) {
       scope.put("event", event(event));
-      if (TemplateVariables.isOrder(event.type()) && event.data().get("order") instanceof Map<?, ?> order) {
+      if (EventCatalogue.isOrder(event.type()) && event.data().get("order") instanceof Map<?, ?> order) {
         scope.put("order", order);
       }
     }

@@ -10,7 +10,7 @@ import com.github.mustachejava.codes.IterableCode;
 import com.github.mustachejava.codes.NotIterableCode;
 import com.github.mustachejava.codes.ValueCode;
 import com.github.mustachejava.codes.WriteCode;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

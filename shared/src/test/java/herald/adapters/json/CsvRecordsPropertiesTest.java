@@ -2,7 +2,7 @@ package herald.adapters.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import herald.domain.actions.ImportRow;
+import herald.domain.intake.ImportRow;
 import herald.platform.Json;
 import java.io.StringReader;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package herald.adapters.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import herald.domain.Invalid;
-import herald.domain.actions.ImportRow;
-import herald.domain.actions.RejectedRow;
+import herald.domain.common.Invalid;
+import herald.domain.intake.ImportRow;
+import herald.domain.jobs.RejectedRow;
 import herald.platform.Json;
 import java.io.StringReader;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package herald.adapters.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import herald.domain.actions.ImportRow;
-import herald.domain.actions.RejectedRow;
+import herald.domain.intake.ImportRow;
+import herald.domain.jobs.RejectedRow;
 import herald.platform.Json;
 import java.io.StringReader;
 import java.util.ArrayList;

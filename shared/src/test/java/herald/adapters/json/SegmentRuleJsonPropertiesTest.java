@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.segments.rules.Rule;
 import herald.platform.Json;
 import net.jqwik.api.Arbitraries;

@@ -3,7 +3,7 @@ package herald.adapters.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.delivery.RecordFeedback.Feedback;
 import herald.domain.delivery.RecordFeedback.Kind;
 import herald.platform.Json;

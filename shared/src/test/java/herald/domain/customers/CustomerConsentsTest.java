@@ -1,9 +1,11 @@
 package herald.domain.customers;
 
+import herald.domain.intake.UpsertCustomer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.RecordingCustomerChanges;
 import herald.domain.fakes.TestClock;

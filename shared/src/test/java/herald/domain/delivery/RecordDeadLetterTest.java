@@ -4,7 +4,7 @@ import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.domain.customers.Customer;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.ChannelType;
 import herald.domain.fakes.InMemoryMessages;
 import herald.domain.fakes.Samples;
 import herald.domain.fakes.TestClock;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RecordDeadLetterTest {
   private final TestClock clock = new TestClock();
   private final InMemoryMessages messages = new InMemoryMessages(clock);
-  private final herald.domain.fakes.InMemoryStats stats = new herald.domain.fakes.InMemoryStats();
+  private final herald.domain.fakes.InMemoryStatusCounters stats = new herald.domain.fakes.InMemoryStatusCounters();
   private final RecordDeadLetter deadLetter = new RecordDeadLetter(messages, stats, clock);
   private final Customer ada = Samples.customer("src-ada");
   private final SendJob job = new SendJob("dist_1", ChannelType.EMAIL, ada.id(), Samples.orderPaid("evt_1", ada));

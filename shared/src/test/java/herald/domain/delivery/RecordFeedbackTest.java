@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import herald.domain.delivery.RecordFeedback.Feedback;
 import herald.domain.delivery.RecordFeedback.Kind;
 import herald.domain.delivery.RecordFeedback.Outcome;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.ChannelType;
 import herald.domain.fakes.InMemoryMessages;
 import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.fakes.Samples;
 import herald.domain.fakes.TestClock;
-import herald.domain.stats.Stats;
 import herald.domain.suppressions.Suppression;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,8 +154,8 @@ class RecordFeedbackTest {
     return m.id();
   }
 
-  /** Stats that remember every move, in order. */
-  private static final class MovesSeen implements Stats {
+  /** StatusCounters that remember every move, in order. */
+  private static final class MovesSeen implements StatusCounters {
     final List<String> moves = new ArrayList<>();
 
     @Override

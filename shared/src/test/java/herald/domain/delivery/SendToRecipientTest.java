@@ -1,5 +1,10 @@
 package herald.domain.delivery;
 
+import herald.domain.channels.DeliveryFailure;
+import herald.domain.channels.email.Email;
+import herald.domain.channels.sms.Sms;
+import herald.domain.channels.webhook.WebhookCall;
+
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,21 +13,21 @@ import herald.domain.customers.Customer;
 import herald.domain.distributions.Action;
 import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.ChannelType;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
-import herald.domain.distributions.EmailChannel;
-import herald.domain.distributions.BrazeChannel;
-import herald.domain.distributions.SmsChannel;
-import herald.domain.distributions.WebhookPayload;
-import herald.domain.distributions.WebhookChannel;
+import herald.domain.channels.email.EmailChannel;
+import herald.domain.channels.braze.BrazeChannel;
+import herald.domain.channels.sms.SmsChannel;
+import herald.domain.channels.webhook.WebhookPayload;
+import herald.domain.channels.webhook.WebhookChannel;
 import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.InMemoryBrandSettings;
 import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.InMemoryDistributions;
 import herald.domain.fakes.InMemoryMessages;
-import herald.domain.fakes.InMemoryStats;
+import herald.domain.fakes.InMemoryStatusCounters;
 import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.fakes.RecordingEmailSender;
 import herald.domain.fakes.RecordingSmsSender;
@@ -46,7 +51,7 @@ class SendToRecipientTest {
   private final InMemoryBrandSettings brand = new InMemoryBrandSettings();
   private final RecordingEmailSender provider = new RecordingEmailSender();
   private final InMemorySuppressions suppressions = new InMemorySuppressions();
-  private final InMemoryStats stats = new InMemoryStats();
+  private final InMemoryStatusCounters stats = new InMemoryStatusCounters();
   private final RecordingSmsSender sms = new RecordingSmsSender();
   private final RecordingWebhookSender webhooks = new RecordingWebhookSender();
   private final SendToRecipient send = sender(brand);

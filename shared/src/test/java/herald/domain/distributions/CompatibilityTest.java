@@ -4,7 +4,7 @@ import static herald.domain.fakes.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.events.EventCatalogue;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.Samples;

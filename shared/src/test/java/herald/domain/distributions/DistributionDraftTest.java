@@ -1,5 +1,8 @@
 package herald.domain.distributions;
 
+import herald.domain.channels.Channel;
+import herald.domain.channels.sms.SmsChannel;
+
 import static herald.domain.fakes.Refusals.assertRefused;
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,7 +120,7 @@ class DistributionDraftTest {
 
     assertThat(scheduled.status()).isEqualTo(DistributionStatus.SCHEDULED);
     assertThat(scheduled.version()).isEqualTo(2);
-    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(herald.domain.Conflict.class,
+    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(herald.domain.common.Conflict.class,
         () -> manual.moveTo(DistributionStatus.ACTIVE, T0)).code()).isEqualTo("invalid_transition");
   }
 }

@@ -8,7 +8,7 @@ import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import herald.domain.Conflict;
+import herald.domain.common.Conflict;
 import herald.domain.fakes.Samples;
 import java.time.Instant;
 import java.util.ArrayList;

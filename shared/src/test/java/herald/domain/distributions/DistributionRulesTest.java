@@ -1,5 +1,15 @@
 package herald.domain.distributions;
 
+import herald.domain.channels.braze.BrazeChannel;
+import herald.domain.channels.email.EmailChannel;
+import herald.domain.channels.intercom.IntercomChannel;
+import herald.domain.channels.klaviyo.KlaviyoChannel;
+import herald.domain.channels.mailchimp.MailchimpChannel;
+import herald.domain.channels.sms.SmsChannel;
+import herald.domain.channels.webhook.WebhookChannel;
+import herald.domain.channels.webhook.WebhookPayload;
+import herald.domain.channels.webhook.WebhookUrls;
+
 import static herald.domain.fakes.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -150,7 +160,7 @@ class DistributionRulesTest {
   @EnumSource(ActionType.class)
   void theCheckLeavesNothingOutForEveryActionsOwnVariables(ActionType action) {
     String trigger = Compatibility.triggersFor(action).getFirst();
-    String provided = herald.domain.templates.TemplateVariables.provided(action);
+    String provided = herald.domain.distributions.TemplateVariables.provided(action);
     String template = provided == null ? "{{customer.name}}" : "{{" + provided + ".x}}";
 
     assertThatCode(() -> rules.check(Drafts.withChannels(action, trigger, new SmsChannel(template, null, null))))

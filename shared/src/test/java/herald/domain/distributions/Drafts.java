@@ -1,5 +1,8 @@
 package herald.domain.distributions;
 
+import herald.domain.channels.Channel;
+import herald.domain.channels.webhook.WebhookChannel;
+
 import herald.domain.fakes.Samples;
 import java.util.LinkedHashMap;
 import java.util.List;

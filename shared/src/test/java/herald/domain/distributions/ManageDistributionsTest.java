@@ -1,13 +1,15 @@
 package herald.domain.distributions;
 
+import herald.domain.channels.email.EmailChannel;
+
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import herald.domain.Conflict;
-import herald.domain.Invalid;
-import herald.domain.NotFound;
+import herald.domain.common.Conflict;
+import herald.domain.common.Invalid;
+import herald.domain.common.NotFound;
 import herald.domain.activity.ActivityEntry;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.InMemoryActivity;

@@ -1,5 +1,15 @@
 package herald.domain.distributions;
 
+import herald.domain.channels.Channel;
+import herald.domain.channels.braze.BrazeChannel;
+import herald.domain.channels.email.EmailChannel;
+import herald.domain.channels.intercom.IntercomChannel;
+import herald.domain.channels.klaviyo.KlaviyoChannel;
+import herald.domain.channels.mailchimp.MailchimpChannel;
+import herald.domain.channels.sms.SmsChannel;
+import herald.domain.channels.webhook.WebhookChannel;
+import herald.domain.channels.webhook.WebhookPayload;
+
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 

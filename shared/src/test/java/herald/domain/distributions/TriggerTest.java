@@ -83,7 +83,7 @@ class TriggerTest {
     Map<String, Object> filters = everyFilterOf(type);
     filters.put(filter, "x");
 
-    herald.domain.Invalid invalid = assertRefused(() -> new Trigger(type, filters, null), "unknown_field",
+    herald.domain.common.Invalid invalid = assertRefused(() -> new Trigger(type, filters, null), "unknown_field",
         "trigger.filters." + filter);
     assertThat(invalid.getMessage()).contains(type).contains(filter);
   }

@@ -2,7 +2,7 @@ package herald.domain.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.distributions.PatternMatcher;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
 import herald.domain.distributions.DistributionStatus;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.ChannelType;
 import herald.domain.delivery.SendJob;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package herald.domain.fakes;
 
 import herald.domain.activity.Activity;
 import herald.domain.activity.ActivityEntry;
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

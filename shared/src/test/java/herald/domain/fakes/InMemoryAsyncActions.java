@@ -1,11 +1,11 @@
 package herald.domain.fakes;
 
-import herald.domain.actions.ActionStatus;
-import herald.domain.actions.AsyncAction;
-import herald.domain.actions.AsyncActions;
-import herald.domain.actions.Progress;
-import herald.domain.actions.RejectedRow;
-import herald.domain.delivery.Page;
+import herald.domain.jobs.AsyncActionStatus;
+import herald.domain.jobs.AsyncAction;
+import herald.domain.jobs.AsyncActions;
+import herald.domain.jobs.Progress;
+import herald.domain.jobs.RejectedRow;
+import herald.domain.common.Page;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,9 +69,9 @@ public final class InMemoryAsyncActions implements AsyncActions {
     Map<String, Long> progress = new TreeMap<>(action.progress());
     counts.forEach((name, n) -> progress.merge(name, n, Long::sum));
     int done = finished.get(action.id()).size();
-    boolean complete = action.status() == ActionStatus.DONE || (parts != null && done >= parts);
+    boolean complete = action.status() == AsyncActionStatus.DONE || (parts != null && done >= parts);
     actions.put(action.id(), new AsyncAction(action.id(), action.type(),
-        complete ? ActionStatus.DONE : ActionStatus.IN_PROGRESS, progress, parts, done, action.createdAt(),
+        complete ? AsyncActionStatus.DONE : AsyncActionStatus.IN_PROGRESS, progress, parts, done, action.createdAt(),
         clock.instant(), action.finishedAt() != null ? action.finishedAt() : complete ? clock.instant() : null));
   }
 }

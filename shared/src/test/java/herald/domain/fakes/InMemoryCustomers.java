@@ -1,9 +1,9 @@
 package herald.domain.fakes;
 
-import herald.domain.Conflict;
+import herald.domain.common.Conflict;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package herald.domain.fakes;
 
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Distributions;

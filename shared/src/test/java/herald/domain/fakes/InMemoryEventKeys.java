@@ -1,6 +1,6 @@
 package herald.domain.fakes;
 
-import herald.domain.events.EventKeys;
+import herald.domain.intake.EventKeys;
 import java.util.HashSet;
 import java.util.Set;
 

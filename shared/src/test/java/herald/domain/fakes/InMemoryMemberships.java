@@ -1,6 +1,6 @@
 package herald.domain.fakes;
 
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.domain.segments.Member;
 import herald.domain.segments.Membership;
 import herald.domain.segments.Memberships;

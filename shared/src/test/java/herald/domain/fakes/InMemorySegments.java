@@ -1,6 +1,6 @@
 package herald.domain.fakes;
 
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.domain.segments.Segment;
 import herald.domain.segments.Segments;
 import java.util.ArrayList;

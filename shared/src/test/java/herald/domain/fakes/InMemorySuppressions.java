@@ -1,6 +1,6 @@
 package herald.domain.fakes;
 
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.domain.suppressions.Suppression;
 import herald.domain.suppressions.Suppressions;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package herald.domain.fakes;
 
-import herald.domain.delivery.Email;
-import herald.domain.delivery.EmailSender;
+import herald.domain.channels.email.Email;
+import herald.domain.channels.email.EmailSender;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,7 +1,7 @@
 package herald.domain.fakes;
 
-import herald.domain.actions.Job;
-import herald.domain.actions.Jobs;
+import herald.domain.jobs.Job;
+import herald.domain.jobs.Jobs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package herald.domain.fakes;
 
-import herald.domain.delivery.DeliveryFailure;
-import herald.domain.delivery.Sms;
-import herald.domain.delivery.SmsSender;
+import herald.domain.channels.DeliveryFailure;
+import herald.domain.channels.sms.Sms;
+import herald.domain.channels.sms.SmsSender;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,8 +1,8 @@
 package herald.domain.fakes;
 
-import herald.domain.delivery.DeliveryFailure;
-import herald.domain.delivery.WebhookCall;
-import herald.domain.delivery.WebhookSender;
+import herald.domain.channels.DeliveryFailure;
+import herald.domain.channels.webhook.WebhookCall;
+import herald.domain.channels.webhook.WebhookSender;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

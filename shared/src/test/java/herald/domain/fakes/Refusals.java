@@ -3,7 +3,7 @@ package herald.domain.fakes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Asserts that input is refused with a machine-readable code and the field at fault. */

@@ -7,7 +7,7 @@ import herald.domain.distributions.Action;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
-import herald.domain.distributions.EmailChannel;
+import herald.domain.channels.email.EmailChannel;
 import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerEvent;
 import java.time.Instant;

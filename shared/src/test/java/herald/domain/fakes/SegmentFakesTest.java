@@ -3,7 +3,7 @@ package herald.domain.fakes;
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import herald.domain.delivery.Page;
+import herald.domain.common.Page;
 import herald.domain.segments.Member;
 import herald.domain.segments.Membership;
 import herald.domain.segments.Segment;

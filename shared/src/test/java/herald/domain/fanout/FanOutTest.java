@@ -5,7 +5,7 @@ import static herald.domain.fanout.FanoutFixture.PLENTY_OF_TIME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.domain.delivery.SendJob;
-import herald.domain.distributions.ChannelType;
+import herald.domain.channels.ChannelType;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.Samples;

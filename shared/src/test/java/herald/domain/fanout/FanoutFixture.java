@@ -6,16 +6,16 @@ import herald.domain.delivery.SendJob;
 import herald.domain.distributions.Action;
 import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
-import herald.domain.distributions.Channel;
+import herald.domain.channels.Channel;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Trigger;
-import herald.domain.distributions.WebhookChannel;
+import herald.domain.channels.webhook.WebhookChannel;
 import herald.domain.fakes.InMemoryDistributions;
 import herald.domain.fakes.InMemoryMemberships;
 import herald.domain.fakes.InMemorySegments;
 import herald.domain.fakes.RecordingFanoutQueue;
-import herald.domain.fakes.RecordingJobQueue;
+import herald.domain.fakes.RecordingSendQueue;
 import herald.domain.fakes.Samples;
 import herald.domain.segments.Membership;
 import herald.domain.segments.Segment;
@@ -31,7 +31,7 @@ final class FanoutFixture {
   final InMemoryDistributions distributions = new InMemoryDistributions();
   final InMemorySegments segments = new InMemorySegments();
   final InMemoryMemberships memberships = new InMemoryMemberships();
-  final RecordingJobQueue sendQueue = new RecordingJobQueue();
+  final RecordingSendQueue sendQueue = new RecordingSendQueue();
   final RecordingFanoutQueue fanoutQueue = new RecordingFanoutQueue();
 
   FanOut fanOut(FanOut.Limits limits) {

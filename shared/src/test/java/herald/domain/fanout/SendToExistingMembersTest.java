@@ -4,8 +4,8 @@ import static herald.domain.fanout.FanoutFixture.PLENTY_OF_TIME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import herald.domain.Invalid;
-import herald.domain.delivery.DispatchEvent;
+import herald.domain.common.Invalid;
+import herald.domain.trigger.DispatchEvent;
 import herald.domain.delivery.SendJob;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;

@@ -4,8 +4,8 @@ import static herald.domain.fakes.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import herald.domain.Ids;
-import herald.domain.NotFound;
+import herald.domain.common.Ids;
+import herald.domain.common.NotFound;
 import herald.domain.fakes.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

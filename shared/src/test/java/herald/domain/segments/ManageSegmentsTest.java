@@ -1,13 +1,14 @@
 package herald.domain.segments;
 
+import herald.domain.distributions.SegmentUsage;
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import herald.domain.Conflict;
-import herald.domain.Invalid;
-import herald.domain.NotFound;
-import herald.domain.delivery.Page;
+import herald.domain.common.Conflict;
+import herald.domain.common.Invalid;
+import herald.domain.common.NotFound;
+import herald.domain.common.Page;
 import herald.domain.distributions.Action;
 import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
@@ -43,7 +44,7 @@ class ManageSegmentsTest {
   };
   private final List<Segment> purged = new ArrayList<>();
   private final ManageSegments manage = new ManageSegments(segments, memberships,
-      new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock), customers, distributions,
+      new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock), customers, new SegmentUsage(distributions),
       evaluations, purged::add, clock);
 
   private String customer(String sourceId) {

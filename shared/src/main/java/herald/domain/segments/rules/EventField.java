@@ -15,7 +15,7 @@ public record EventField(String event, boolean count) implements Field {
   private static final String LAST_AT = ".last_at";
 
   public EventField {
-    if (event == null || event.isBlank()) throw herald.domain.Invalid.required("field");
+    if (event == null || event.isBlank()) throw herald.domain.common.Invalid.required("field");
   }
 
   static EventField named(String path) {

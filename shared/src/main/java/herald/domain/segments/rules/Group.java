@@ -1,6 +1,6 @@
 package herald.domain.segments.rules;
 
-import herald.domain.Invalid;
+import herald.domain.common.Invalid;
 import herald.domain.customers.Customer;
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,21 @@
+package herald.adapters.aws;
+
+import herald.adapters.json.SendJobJson;
+import herald.domain.delivery.SendQueue;
+import herald.domain.delivery.SendJob;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Send jobs onto an SQS queue, in batches (see {@link SqsBatches}). */
+public final class SqsSendQueue implements SendQueue {
+  private final SqsBatches batches;
+
+  public SqsSendQueue(SqsClient sqs, String queueUrl) {
+    this.batches = new SqsBatches(sqs, queueUrl, "send jobs");
+  }
+
+  @Override
+  public void send(List<SendJob> jobs) {
+    batches.send(jobs.stream().map(SendJobJson::write).toList());
+  }
+}

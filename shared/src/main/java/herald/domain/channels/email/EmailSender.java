@@ -1,0 +1,12 @@
+package herald.domain.channels.email;
+
+import herald.domain.channels.DeliveryFailure;
+
+/** Port: the email provider. */
+public interface EmailSender {
+  /**
+   * Sends and returns the provider's message id. Throws {@link DeliveryFailure}: permanent when the
+   * provider refused this message for good, transient when a later try may succeed.
+   */
+  String send(Email email);
+}

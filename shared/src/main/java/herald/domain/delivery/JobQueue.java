@@ -1,8 +1,0 @@
-package herald.domain.delivery;
-
-import java.util.List;
-
-/** Port: the queue of send jobs. */
-public interface JobQueue {
-  void send(List<SendJob> jobs);
-}

@@ -1,0 +1,90 @@
+package herald.domain.intake;
+
+import herald.domain.jobs.JobWork;
+import herald.domain.jobs.AsyncActions;
+import herald.domain.jobs.Jobs;
+import herald.domain.jobs.Progress;
+import herald.domain.jobs.RejectedRow;
+
+import herald.domain.common.Invalid;
+import herald.domain.customers.CustomerProfile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Imports one part of an import, {@link #CHUNK} rows at a time: upserts each row's customer (a good row is kept
+ * whatever the others do) and records each chunk's counts and rejected rows once, under an id made of the part
+ * and the chunk's first line. When the time runs short it puts the rest of the part back on the jobs queue; the
+ * chunks always start at the same rows, so a part delivered again, or continued twice, counts every row once.
+ * A row that changes nothing writes nothing.
+ */
+public final class ImportCustomers implements JobWork<ImportJob> {
+  public static final String IMPORTED = "imported";
+  public static final String UNCHANGED = "unchanged";
+  public static final String REJECTED = "rejected";
+  public static final int CHUNK = 250;
+
+  /** Reads a row's customer (the JSON text of a customer object); throws {@link Invalid} when it is wrong. */
+  public interface ProfileReader {
+    CustomerProfile read(String customer);
+  }
+
+  private final UpsertCustomer upsert;
+  private final ProfileReader reader;
+  private final AsyncActions actions;
+  private final Jobs jobs;
+
+  public ImportCustomers(UpsertCustomer upsert, ProfileReader reader, AsyncActions actions, Jobs jobs) {
+    this.upsert = upsert;
+    this.reader = reader;
+    this.actions = actions;
+    this.jobs = jobs;
+  }
+
+  /** Imports chunks while {@code timeLeft} says there is time for another (always at least one). */
+  public void handle(ImportJob job, BooleanSupplier timeLeft) {
+    List<ImportRow> rows = job.rows();
+    for (int from = 0; from < rows.size(); from += CHUNK) {
+      if (from > 0 && !timeLeft.getAsBoolean()) {
+        jobs.put(List.of(new ImportJob(job.actionId(), job.part(), rows.subList(from, rows.size()))));
+        return;
+      }
+      int to = Math.min(rows.size(), from + CHUNK);
+      Map<String, Long> counts = new HashMap<>(Map.of(IMPORTED, 0L, UNCHANGED, 0L));
+      List<RejectedRow> rejected = new ArrayList<>();
+      for (ImportRow row : rows.subList(from, to)) {
+        RejectedRow refusal = importRow(row, counts);
+        if (refusal != null) rejected.add(refusal);
+      }
+      counts.put(REJECTED, (long) rejected.size());
+      String part = Integer.toString(job.part());
+      actions.record(job.actionId(), new Progress(part + "@" + rows.get(from).line(),
+          to == rows.size() ? part : null, counts, rejected));
+    }
+  }
+
+  private RejectedRow importRow(ImportRow row, Map<String, Long> counts) {
+    if (row.rejected() != null) return row.rejected();
+    try {
+      UpsertCustomer.Outcome outcome = upsert.apply(reader.read(row.customer())).outcome();
+      counts.merge(outcome == UpsertCustomer.Outcome.UNCHANGED ? UNCHANGED : IMPORTED, 1L, Long::sum);
+      return null;
+    } catch (Invalid e) {
+      return new RejectedRow(row.line(), e.code(), e.field(), e.getMessage());
+    }
+  }
+
+  @Override
+  public Class<ImportJob> kind() {
+    return ImportJob.class;
+  }
+
+  @Override
+  public Map<String, String> run(ImportJob job, BooleanSupplier timeLeft) {
+    handle(job, timeLeft);
+    return Map.of();
+  }
+}

@@ -1,0 +1,82 @@
+package herald.domain.intake;
+
+import herald.domain.jobs.AsyncAction;
+import herald.domain.jobs.AsyncActionType;
+import herald.domain.jobs.AsyncActions;
+import herald.domain.jobs.Jobs;
+
+import herald.domain.common.Ids;
+import herald.domain.common.Invalid;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts importing a file of customers: reads it once to count its rows (too many, or none, and nothing is
+ * created), then creates the async action, reads it again cutting it into parts of at most
+ * {@link #PART_ROWS} rows and about {@link #PART_BYTES} bytes, puts one job per part on the jobs queue (ten
+ * at a time) and finally sets the number of parts. Never holds more than ten parts.
+ */
+public final class StartImport {
+  public static final long MAX_ROWS = 1_000_000;
+  public static final int PART_ROWS = 500;
+  public static final int PART_BYTES = 200_000;
+  /** A row's customer larger than this is rejected: a part must fit in one queue message (256 KiB). */
+  public static final int ROW_BYTES = 100_000;
+  public static final String ROWS_READ = "rows_read";
+  private static final int JOBS_PER_PUT = 10;
+  private final AsyncActions actions;
+  private final Jobs jobs;
+  private final Clock clock;
+  private final long maxRows;
+
+  public StartImport(AsyncActions actions, Jobs jobs, Clock clock, long maxRows) {
+    this.actions = actions;
+    this.jobs = jobs;
+    this.clock = clock;
+    this.maxRows = maxRows;
+  }
+
+  public StartImport(AsyncActions actions, Jobs jobs, Clock clock) {
+    this(actions, jobs, clock, MAX_ROWS);
+  }
+
+  /** The new action's id. Throws {@link Invalid} (empty_file, too_many_rows) before creating anything. */
+  public String start(ImportFile file) {
+    long rows = file.count(maxRows);
+    if (rows > maxRows) throw new Invalid("too_many_rows", "body", "an import takes at most " + maxRows + " rows");
+    if (rows == 0) throw new Invalid("empty_file", "body", "the file has no rows to import");
+    String id = Ids.random(AsyncAction.PREFIX);
+    actions.create(AsyncAction.start(id, AsyncActionType.CUSTOMERS_IMPORT, null, clock.instant()));
+    int parts = 0;
+    List<ImportJob> pending = new ArrayList<>();
+    List<ImportRow> part = new ArrayList<>();
+    int bytes = 0;
+    for (Iterator<ImportRow> it = file.rows(); it.hasNext(); ) {
+      ImportRow row = it.next();
+      if (row.customer() != null && row.size() > ROW_BYTES) {
+        row = ImportRow.unreadable(row.line(), "row_too_large", null, "the row is larger than " + ROW_BYTES + " bytes");
+      }
+      if (!part.isEmpty() && (part.size() == PART_ROWS || bytes + row.size() > PART_BYTES)) {
+        pending.add(new ImportJob(id, parts++, part));
+        part = new ArrayList<>();
+        bytes = 0;
+        if (pending.size() == JOBS_PER_PUT) put(pending);
+      }
+      part.add(row);
+      bytes += row.size();
+    }
+    if (!part.isEmpty()) pending.add(new ImportJob(id, parts++, part));
+    put(pending);
+    actions.total(id, parts, Map.of(ROWS_READ, rows));
+    return id;
+  }
+
+  private void put(List<ImportJob> pending) {
+    if (pending.isEmpty()) return;
+    jobs.put(List.copyOf(pending));
+    pending.clear();
+  }
+}

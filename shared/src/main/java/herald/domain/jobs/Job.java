@@ -1,0 +1,14 @@
+package herald.domain.jobs;
+
+import herald.domain.intake.ImportJob;
+import herald.domain.segments.PurgeJob;
+import herald.domain.segments.ScanJob;
+
+/**
+ * A piece of background work on the jobs queue: a part of an async action's work, or the purge of a deleted
+ * segment's shard.
+ */
+public interface Job {
+  /** The async action the job does part of; null for a purge, which no action follows. */
+  String actionId();
+}

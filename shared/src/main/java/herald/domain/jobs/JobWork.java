@@ -1,0 +1,15 @@
+package herald.domain.jobs;
+
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** The work behind one kind of background job; {@link RunJob} picks it by the job's class. */
+public interface JobWork<J extends Job> {
+  Class<J> kind();
+
+  /**
+   * Does the job while {@code timeLeft} says there is time for more (always some of it). Gives what it did,
+   * for the log: empty for a part of an async action, which records its progress on the action.
+   */
+  Map<String, String> run(J job, BooleanSupplier timeLeft);
+}

@@ -1,0 +1,92 @@
+package herald.domain.segments;
+
+import herald.domain.customers.Behaviour;
+import herald.domain.customers.Clashes;
+import herald.domain.customers.Customer;
+import herald.domain.customers.CustomerChanges;
+import herald.domain.customers.Customers;
+
+import herald.domain.events.TriggerEvent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Adds an event to its customer's behaviour: per event name (a custom event's own name) one more and the latest
+ * time; a paid order also adds to the customer's orders. Each event counts once: the customer keeps the ids of
+ * the last {@link Behaviour#WINDOW} events counted, and an event seen among them is not counted again. Then
+ * {@link CustomerChanges} is told, also for an event counted before (a retry finishes what a crash interrupted).
+ */
+public final class TrackBehaviour {
+  /** The order events that count as orders: only a paid order is one the customer has made. */
+  public static final String ORDER_PAID = "customer.order.paid";
+
+  private final Customers customers;
+  private final CustomerChanges changes;
+  private final Clock clock;
+
+  public TrackBehaviour(Customers customers, CustomerChanges changes, Clock clock) {
+    this.customers = customers;
+    this.changes = changes;
+    this.clock = clock;
+  }
+
+  /** What tracking an event did. */
+  public enum Tracked { COUNTED, ALREADY_COUNTED, CUSTOMER_UNKNOWN }
+
+  public Tracked track(TriggerEvent event) {
+    record Result(Customer customer, Tracked tracked) {}
+    Result result = Clashes.retry(() -> {
+      Optional<Customer> read = customers.get(event.customer().id()).or(() -> newCustomer(event));
+      if (read.isEmpty()) return new Result(null, Tracked.CUSTOMER_UNKNOWN);
+      Customer customer = read.get();
+      if (customer.behaviour().counted(event.id())) return new Result(customer, Tracked.ALREADY_COUNTED);
+      return new Result(customers.save(customer.withBehaviour(add(customer.behaviour(), event))), Tracked.COUNTED);
+    });
+    if (result.customer() != null) changes.changed(result.customer());
+    return result.tracked();
+  }
+
+  /**
+   * A customer first heard of by an event: only when the event names them by a source id that their id is
+   * derived from, as Herald's own events do.
+   */
+  private Optional<Customer> newCustomer(TriggerEvent event) {
+    String sourceId = event.customer().sourceId();
+    if (sourceId == null || !Customer.idFor(sourceId).equals(event.customer().id())) return Optional.empty();
+    Instant now = clock.instant();
+    return Optional.of(new Customer(event.customer().id(), sourceId, null, null, null, Map.of(), now, now));
+  }
+
+  private static Behaviour add(Behaviour behaviour, TriggerEvent event) {
+    Behaviour added = behaviour.withEvent(event.id(), event.name(), event.createdAt());
+    return ORDER_PAID.equals(event.type()) ? added.withOrder(amount(event.data()), event.createdAt()) : added;
+  }
+
+  /** data.order.total_amount, or data.order.amount when there is none; 0 when neither is a whole amount. */
+  static long amount(Map<String, Object> data) {
+    if (!(data.get("order") instanceof Map<?, ?> order)) return 0;
+    Long total = minorUnits(order.get("total_amount"));
+    if (total != null) return total;
+    Long amount = minorUnits(order.get("amount"));
+    return amount == null ? 0 : amount;
+  }
+
+  private static Long minorUnits(Object value) {
+    try {
+      long units = switch (value) {
+        case Integer i -> i;
+        case Long l -> l;
+        case BigInteger b -> b.longValueExact();
+        case BigDecimal d -> d.longValueExact();
+        case null, default -> -1;
+      };
+      return units < 0 ? null : units;
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+}

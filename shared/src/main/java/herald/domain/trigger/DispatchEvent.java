@@ -1,0 +1,78 @@
+package herald.domain.trigger;
+
+import herald.domain.delivery.SendJob;
+import herald.domain.delivery.SendQueue;
+
+import herald.domain.distributions.AudienceType;
+import herald.domain.channels.Channel;
+import herald.domain.distributions.Distribution;
+import herald.domain.distributions.Distributions;
+import herald.domain.distributions.PatternMatcher;
+import herald.domain.events.TriggerEvent;
+import herald.domain.fanout.FanoutJob;
+import herald.domain.fanout.FanoutQueue;
+import herald.domain.segments.Segment;
+import herald.domain.segments.Segments;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the active distributions an event triggers (type, filters and pattern). For the event-customer
+ * audience it queues one send job per channel for the event's customer; for a segment audience one fan-out
+ * job per shard of the segment, which the fan-out turns into send jobs for every member. A segment that does
+ * not exist (deleted since) sends nothing and is reported as skipped.
+ */
+public final class DispatchEvent {
+  /** What an event started: send jobs, fan-out jobs, and the distributions it could not send. */
+  public record Dispatched(List<SendJob> sendJobs, List<FanoutJob> fanoutJobs, List<Skipped> skipped) {
+    public Dispatched {
+      sendJobs = List.copyOf(sendJobs);
+      fanoutJobs = List.copyOf(fanoutJobs);
+      skipped = List.copyOf(skipped);
+    }
+  }
+
+  public record Skipped(String distributionId, String reason) {}
+
+  private final Distributions distributions;
+  private final SendQueue queue;
+  private final FanoutQueue fanout;
+  private final Segments segments;
+  private final PatternMatcher patterns;
+
+  public DispatchEvent(Distributions distributions, SendQueue queue, FanoutQueue fanout, Segments segments,
+      PatternMatcher patterns) {
+    this.distributions = distributions;
+    this.queue = queue;
+    this.fanout = fanout;
+    this.segments = segments;
+    this.patterns = patterns;
+  }
+
+  public Dispatched dispatch(TriggerEvent event) {
+    List<SendJob> jobs = new ArrayList<>();
+    List<FanoutJob> fanouts = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
+    for (Distribution distribution : distributions.activeFor(event.type())) {
+      if (!distribution.trigger().matches(event, patterns)) continue;
+      AudienceType audience = distribution.audience().type();
+      if (audience == AudienceType.EVENT_CUSTOMER) {
+        for (Channel channel : distribution.channels()) {
+          jobs.add(new SendJob(distribution.id(), channel.type(), event.customer().id(), event));
+        }
+      } else if (audience == AudienceType.SEGMENT) {
+        Segment segment = segments.get(distribution.audience().segmentId()).orElse(null);
+        if (segment == null) {
+          skipped.add(new Skipped(distribution.id(), "segment_not_found"));
+          continue;
+        }
+        for (int shard = 0; shard < segment.shards(); shard++) {
+          fanouts.add(FanoutJob.forEvent(distribution.id(), segment.id(), shard, event));
+        }
+      }
+    }
+    if (!fanouts.isEmpty()) fanout.put(fanouts);
+    if (!jobs.isEmpty()) queue.send(jobs);
+    return new Dispatched(jobs, fanouts, skipped);
+  }
+}

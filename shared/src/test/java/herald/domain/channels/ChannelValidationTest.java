@@ -1,0 +1,319 @@
+package herald.domain.channels;
+
+import herald.domain.channels.braze.BrazeChannel;
+import herald.domain.channels.email.EmailChannel;
+import herald.domain.channels.intercom.IntercomChannel;
+import herald.domain.channels.klaviyo.KlaviyoChannel;
+import herald.domain.channels.mailchimp.MailchimpChannel;
+import herald.domain.channels.sms.SmsChannel;
+import herald.domain.channels.webhook.WebhookChannel;
+import herald.domain.channels.webhook.WebhookPayload;
+
+import static herald.domain.fakes.Refusals.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every channel's settings: a good one accepted, each bad field refused with its field. */
+class ChannelValidationTest {
+  private static final String SECRET = "whsec_0123456789abcdef";
+  private static final String MAILCHIMP_KEY = "0123456789abcdef0123456789abcdef-us21";
+
+  private static Map<String, String> many(int n) {
+    Map<String, String> map = new LinkedHashMap<>();
+    IntStream.range(0, n).forEach(i -> map.put("n" + i, "{{customer.name}}"));
+    return map;
+  }
+
+  @Nested
+  class Email {
+    @Test
+    void needsASubjectAndABody() {
+      assertRefused(() -> new EmailChannel(" ", "<p>x</p>", null), "missing_field", "channels[].subject");
+      assertRefused(() -> new EmailChannel("Hi", null, " "), "missing_field", "channels[].html");
+      assertThat(new EmailChannel("Hi", null, "text only").html()).isNull();
+      assertThat(new EmailChannel("Hi", "<p>html only</p>", null).text()).isNull();
+    }
+
+    @Test
+    void limitsTheSubjectTo998Characters() {
+      assertRefused(() -> new EmailChannel("s".repeat(999), "<p>x</p>", null), "too_long", "channels[].subject");
+      assertThat(new EmailChannel("s".repeat(998), "<p>x</p>", null).subject()).hasSize(998);
+    }
+
+    @Test
+    void listsItsTemplatesByField() {
+      assertThat(new EmailChannel("S", "<p>H</p>", null).templates())
+          .containsExactly(Map.entry("subject", "S"), Map.entry("html", "<p>H</p>"));
+    }
+  }
+
+  @Nested
+  class Sms {
+    @Test
+    void acceptsATextWithDefaults() {
+      SmsChannel sms = new SmsChannel("Hi {{customer.name}}", null, null);
+
+      assertThat(sms.smsType()).isEqualTo("promotional");
+      assertThat(sms.senderId()).isNull();
+      assertThat(sms.segments()).isEqualTo(1);
+      assertThat(new SmsChannel("x", "transactional", "Acme2").smsType()).isEqualTo("transactional");
+    }
+
+    @Test
+    void needsATextOfAtMost1600Characters() {
+      assertRefused(() -> new SmsChannel(" ", null, null), "missing_field", "channels[].text");
+      assertRefused(() -> new SmsChannel("x".repeat(1601), null, null), "too_long", "channels[].text");
+      assertThat(new SmsChannel("x".repeat(1600), null, null).segments()).isEqualTo(11);
+    }
+
+    @Test
+    void refusesAnUnknownType() {
+      assertRefused(() -> new SmsChannel("x", "marketing", null), "invalid_value", "channels[].sms_type");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"123456", "Acme Shop", "AcmeShopOnline", "Acme-1", "Äcme"})
+    void refusesASenderIdThatIsNotOneToElevenAlphanumericsWithALetter(String senderId) {
+      assertRefused(() -> new SmsChannel("x", null, senderId), "invalid_value", "channels[].sender_id");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"A", "Acme", "ACME2025", "abcdefghijk"})
+    void acceptsAnAlphanumericSenderId(String senderId) {
+      assertThat(new SmsChannel("x", null, senderId).senderId()).isEqualTo(senderId);
+    }
+  }
+
+  @Nested
+  class Webhook {
+    @Test
+    void acceptsAUrlASecretHeadersAndTheEnvelopeByDefault() {
+      WebhookChannel webhook = new WebhookChannel("https://hooks.example.com/in", SECRET, Map.of("X-Team", "growth"),
+          null);
+
+      assertThat(webhook.payload()).isEqualTo(WebhookPayload.ENVELOPE);
+      assertThat(webhook.templates()).isEmpty();
+      assertThat(webhook.missingSecret()).isEmpty();
+      assertThat(webhook.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void needsAnAbsoluteHttpUrl() {
+      assertRefused(() -> new WebhookChannel(null, SECRET, null, null), "missing_field", "channels[].url");
+      assertRefused(() -> new WebhookChannel("hooks.example.com/in", SECRET, null, null), "invalid_url", "channels[].url");
+      assertRefused(() -> new WebhookChannel("ftp://hooks.example.com", SECRET, null, null), "invalid_url",
+          "channels[].url");
+      assertRefused(() -> new WebhookChannel("https://exa mple.com", SECRET, null, null), "invalid_url",
+          "channels[].url");
+      assertRefused(() -> new WebhookChannel("https://user:pw@example.com", SECRET, null, null), "invalid_url",
+          "channels[].url");
+      assertRefused(() -> new WebhookChannel("https://example.com/" + "p".repeat(2048), SECRET, null, null), "too_long",
+          "channels[].url");
+    }
+
+    @Test
+    void aSecretIsOptionalHereButMustBe16To256Characters() {
+      assertThat(new WebhookChannel("https://example.com", null, null, null).missingSecret()).contains("secret");
+      assertRefused(() -> new WebhookChannel("https://example.com", "short", null, null), "invalid_value",
+          "channels[].secret");
+      assertRefused(() -> new WebhookChannel("https://example.com", "s".repeat(257), null, null), "invalid_value",
+          "channels[].secret");
+      assertThat(new WebhookChannel("https://example.com", "s".repeat(16), null, null).secret()).hasSize(16);
+      assertThat(new WebhookChannel("https://example.com", "s".repeat(256), null, null).secret()).hasSize(256);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Host", "content-length", "X-Herald-Signature", "x-herald-anything", "Connection"})
+    void refusesHeadersHeraldSets(String name) {
+      assertRefused(() -> new WebhookChannel("https://example.com", SECRET, Map.of(name, "v"), null),
+          "forbidden_header", "channels[].headers." + name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bad Header", "x:y", "é", ""})
+    void refusesHeaderNamesThatAreNotTokens(String name) {
+      assertRefused(() -> new WebhookChannel("https://example.com", SECRET, Map.of(name, "v"), null),
+          "invalid_value", "channels[].headers." + name);
+    }
+
+    @Test
+    void refusesHeaderValuesOnSeveralLinesAndMoreThan20Headers() {
+      assertRefused(() -> new WebhookChannel("https://example.com", SECRET, Map.of("X-A", "a\r\nX-B: b"), null),
+          "invalid_value", "channels[].headers.X-A");
+      Map<String, String> headers = new HashMap<>();
+      IntStream.range(0, 21).forEach(i -> headers.put("X-H" + i, "v"));
+      assertRefused(() -> new WebhookChannel("https://example.com", SECRET, headers, null), "too_many",
+          "channels[].headers");
+      headers.remove("X-H0");
+      assertThat(new WebhookChannel("https://example.com", SECRET, headers, null).headers()).hasSize(20);
+    }
+
+    @Test
+    void refusesTheSameHeaderTwiceInAnyCase() {
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("X-Team", "a");
+      headers.put("x-team", "b");
+      assertRefused(() -> new WebhookChannel("https://example.com", SECRET, headers, null), "invalid_value",
+          "channels[].headers.x-team");
+    }
+
+    @Test
+    void aCustomPayloadNeedsABodyAndListsItsStringsAsTemplates() {
+      WebhookPayload custom = WebhookPayload.custom(Map.of("code", "{{voucher.code}}",
+          "lines", List.of("{{customer.name}}", 3, Map.of("deep", "{{event.id}}")), "n", 1));
+      WebhookChannel webhook = new WebhookChannel("https://example.com", SECRET, null, custom);
+
+      assertThat(webhook.templates()).containsOnly(Map.entry("payload.body.code", "{{voucher.code}}"),
+          Map.entry("payload.body.lines[0]", "{{customer.name}}"),
+          Map.entry("payload.body.lines[2].deep", "{{event.id}}"));
+      assertRefused(() -> new WebhookPayload("custom", null), "missing_field", "channels[].payload.body");
+      assertRefused(() -> new WebhookPayload("envelope", Map.of()), "unknown_field", "channels[].payload.body");
+      assertRefused(() -> new WebhookPayload("xml", null), "invalid_value", "channels[].payload.type");
+      assertThat(WebhookPayload.custom("just {{customer.id}}").templates())
+          .containsExactly(Map.entry("payload.body", "just {{customer.id}}"));
+    }
+
+    @Test
+    void keepsTheStoredSecretWhenGivenNone() {
+      WebhookChannel stored = new WebhookChannel("https://example.com/old", SECRET, null, null);
+      WebhookChannel edited = new WebhookChannel("https://example.com/new", null, null, null);
+
+      assertThat(edited.withSecretsFrom(stored)).isEqualTo(new WebhookChannel("https://example.com/new", SECRET, null, null));
+      WebhookChannel rotated = new WebhookChannel("https://example.com/new", "another-secret-0123", null, null);
+      assertThat(rotated.withSecretsFrom(stored)).isEqualTo(rotated);
+      assertThat(edited.withSecretsFrom(new EmailChannel("s", null, "t"))).isEqualTo(edited);
+    }
+  }
+
+  @Nested
+  class Braze {
+    @Test
+    void acceptsABrazeEndpointAnApiKeyAndAttributes() {
+      BrazeChannel braze = new BrazeChannel("https://rest.iad-01.braze.com/", "key-1", null,
+          Map.of("first_name", "{{customer.name}}"));
+
+      assertThat(braze.restEndpoint()).isEqualTo("https://rest.iad-01.braze.com");
+      assertThat(braze.externalIdField()).isEqualTo("source_id");
+      assertThat(braze.templates()).containsExactly(Map.entry("attributes.first_name", "{{customer.name}}"));
+      assertThat(new BrazeChannel("https://rest.fra-01.braze.eu", null, "id", null).missingSecret()).contains("api_key");
+      assertThat(braze.toString()).doesNotContain("key-1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://rest.iad-01.braze.com", "https://braze.com.evil.example",
+        "https://rest.iad-01.braze.com/users/track", "https://rest.iad-01.braze.com:8443", "https://example.com"})
+    void refusesAnEndpointThatIsNotABrazeRestEndpoint(String endpoint) {
+      assertRefused(() -> new BrazeChannel(endpoint, "k", null, null), "invalid_url", "channels[].rest_endpoint");
+    }
+
+    @Test
+    void refusesBadSettings() {
+      assertRefused(() -> new BrazeChannel(null, "k", null, null), "missing_field", "channels[].rest_endpoint");
+      assertRefused(() -> new BrazeChannel("https://rest.iad-01.braze.com", "k", "email", null), "invalid_value",
+          "channels[].external_id_field");
+      assertRefused(() -> new BrazeChannel("https://rest.iad-01.braze.com", "a key", null, null), "invalid_value",
+          "channels[].api_key");
+      assertRefused(() -> new BrazeChannel("https://rest.iad-01.braze.com", "k", null, many(51)), "too_many",
+          "channels[].attributes");
+      assertThat(new BrazeChannel("https://rest.iad-01.braze.com", "k", null, many(50)).attributes()).hasSize(50);
+      assertRefused(() -> new BrazeChannel("https://rest.iad-01.braze.com", "k", null, Map.of(" ", "x")),
+          "invalid_value", "channels[].attributes. ");
+    }
+  }
+
+  @Nested
+  class Mailchimp {
+    @Test
+    void acceptsAKeyAnAudienceMergeFieldsAndTags() {
+      MailchimpChannel mailchimp = new MailchimpChannel(MAILCHIMP_KEY, "a1b2c3d4e5", Map.of("FNAME", "{{customer.name}}"),
+          List.of("vip", "welcome"));
+
+      assertThat(mailchimp.dataCenter()).isEqualTo("us21");
+      assertThat(mailchimp.templates()).containsExactly(Map.entry("merge_fields.FNAME", "{{customer.name}}"));
+      assertThat(mailchimp.toString()).doesNotContain(MAILCHIMP_KEY);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0123456789abcdef0123456789abcdef", "0123456789abcdef-us21", "xyz3456789abcdef0123456789abcdef-us21",
+        "0123456789abcdef0123456789abcdef-21"})
+    void refusesAKeyThatIsNotAMailchimpKey(String key) {
+      assertRefused(() -> new MailchimpChannel(key, "a1", null, null), "invalid_value", "channels[].api_key");
+    }
+
+    @Test
+    void refusesBadSettings() {
+      assertRefused(() -> new MailchimpChannel(MAILCHIMP_KEY, null, null, null), "missing_field", "channels[].audience_id");
+      assertRefused(() -> new MailchimpChannel(MAILCHIMP_KEY, "a b", null, null), "invalid_value",
+          "channels[].audience_id");
+      assertRefused(() -> new MailchimpChannel(MAILCHIMP_KEY, "a1", Map.of("fname", "x"), null), "invalid_value",
+          "channels[].merge_fields.fname");
+      assertRefused(() -> new MailchimpChannel(MAILCHIMP_KEY, "a1", Map.of("ELEVENCHARS", "x"), null),
+          "invalid_value", "channels[].merge_fields.ELEVENCHARS");
+      assertRefused(() -> new MailchimpChannel(MAILCHIMP_KEY, "a1", null,
+          IntStream.range(0, 21).mapToObj(i -> "t" + i).toList()), "too_many", "channels[].tags");
+      assertRefused(() -> new MailchimpChannel(MAILCHIMP_KEY, "a1", null, List.of("a", " ")), "missing_field",
+          "channels[].tags[1]");
+      assertRefused(() -> new MailchimpChannel(MAILCHIMP_KEY, "a1", null, List.of("a", "a")), "invalid_value",
+          "channels[].tags[1]");
+      assertThat(new MailchimpChannel(null, "a1", null, null).missingSecret()).contains("api_key");
+    }
+  }
+
+  @Nested
+  class Klaviyo {
+    @Test
+    void acceptsAPrivateKeyAMetricAndProperties() {
+      KlaviyoChannel klaviyo = new KlaviyoChannel("pk_abc123", "Code received", Map.of("code", "{{voucher.code}}"));
+
+      assertThat(klaviyo.templates()).containsExactly(Map.entry("properties.code", "{{voucher.code}}"));
+      assertThat(klaviyo.toString()).doesNotContain("pk_abc123");
+    }
+
+    @Test
+    void refusesBadSettings() {
+      assertRefused(() -> new KlaviyoChannel("sk_abc123", "m", null), "invalid_value", "channels[].api_key");
+      assertRefused(() -> new KlaviyoChannel("pk_abc", " ", null), "missing_field", "channels[].metric");
+      assertRefused(() -> new KlaviyoChannel("pk_abc", "m".repeat(129), null), "too_long", "channels[].metric");
+      assertRefused(() -> new KlaviyoChannel("pk_abc", "m", many(51)), "too_many", "channels[].properties");
+      assertThat(new KlaviyoChannel(null, "m", null).missingSecret()).contains("api_key");
+    }
+  }
+
+  @Nested
+  class Intercom {
+    @Test
+    void acceptsATokenARegionAnEventAndMetadata() {
+      IntercomChannel intercom = new IntercomChannel("tok_1", null, "got-code", Map.of("code", "{{voucher.code}}"));
+
+      assertThat(intercom.region()).isEqualTo("us");
+      assertThat(intercom.templates()).containsExactly(Map.entry("metadata.code", "{{voucher.code}}"));
+      assertThat(new IntercomChannel("tok_1", "au", "e", null).region()).isEqualTo("au");
+      assertThat(intercom.toString()).doesNotContain("tok_1");
+    }
+
+    @Test
+    void refusesBadSettings() {
+      assertRefused(() -> new IntercomChannel("t", "asia", "e", null), "invalid_value", "channels[].region");
+      assertRefused(() -> new IntercomChannel("t", "eu", null, null), "missing_field", "channels[].event_name");
+      assertRefused(() -> new IntercomChannel("t", "eu", "e", many(11)), "too_many", "channels[].metadata");
+      assertThat(new IntercomChannel("t", "eu", "e", many(10)).metadata()).hasSize(10);
+      assertRefused(() -> new IntercomChannel("t", "eu", "e", Map.of("k", "x".repeat(10_001))), "too_long",
+          "channels[].metadata.k");
+      assertThat(new IntercomChannel(null, "eu", "e", null).missingSecret()).contains("access_token");
+    }
+  }
+
+  @Test
+  void channelsAtNamesTheIndexOfTheChannelAtFault() {
+    assertRefused(() -> ChannelSettings.at(3, () -> new SmsChannel(null, null, null)), "missing_field", "channels[3].text");
+  }
+}
