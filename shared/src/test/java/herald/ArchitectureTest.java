@@ -25,7 +25,8 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage(
           "software.amazon..", "com.amazonaws..", "dagger..", "javax.inject..", "java.net.http..",
           "com.sun.net.httpserver..", "com.fasterxml.jackson..", "herald.adapters..", "herald.platform..")
-      .because("the domain is plain Java, tested with in-memory fakes (DESIGN.md, Layout)");
+      .because("the domain is plain Java, tested with in-memory fakes (DESIGN.md, Layout); it may carry the "
+          + "standard jakarta.inject annotations, which name what it needs without saying how it is wired");
 
   @ArchTest
   static final ArchRule adaptersUseOnlyJsonFromThePlatform = noClasses()

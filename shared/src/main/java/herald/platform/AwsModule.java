@@ -4,7 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import java.net.URI;
 import java.time.Clock;
-import javax.inject.Singleton;
+import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;

@@ -1,24 +1,21 @@
 package herald.platform;
 
+import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
-import herald.adapters.dynamodb.DynamoDbActivity;
 import herald.adapters.json.EventRulerPatterns;
-import herald.domain.activity.Activity;
+import herald.domain.channels.webhook.WebhookUrls;
+import herald.domain.delivery.UnsubscribeLinks;
 import herald.domain.distributions.Activations;
 import herald.domain.distributions.DistributionRules;
 import herald.domain.distributions.PatternMatcher;
-import herald.domain.channels.webhook.WebhookUrls;
-import herald.domain.fanout.FanoutQueue;
 import herald.domain.fanout.SendToExistingMembers;
-import herald.domain.segments.Segments;
 import herald.domain.templates.Templates;
-import javax.inject.Singleton;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import jakarta.inject.Singleton;
 
-/** What checks and records changes to distributions: their rules, event patterns and the activity log. */
+/** What checks distributions and what their configuration needs: patterns, webhook hosts, signed links. */
 @Module
-public final class DistributionsModule {
+public abstract class DistributionsModule {
   private DistributionsModule() {}
 
   @Provides @Singleton static PatternMatcher patterns() {
@@ -31,29 +28,14 @@ public final class DistributionsModule {
         WebhookUrls.allowlist(env.optional("HERALD_WEBHOOK_ALLOWLIST").orElse("")));
   }
 
-  @Provides @Singleton static herald.domain.delivery.StatusCounters stats(DynamoDbClient dynamo, Env env) {
-    return new herald.adapters.dynamodb.DynamoDbStatusCounters(dynamo, env.get("STATS_TABLE"));
-  }
-
-  @Provides @Singleton static herald.domain.suppressions.Suppressions suppressions(DynamoDbClient dynamo, Env env) {
-    return new herald.adapters.dynamodb.DynamoDbSuppressions(dynamo, env.get("SUPPRESSIONS_TABLE"));
-  }
-
   /**
    * HERALD_SIGNING_KEY signs and checks unsubscribe links; HERALD_PUBLIC_URL, where the API answers them, is
    * needed only where links are made (the sender).
    */
-  @Provides @Singleton static herald.domain.delivery.UnsubscribeLinks unsubscribeLinks(Env env) {
-    return new herald.domain.delivery.UnsubscribeLinks(env.get("HERALD_SIGNING_KEY"),
-        env.optional("HERALD_PUBLIC_URL").orElse(null));
+  @Provides @Singleton static UnsubscribeLinks unsubscribeLinks(Env env) {
+    return new UnsubscribeLinks(env.get("HERALD_SIGNING_KEY"), env.optional("HERALD_PUBLIC_URL").orElse(null));
   }
 
   /** What an activation starts: the existing members' fan-out (needs the segments, from SegmentsModule). */
-  @Provides @Singleton static Activations activations(Segments segments, FanoutQueue fanout) {
-    return new SendToExistingMembers(segments, fanout);
-  }
-
-  @Provides @Singleton static Activity activity(DynamoDbClient dynamo, Env env) {
-    return new DynamoDbActivity(dynamo, env.get("ACTIVITY_TABLE"));
-  }
+  @Binds abstract Activations activations(SendToExistingMembers send);
 }

@@ -2,6 +2,10 @@ package herald.platform;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One JSON line per event on stdout (CloudWatch Logs in Lambda). Callers pass ids, never a full
@@ -16,6 +20,16 @@ public final class Log {
 
   public static void error(String event, Throwable error, String... keyValues) {
     System.out.println(line("ERROR", event, error, keyValues));
+  }
+
+  /** Key-value pairs for {@link #info}: the ones given (a null value leaves its key out), then {@code more}. */
+  public static String[] fields(Map<String, String> more, String... keyValues) {
+    List<String> fields = new ArrayList<>();
+    for (int i = 0; i + 1 < keyValues.length; i += 2) {
+      if (keyValues[i + 1] != null) Collections.addAll(fields, keyValues[i], keyValues[i + 1]);
+    }
+    more.forEach((key, value) -> Collections.addAll(fields, key, value));
+    return fields.toArray(String[]::new);
   }
 
   static String line(String level, String event, Throwable error, String... keyValues) {

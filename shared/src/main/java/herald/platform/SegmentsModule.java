@@ -6,13 +6,12 @@ import dagger.Provides;
 import herald.adapters.dynamodb.DynamoDbMemberships;
 import herald.adapters.dynamodb.DynamoDbSegments;
 import herald.domain.customers.CustomerChanges;
-import herald.domain.customers.Customers;
-import herald.domain.events.EventBus;
+import herald.domain.distributions.SegmentUsage;
 import herald.domain.segments.EvaluateSegments;
 import herald.domain.segments.Memberships;
+import herald.domain.segments.SegmentUsers;
 import herald.domain.segments.Segments;
-import java.time.Clock;
-import javax.inject.Singleton;
+import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -31,10 +30,7 @@ public abstract class SegmentsModule {
     return new DynamoDbMemberships(dynamo, env.get("SEGMENT_MEMBERS_TABLE"));
   }
 
-  @Provides @Singleton static EvaluateSegments evaluate(Segments segments, Memberships memberships,
-      Customers customers, EventBus bus, Clock clock) {
-    return new EvaluateSegments(segments, memberships, customers, bus, clock);
-  }
-
   @Binds abstract CustomerChanges customerChanges(EvaluateSegments evaluate);
+
+  @Binds abstract SegmentUsers segmentUsers(SegmentUsage usage);
 }

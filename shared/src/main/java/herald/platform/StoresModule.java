@@ -1,28 +1,38 @@
 package herald.platform;
 
+import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import herald.adapters.aws.EventBridgeBus;
 import herald.adapters.aws.SesEmailSender;
+import herald.adapters.aws.SqsFanoutQueue;
 import herald.adapters.aws.SqsSendQueue;
+import herald.adapters.dynamodb.DynamoDbActivity;
+import herald.adapters.dynamodb.DynamoDbApiKeys;
 import herald.adapters.dynamodb.DynamoDbBrandSettings;
 import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.adapters.dynamodb.DynamoDbEventKeys;
 import herald.adapters.dynamodb.DynamoDbMessages;
+import herald.adapters.dynamodb.DynamoDbStatusCounters;
+import herald.adapters.dynamodb.DynamoDbSuppressions;
 import herald.adapters.json.EventSchemas;
+import herald.domain.activity.Activity;
 import herald.domain.brand.BrandSettings;
-import herald.domain.customers.Customers;
 import herald.domain.channels.email.EmailSender;
-import herald.domain.delivery.SendQueue;
+import herald.domain.customers.Customers;
 import herald.domain.delivery.Messages;
+import herald.domain.delivery.SendQueue;
+import herald.domain.delivery.StatusCounters;
 import herald.domain.distributions.Distributions;
 import herald.domain.events.EventBus;
+import herald.domain.fanout.FanoutQueue;
 import herald.domain.intake.EventDataRules;
 import herald.domain.intake.EventKeys;
-import herald.domain.templates.Templates;
+import herald.domain.keys.ApiKeys;
+import herald.domain.suppressions.Suppressions;
+import jakarta.inject.Singleton;
 import java.time.Clock;
-import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -30,7 +40,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The ports, each bound to its adapter with the table, queue or bus the function's environment names. */
 @Module(includes = {AwsModule.class, DistributionsModule.class})
-public final class StoresModule {
+public abstract class StoresModule {
   private StoresModule() {}
 
   @Provides @Singleton static Distributions distributions(DynamoDbClient dynamo, Env env) {
@@ -45,24 +55,36 @@ public final class StoresModule {
     return new DynamoDbMessages(dynamo, env.get("MESSAGES_TABLE"), clock);
   }
 
+  @Provides @Singleton static StatusCounters statusCounters(DynamoDbClient dynamo, Env env) {
+    return new DynamoDbStatusCounters(dynamo, env.get("STATS_TABLE"));
+  }
+
   @Provides @Singleton static BrandSettings brand(DynamoDbClient dynamo, Env env) {
     return new DynamoDbBrandSettings(dynamo, env.get("SETTINGS_TABLE"));
+  }
+
+  @Provides @Singleton static Suppressions suppressions(DynamoDbClient dynamo, Env env) {
+    return new DynamoDbSuppressions(dynamo, env.get("SUPPRESSIONS_TABLE"));
+  }
+
+  @Provides @Singleton static Activity activity(DynamoDbClient dynamo, Env env) {
+    return new DynamoDbActivity(dynamo, env.get("ACTIVITY_TABLE"));
   }
 
   @Provides @Singleton static EventKeys eventKeys(DynamoDbClient dynamo, Env env, Clock clock) {
     return new DynamoDbEventKeys(dynamo, env.get("EVENT_KEYS_TABLE"), clock);
   }
 
-  @Provides @Singleton static herald.domain.keys.ApiKeys apiKeys(DynamoDbClient dynamo, Env env) {
-    return new herald.adapters.dynamodb.DynamoDbApiKeys(dynamo, env.get("API_KEYS_TABLE"));
+  @Provides @Singleton static ApiKeys apiKeys(DynamoDbClient dynamo, Env env) {
+    return new DynamoDbApiKeys(dynamo, env.get("API_KEYS_TABLE"));
   }
 
   @Provides @Singleton static SendQueue sendQueue(SqsClient sqs, Env env) {
     return new SqsSendQueue(sqs, env.get("SEND_QUEUE_URL"));
   }
 
-  @Provides @Singleton static herald.domain.fanout.FanoutQueue fanoutQueue(SqsClient sqs, Env env) {
-    return new herald.adapters.aws.SqsFanoutQueue(sqs, env.get("FANOUT_QUEUE_URL"));
+  @Provides @Singleton static FanoutQueue fanoutQueue(SqsClient sqs, Env env) {
+    return new SqsFanoutQueue(sqs, env.get("FANOUT_QUEUE_URL"));
   }
 
   @Provides @Singleton static EventBus eventBus(EventBridgeClient events, Env env) {
@@ -73,15 +95,9 @@ public final class StoresModule {
     return new SesEmailSender(ses, env.optional("SES_CONFIGURATION_SET").orElse(null));
   }
 
-  @Provides @Singleton static Templates templates() {
-    return new Templates();
-  }
-
   @Provides @Singleton static EventSchemas eventSchemas() {
     return EventSchemas.load();
   }
 
-  @Provides static EventDataRules eventDataRules(EventSchemas schemas) {
-    return schemas;
-  }
+  @Binds abstract EventDataRules eventDataRules(EventSchemas schemas);
 }

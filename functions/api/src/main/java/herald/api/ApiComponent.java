@@ -4,11 +4,12 @@ import dagger.BindsInstance;
 import dagger.Component;
 import herald.platform.Env;
 import java.util.Map;
-import javax.inject.Singleton;
+import herald.platform.Startup;
+import jakarta.inject.Singleton;
 
 @Singleton
 @Component(modules = ApiModule.class)
-interface ApiComponent {
+interface ApiComponent extends Startup.Primed {
   Router router();
 
   Env env();
@@ -19,6 +20,7 @@ interface ApiComponent {
    * async action that does not exist, an import of a file without rows, a read of a segment that does not exist
    * and a segment whose rule names an unknown field (the rule parser and its field table loaded).
    */
+  @Override
   default void prime() {
     Map<String, String> root = Map.of("authorization", "Bearer " + env().get("HERALD_API_KEY"));
     router().handle(new HttpRequest("GET", "/v1/health", Map.of(), Map.of(), null));

@@ -1,10 +1,13 @@
 package herald.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Reads API Gateway's payload 2.0 into a plain request. */
+/** API Gateway's payload 2.0: read into a plain request, and the response written back. */
 final class ApiEvents {
   private ApiEvents() {}
 
@@ -18,5 +21,18 @@ final class ApiEvents {
     }
     return new HttpRequest(method.toUpperCase(java.util.Locale.ROOT), path, event.getHeaders(),
         event.getQueryStringParameters(), body);
+  }
+
+  /** JSON, or for unsubscribe links an HTML page, or no body. */
+  static APIGatewayV2HTTPResponse response(HttpResponse response) {
+    var out = APIGatewayV2HTTPResponse.builder().withStatusCode(response.status());
+    if (response.html() != null) {
+      return out.withHeaders(Map.of("content-type", "text/html; charset=utf-8", "cache-control", "no-store"))
+          .withBody(response.html()).build();
+    }
+    if (response.body() == null) return out.build();
+    Map<String, String> headers = new HashMap<>(response.headers());
+    headers.put("content-type", "application/json");
+    return out.withHeaders(headers).withBody(response.body().toString()).build();
   }
 }

@@ -1,5 +1,6 @@
 package herald.api;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.adapters.json.Fields;
 import herald.domain.keys.ApiKey;
@@ -13,14 +14,16 @@ import java.util.List;
 import java.util.Set;
 
 /** POST/GET /v1/api-keys, DELETE /v1/api-keys/{id}: a key's secret is shown once, at creation, and never again. */
-final class ApiKeyApi {
+final class ApiKeyApi implements Routes {
   private final ManageApiKeys keys;
 
+  @Inject
   ApiKeyApi(ManageApiKeys keys) {
     this.keys = keys;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(
         Route.of("POST", "/v1/api-keys", (req, p) -> create(req)),
         Route.of("GET", "/v1/api-keys", (req, p) -> list()),

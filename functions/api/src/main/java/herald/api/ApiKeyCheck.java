@@ -1,5 +1,6 @@
 package herald.api;
 
+import jakarta.inject.Inject;
 import herald.domain.keys.Authentication;
 import herald.domain.keys.ManageApiKeys;
 import herald.platform.Log;
@@ -12,6 +13,7 @@ import herald.platform.Log;
 final class ApiKeyCheck {
   private final ManageApiKeys keys;
 
+  @Inject
   ApiKeyCheck(ManageApiKeys keys) {
     this.keys = keys;
   }

@@ -1,5 +1,6 @@
 package herald.api;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.domain.common.NotFound;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * GET /v1/async-actions/{id}: an async action's status and progress, and the rows it rejected so far, up to
  * 1000 a page ({@code ?cursor=} for the next).
  */
-final class AsyncActionApi {
+final class AsyncActionApi implements Routes {
   static final String PATH = "/v1/async-actions";
   private static final Map<AsyncActionType, List<String>> COUNTERS = Map.of(
       AsyncActionType.CUSTOMERS_IMPORT, List.of(StartImport.ROWS_READ, ImportCustomers.IMPORTED, ImportCustomers.UNCHANGED,
@@ -30,11 +31,13 @@ final class AsyncActionApi {
           EvaluateSegmentPart.LEFT));
   private final AsyncActions actions;
 
+  @Inject
   AsyncActionApi(AsyncActions actions) {
     this.actions = actions;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(Route.of("GET", PATH + "/{id}", (req, p) -> get(req, p.get(0))));
   }
 

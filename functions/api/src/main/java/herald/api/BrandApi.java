@@ -1,5 +1,6 @@
 package herald.api;
 
+import jakarta.inject.Inject;
 import herald.adapters.json.Fields;
 import herald.domain.common.NotFound;
 import herald.domain.brand.Brand;
@@ -9,14 +10,16 @@ import java.util.List;
 import java.util.Set;
 
 /** PUT/GET /v1/settings/brand. */
-final class BrandApi {
+final class BrandApi implements Routes {
   private final BrandSettings settings;
 
+  @Inject
   BrandApi(BrandSettings settings) {
     this.settings = settings;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(
         Route.of("PUT", "/v1/settings/brand", (req, p) -> put(req)),
         Route.of("GET", "/v1/settings/brand", (req, p) -> get()));

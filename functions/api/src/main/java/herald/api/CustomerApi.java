@@ -1,5 +1,6 @@
 package herald.api;
 
+import jakarta.inject.Inject;
 import herald.adapters.json.CustomerJson;
 import herald.domain.common.NotFound;
 import herald.domain.customers.Customer;
@@ -9,18 +10,20 @@ import herald.domain.intake.UpsertCustomer;
 import java.util.List;
 
 /** POST /v1/customers (upsert by source_id), GET /v1/customers/{id} and ?source_id=, DELETE /v1/customers/{id}. */
-final class CustomerApi {
+final class CustomerApi implements Routes {
   private final UpsertCustomer upsert;
   private final EraseCustomer erase;
   private final Customers customers;
 
+  @Inject
   CustomerApi(UpsertCustomer upsert, EraseCustomer erase, Customers customers) {
     this.upsert = upsert;
     this.erase = erase;
     this.customers = customers;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(
         Route.of("POST", "/v1/customers", (req, p) ->
             HttpResponse.ok(CustomerJson.write(upsert.upsert(CustomerJson.parse(Bodies.json(req), ""))))),

@@ -1,5 +1,6 @@
 package herald.api;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,16 +18,18 @@ import java.util.List;
 import java.util.Locale;
 
 /** The distributions: create, list, read, edit, delete, and their lifecycle and activity. */
-final class DistributionApi {
+final class DistributionApi implements Routes {
   private final ManageDistributions manage;
   private final Activity activity;
 
+  @Inject
   DistributionApi(ManageDistributions manage, Activity activity) {
     this.manage = manage;
     this.activity = activity;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(
         Route.of("GET", "/v1/distributions/catalogue", (req, p) -> HttpResponse.ok(DistributionJson.writeCatalogue())),
         Route.of("POST", "/v1/distributions", (req, p) -> HttpResponse.created(DistributionJson.write(

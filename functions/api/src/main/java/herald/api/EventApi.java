@@ -1,5 +1,6 @@
 package herald.api;
 
+import jakarta.inject.Inject;
 import herald.adapters.json.CustomerJson;
 import herald.adapters.json.Fields;
 import herald.domain.intake.AcceptEvent;
@@ -9,14 +10,16 @@ import java.util.List;
 import java.util.Set;
 
 /** POST /v1/events: validates an event and puts it on the bus; a repeated id is accepted once. */
-final class EventApi {
+final class EventApi implements Routes {
   private final AcceptEvent accept;
 
+  @Inject
   EventApi(AcceptEvent accept) {
     this.accept = accept;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(Route.of("POST", "/v1/events", (req, p) -> post(req)));
   }
 

@@ -1,5 +1,6 @@
 package herald.api;
 
+import jakarta.inject.Inject;
 import herald.adapters.json.CsvRows;
 import herald.adapters.json.NdjsonRows;
 import herald.domain.common.Invalid;
@@ -16,15 +17,17 @@ import java.util.Locale;
  * {@code application/ndjson}) file of customers, read as a stream and put on the jobs queue in parts; answers
  * 202 with the async action that reports the import's progress.
  */
-final class ImportApi {
+final class ImportApi implements Routes {
   static final String PATH = "/v1/customers/import";
   private final StartImport start;
 
+  @Inject
   ImportApi(StartImport start) {
     this.start = start;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(Route.of("POST", PATH, (req, p) -> importFile(req)));
   }
 

@@ -1,5 +1,6 @@
 package herald.api;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** What a distribution sends: its messages, and a preview of every channel for one customer. */
-final class MessageApi {
+final class MessageApi implements Routes {
   private final ManageDistributions manage;
   private final Messages messages;
   private final Customers customers;
@@ -33,6 +34,7 @@ final class MessageApi {
   private final StatusCounters stats;
   private final Clock clock;
 
+  @Inject
   MessageApi(ManageDistributions manage, Messages messages, Customers customers, BrandSettings brand,
       RenderPreview preview, StatusCounters stats, Clock clock) {
     this.manage = manage;
@@ -44,7 +46,8 @@ final class MessageApi {
     this.clock = clock;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(
         Route.of("GET", "/v1/distributions/{id}/messages", this::messages),
         Route.of("POST", "/v1/distributions/{id}/preview", this::preview),

@@ -1,5 +1,6 @@
 package herald.api;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.platform.Json;
 import java.io.IOException;
@@ -8,15 +9,17 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** GET /v1/openapi.json (no key needed): the OpenAPI 3.1 document of this API, kept in the repo as openapi.json. */
-final class OpenApiDoc {
+final class OpenApiDoc implements Routes {
   static final String RESOURCE = "openapi.json";
   private final JsonNode document;
 
+  @Inject
   OpenApiDoc() {
     this.document = read();
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(Route.of("GET", "/v1/openapi.json", (req, p) -> HttpResponse.ok(document)));
   }
 

@@ -6,16 +6,27 @@ import herald.domain.common.Invalid;
 import herald.domain.common.NotFound;
 import herald.platform.Log;
 import java.nio.charset.StandardCharsets;
+import jakarta.inject.Inject;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /** Finds the route for a request, checks its key, and turns every failure into the one error shape. */
 final class Router {
   static final int MAX_BODY_BYTES = 256 * 1024;
+  static final Set<String> PUBLIC = Set.of("/v1/health", "/v1/openapi.json", "/v1/unsubscribe");
+  /** Routes whose body may be larger than MAX_BODY_BYTES (up to what Lambda takes: 6 MB). */
+  static final Set<String> LARGE_BODIES = Set.of(ImportApi.PATH);
+  /** Literal paths before ones with parameters ({@code /v1/customers/import} before {@code /v1/customers/{id}}). */
+  private static final Comparator<Route> PRECEDENCE = Comparator
+      .comparingLong((Route r) -> r.template().chars().filter(c -> c == '{').count())
+      .thenComparing(Route::template).thenComparing(Route::method);
   private final List<Route> routes;
   private final ApiKeyCheck keys;
 
-  Router(List<Route> routes, ApiKeyCheck keys) {
-    this.routes = routes;
+  @Inject
+  Router(Set<Routes> groups, ApiKeyCheck keys) {
+    this.routes = groups.stream().flatMap(g -> g.routes().stream()).sorted(PRECEDENCE).toList();
     this.keys = keys;
   }
 
@@ -49,12 +60,12 @@ final class Router {
       if (params == null) continue;
       pathKnown = true;
       if (!route.method().equals(request.method())) continue;
-      if (!ApiRoutes.PUBLIC.contains(route.template())) {
+      if (!PUBLIC.contains(route.template())) {
         ApiKeyCheck.Outcome caller = keys.check(request.header("authorization"));
         if (caller.denied() != null) return caller.denied();
         request = request.withActor(caller.actor());
       }
-      if (request.body() != null && !ApiRoutes.LARGE_BODIES.contains(route.template())
+      if (request.body() != null && !LARGE_BODIES.contains(route.template())
           && request.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
         return HttpResponse.error(413, "body_too_large", "the body is larger than 256 KiB", "body");
       }

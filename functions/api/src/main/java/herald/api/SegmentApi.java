@@ -1,5 +1,6 @@
 package herald.api;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,14 +16,16 @@ import herald.platform.Json;
 import java.util.List;
 
 /** The segments: create, list, read (with the member count), edit, delete, and the members of static ones. */
-final class SegmentApi {
+final class SegmentApi implements Routes {
   private final ManageSegments manage;
 
+  @Inject
   SegmentApi(ManageSegments manage) {
     this.manage = manage;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(
         Route.of("POST", "/v1/segments", (req, p) -> HttpResponse.created(write(
             manage.create(SegmentJson.parseDraft(Bodies.json(req)))))),

@@ -1,5 +1,6 @@
 package herald.api;
 
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.domain.common.NotFound;
@@ -16,14 +17,16 @@ import java.util.List;
  * GET /v1/suppressions (the addresses Herald no longer emails: hard bounces and complaints), DELETE
  * /v1/suppressions/{address} (takes one off, e.g. after the customer fixed their mailbox).
  */
-final class SuppressionApi {
+final class SuppressionApi implements Routes {
   private final Suppressions suppressions;
 
+  @Inject
   SuppressionApi(Suppressions suppressions) {
     this.suppressions = suppressions;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(
         Route.of("GET", "/v1/suppressions", (req, p) -> list(req)),
         Route.of("DELETE", "/v1/suppressions/{address}", (req, p) -> remove(req, p.get(0))));

@@ -1,5 +1,6 @@
 package herald.api;
 
+import jakarta.inject.Inject;
 import herald.domain.brand.Brand;
 import herald.domain.brand.BrandSettings;
 import herald.domain.customers.Consent;
@@ -13,18 +14,20 @@ import java.util.List;
  * proof; POST is the one-click unsubscribe of RFC 8058, the body is ignored): a valid link revokes the
  * customer's email consent and answers a plain HTML page; any other gets a 400 page.
  */
-final class UnsubscribeApi {
+final class UnsubscribeApi implements Routes {
   private final UnsubscribeLinks links;
   private final UpsertCustomer customers;
   private final BrandSettings brand;
 
+  @Inject
   UnsubscribeApi(UnsubscribeLinks links, UpsertCustomer customers, BrandSettings brand) {
     this.links = links;
     this.customers = customers;
     this.brand = brand;
   }
 
-  List<Route> routes() {
+  @Override
+  public List<Route> routes() {
     return List.of(
         Route.of("GET", UnsubscribeLinks.PATH, (req, p) -> unsubscribe(req)),
         Route.of("POST", UnsubscribeLinks.PATH, (req, p) -> unsubscribe(req)));

@@ -13,6 +13,7 @@ import herald.platform.Json;
 import herald.testing.StandIns;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,10 +123,10 @@ class ApiKeysTest {
     InMemoryApiKeys store = new InMemoryApiKeys();
     ManageApiKeys keys = new ManageApiKeys(store, new TestClock(), "root-secret");
     String secret = keys.create(new NewKey("reporting")).secret();
-    Router router = new Router(List.of(
+    Routes routes = () -> List.of(
         Route.of("GET", "/v1/health", (req, p) -> HttpResponse.ok(Json.object().put("actor", req.actor()))),
-        Route.of("GET", "/v1/whoami", (req, p) -> HttpResponse.ok(Json.object().put("actor", req.actor())))),
-        new ApiKeyCheck(keys));
+        Route.of("GET", "/v1/whoami", (req, p) -> HttpResponse.ok(Json.object().put("actor", req.actor()))));
+    Router router = new Router(Set.of(routes), new ApiKeyCheck(keys));
 
     assertThat(actor(router, "/v1/whoami", "Bearer root-secret")).isEqualTo("root");
     assertThat(actor(router, "/v1/whoami", "Bearer " + secret)).isEqualTo("reporting");

@@ -7,29 +7,18 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import herald.adapters.json.SendJobJson;
 import herald.domain.delivery.RecordDeadLetter;
 import herald.platform.Env;
-import herald.platform.Priming;
 import herald.platform.SqsBatch;
+import herald.platform.Startup;
 
 /** Send jobs that kept failing: their messages end FAILED, so nothing is left without a status. */
 public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final RecordDeadLetter record;
 
-  public DeadLetterHandler() {
-    this(Env.system());
-  }
-
+  public DeadLetterHandler() { this(Env.system()); }
   public DeadLetterHandler(Env env) {
-    this(DaggerDeadLetterComponent.factory().create(env));
+    this(Startup.component("dead-letter", env, DaggerDeadLetterComponent.factory()::create).record());
   }
-
-  private DeadLetterHandler(DeadLetterComponent component) {
-    this(component.record());
-    Priming.register("dead-letter", component::prime);
-  }
-
-  DeadLetterHandler(RecordDeadLetter record) {
-    this.record = record;
-  }
+  DeadLetterHandler(RecordDeadLetter record) { this.record = record; }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {

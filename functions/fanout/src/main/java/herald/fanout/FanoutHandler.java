@@ -6,11 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import herald.adapters.json.FanoutJobJson;
 import herald.domain.fanout.FanOut;
-import herald.domain.fanout.FanoutJob;
 import herald.platform.Env;
-import herald.platform.Log;
-import herald.platform.Priming;
 import herald.platform.SqsBatch;
+import herald.platform.Startup;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,39 +18,18 @@ import java.util.function.LongSupplier;
 public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final FanOut fanOut;
 
-  public FanoutHandler() {
-    this(Env.system());
-  }
-
+  public FanoutHandler() { this(Env.system()); }
   public FanoutHandler(Env env) {
-    this(DaggerFanoutComponent.factory().create(env));
+    this(Startup.component("fanout", env, DaggerFanoutComponent.factory()::create).fanOut());
   }
-
-  private FanoutHandler(FanoutComponent component) {
-    this(component.fanOut());
-    Priming.register("fanout", component::prime);
-  }
-
-  FanoutHandler(FanOut fanOut) {
-    this.fanOut = fanOut;
-  }
+  FanoutHandler(FanOut fanOut) { this.fanOut = fanOut; }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    LongSupplier remaining = context == null ? () -> Long.MAX_VALUE : () -> context.getRemainingTimeInMillis();
-    return SqsBatch.each(event, record -> runOne(FanoutJobJson.read(record.getBody()), remaining));
-  }
-
-  private void runOne(FanoutJob job, LongSupplier remaining) {
-    FanOut.Run run = fanOut.run(job, remaining);
-    if (run.skipped() != null) {
-      Log.info("fanout_skipped", "correlation_id", job.correlationId(), "distribution_id", job.distributionId(),
-          "segment_id", job.segmentId(), "shard", Integer.toString(job.shard()), "reason", run.skipped());
-      return;
-    }
-    Log.info("fanout_run", "correlation_id", job.correlationId(), "distribution_id", job.distributionId(),
-        "segment_id", job.segmentId(), "shard", Integer.toString(job.shard()), "page", Integer.toString(job.page()),
-        "pages", Integer.toString(run.pages()), "members", Integer.toString(run.members()),
-        "send_jobs", Integer.toString(run.sendJobs()), "follow_up", Boolean.toString(run.followUp() != null));
+    LongSupplier remaining = context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis;
+    return SqsBatch.each(event, record -> {
+      var job = FanoutJobJson.read(record.getBody());
+      FanoutRuns.log(job, fanOut.run(job, remaining));
+    });
   }
 }

@@ -12,11 +12,13 @@ import herald.platform.DeliveryModule;
 import herald.platform.Env;
 import herald.platform.Priming;
 import herald.platform.SqsRetries;
-import javax.inject.Singleton;
+import herald.platform.Startup;
+import jakarta.inject.Singleton;
+import java.util.Map;
 
 @Singleton
 @Component(modules = DeliveryModule.class)
-interface SenderComponent {
+interface SenderComponent extends Startup.Primed {
   SendToRecipient send();
 
   SqsRetries retries();
@@ -28,9 +30,10 @@ interface SenderComponent {
   Templates templates();
 
   /** Before the SnapStart snapshot: a job read, a template rendered, the tables read once. */
+  @Override
   default void prime() {
     SendJob job = SendJobJson.read(SendJobJson.write(Priming.sampleJob()));
-    templates().renderHtml("<p>{{customer.name}}</p>", java.util.Map.of("customer", java.util.Map.of("name", "x")));
+    templates().renderHtml("<p>{{customer.name}}</p>", Map.of("customer", Map.of("name", "x")));
     brand().brand();
     messages().get(job.messageId());
   }

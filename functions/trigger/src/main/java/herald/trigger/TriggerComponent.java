@@ -2,23 +2,19 @@ package herald.trigger;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dagger.Module;
-import dagger.Provides;
-import herald.domain.trigger.DispatchEvent;
-import herald.domain.delivery.SendQueue;
 import herald.domain.distributions.Distributions;
-import herald.domain.distributions.PatternMatcher;
-import herald.domain.fanout.FanoutQueue;
 import herald.domain.segments.Segments;
+import herald.domain.trigger.DispatchEvent;
 import herald.platform.Env;
 import herald.platform.Priming;
 import herald.platform.SegmentsModule;
+import herald.platform.Startup;
 import herald.platform.StoresModule;
-import javax.inject.Singleton;
+import jakarta.inject.Singleton;
 
 @Singleton
-@Component(modules = TriggerComponent.TriggerModule.class)
-interface TriggerComponent {
+@Component(modules = {StoresModule.class, SegmentsModule.class})
+interface TriggerComponent extends Startup.Primed {
   DispatchEvent dispatch();
 
   Distributions distributions();
@@ -26,6 +22,7 @@ interface TriggerComponent {
   Segments segments();
 
   /** Before the SnapStart snapshot: an event read, the distributions index and the segments queried once. */
+  @Override
   default void prime() {
     distributions().activeFor(Priming.sampleJob().event().type());
     segments().get("seg_priming");
@@ -34,15 +31,5 @@ interface TriggerComponent {
   @Component.Factory
   interface Factory {
     TriggerComponent create(@BindsInstance Env env);
-  }
-
-  @Module(includes = {StoresModule.class, SegmentsModule.class})
-  final class TriggerModule {
-    private TriggerModule() {}
-
-    @Provides @Singleton static DispatchEvent dispatch(Distributions distributions, SendQueue queue,
-        FanoutQueue fanout, Segments segments, PatternMatcher patterns) {
-      return new DispatchEvent(distributions, queue, fanout, segments, patterns);
-    }
   }
 }

@@ -1,5 +1,7 @@
 package herald.domain.delivery;
 
+import jakarta.inject.Inject;
+
 import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.Outgoing;
 import herald.domain.channels.email.Email;
@@ -17,6 +19,7 @@ public final class Channels {
   private final SmsSender sms;
   private final WebhookSender webhook;
 
+  @Inject
   public Channels(EmailSender email, SmsSender sms, WebhookSender webhook) {
     this.email = email;
     this.sms = sms;

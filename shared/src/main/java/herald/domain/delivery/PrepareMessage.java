@@ -1,5 +1,7 @@
 package herald.domain.delivery;
 
+import jakarta.inject.Inject;
+
 import herald.domain.channels.Outgoing;
 
 import herald.domain.brand.Brand;
@@ -29,6 +31,7 @@ public final class PrepareMessage {
   private final Channels channels;
   private final RenderMessage render;
 
+  @Inject
   public PrepareMessage(Distributions distributions, Customers customers, BrandSettings brandSettings,
       Recipients recipients, Channels channels, RenderMessage render) {
     this.distributions = distributions;

@@ -1,5 +1,7 @@
 package herald.domain.delivery;
 
+import jakarta.inject.Inject;
+
 import herald.domain.customers.Consent;
 import herald.domain.customers.Customer;
 import herald.domain.channels.ChannelType;
@@ -13,6 +15,7 @@ public final class Recipients {
   private final Suppressions suppressions;
   private final UnsubscribeLinks links;
 
+  @Inject
   public Recipients(Suppressions suppressions, UnsubscribeLinks links) {
     this.suppressions = suppressions;
     this.links = links;

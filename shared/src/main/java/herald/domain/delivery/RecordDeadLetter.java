@@ -1,5 +1,7 @@
 package herald.domain.delivery;
 
+import jakarta.inject.Inject;
+
 import java.time.Clock;
 
 /**
@@ -12,6 +14,7 @@ public final class RecordDeadLetter {
   private final StatusCounters stats;
   private final Clock clock;
 
+  @Inject
   public RecordDeadLetter(Messages messages, StatusCounters stats, Clock clock) {
     this.messages = messages;
     this.stats = stats;

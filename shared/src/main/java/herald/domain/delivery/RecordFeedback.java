@@ -1,5 +1,7 @@
 package herald.domain.delivery;
 
+import jakarta.inject.Inject;
+
 import herald.domain.common.Text;
 import herald.domain.suppressions.Suppression;
 import herald.domain.suppressions.Suppressions;
@@ -22,6 +24,7 @@ public final class RecordFeedback {
   private final StatusCounters stats;
   private final Clock clock;
 
+  @Inject
   public RecordFeedback(Messages messages, Suppressions suppressions, StatusCounters stats, Clock clock) {
     this.messages = messages;
     this.suppressions = suppressions;

@@ -1,5 +1,7 @@
 package herald.domain.delivery;
 
+import jakarta.inject.Inject;
+
 import herald.domain.channels.JsonWriter;
 import herald.domain.channels.email.Email;
 import herald.domain.channels.sms.Sms;
@@ -29,6 +31,7 @@ public final class RenderMessage {
   private final JsonWriter json;
   private final Clock clock;
 
+  @Inject
   public RenderMessage(Templates templates, JsonWriter json, Clock clock) {
     this.templates = templates;
     this.json = json;

@@ -1,5 +1,7 @@
 package herald.domain.delivery;
 
+import jakarta.inject.Inject;
+
 import herald.domain.channels.DeliveryFailure;
 
 import java.time.Clock;
@@ -24,6 +26,7 @@ public final class SendToRecipient {
   private final StatusCounters stats;
   private final Clock clock;
 
+  @Inject
   public SendToRecipient(Messages messages, PrepareMessage prepare, Channels channels, StatusCounters stats, Clock clock) {
     this.messages = messages;
     this.prepare = prepare;

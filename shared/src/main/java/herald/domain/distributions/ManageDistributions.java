@@ -1,5 +1,7 @@
 package herald.domain.distributions;
 
+import jakarta.inject.Inject;
+
 import herald.domain.common.Conflict;
 import herald.domain.common.Ids;
 import herald.domain.common.Invalid;
@@ -27,6 +29,7 @@ public final class ManageDistributions {
   private final Clock clock;
   private final Activations activations;
 
+  @Inject
   public ManageDistributions(Distributions distributions, Segments segments, DistributionRules rules,
       Activity activity, Clock clock, Activations activations) {
     this.distributions = distributions;

@@ -1,5 +1,7 @@
 package herald.domain.distributions;
 
+import jakarta.inject.Inject;
+
 import herald.domain.channels.Channel;
 import herald.domain.channels.braze.BrazeChannel;
 import herald.domain.channels.email.EmailChannel;
@@ -30,6 +32,7 @@ public final class RenderPreview {
   private final Templates templates;
   private final Clock clock;
 
+  @Inject
   public RenderPreview(Templates templates, Clock clock) {
     this.templates = templates;
     this.clock = clock;

@@ -1,5 +1,7 @@
 package herald.domain.distributions;
 
+import jakarta.inject.Inject;
+
 import herald.domain.common.Page;
 import herald.domain.segments.SegmentUsers;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import java.util.Optional;
 public final class SegmentUsage implements SegmentUsers {
   private final Distributions distributions;
 
+  @Inject
   public SegmentUsage(Distributions distributions) {
     this.distributions = distributions;
   }

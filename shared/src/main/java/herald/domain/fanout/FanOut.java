@@ -1,5 +1,7 @@
 package herald.domain.fanout;
 
+import jakarta.inject.Inject;
+
 import herald.domain.delivery.SendQueue;
 import herald.domain.common.Page;
 import herald.domain.delivery.SendJob;
@@ -56,6 +58,12 @@ public final class FanOut {
   private final SendQueue sendQueue;
   private final FanoutQueue fanoutQueue;
   private final Limits limits;
+
+  @Inject
+  public FanOut(Distributions distributions, Segments segments, Memberships memberships, SendQueue sendQueue,
+      FanoutQueue fanoutQueue) {
+    this(distributions, segments, memberships, sendQueue, fanoutQueue, Limits.DEFAULT);
+  }
 
   public FanOut(Distributions distributions, Segments segments, Memberships memberships, SendQueue sendQueue,
       FanoutQueue fanoutQueue, Limits limits) {

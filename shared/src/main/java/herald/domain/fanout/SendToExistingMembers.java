@@ -1,5 +1,7 @@
 package herald.domain.fanout;
 
+import jakarta.inject.Inject;
+
 import herald.domain.distributions.Activations;
 import herald.domain.distributions.AudienceType;
 import herald.domain.distributions.Distribution;
@@ -23,6 +25,7 @@ public final class SendToExistingMembers implements Activations {
   private final Segments segments;
   private final FanoutQueue queue;
 
+  @Inject
   public SendToExistingMembers(Segments segments, FanoutQueue queue) {
     this.segments = segments;
     this.queue = queue;

@@ -1,5 +1,7 @@
 package herald.domain.intake;
 
+import jakarta.inject.Inject;
+
 import herald.domain.events.EventBus;
 import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
@@ -18,6 +20,7 @@ public final class AcceptEvent {
   private final EventDataRules rules;
   private final Clock clock;
 
+  @Inject
   public AcceptEvent(UpsertCustomer upsertCustomer, EventKeys keys, EventBus bus, EventDataRules rules, Clock clock) {
     this.upsertCustomer = upsertCustomer;
     this.keys = keys;

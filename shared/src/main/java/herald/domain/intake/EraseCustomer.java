@@ -1,5 +1,7 @@
 package herald.domain.intake;
 
+import jakarta.inject.Inject;
+
 import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.Customers;
@@ -14,6 +16,7 @@ public final class EraseCustomer {
   private final Customers customers;
   private final CustomerChanges changes;
 
+  @Inject
   public EraseCustomer(Customers customers, CustomerChanges changes) {
     this.customers = customers;
     this.changes = changes;

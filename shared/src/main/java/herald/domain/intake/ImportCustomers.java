@@ -1,5 +1,8 @@
 package herald.domain.intake;
 
+import jakarta.inject.Inject;
+
+import herald.domain.jobs.Job;
 import herald.domain.jobs.JobWork;
 import herald.domain.jobs.AsyncActions;
 import herald.domain.jobs.Jobs;
@@ -21,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * chunks always start at the same rows, so a part delivered again, or continued twice, counts every row once.
  * A row that changes nothing writes nothing.
  */
-public final class ImportCustomers implements JobWork<ImportJob> {
+public final class ImportCustomers implements JobWork {
   public static final String IMPORTED = "imported";
   public static final String UNCHANGED = "unchanged";
   public static final String REJECTED = "rejected";
@@ -37,6 +40,7 @@ public final class ImportCustomers implements JobWork<ImportJob> {
   private final AsyncActions actions;
   private final Jobs jobs;
 
+  @Inject
   public ImportCustomers(UpsertCustomer upsert, ProfileReader reader, AsyncActions actions, Jobs jobs) {
     this.upsert = upsert;
     this.reader = reader;
@@ -83,8 +87,8 @@ public final class ImportCustomers implements JobWork<ImportJob> {
   }
 
   @Override
-  public Map<String, String> run(ImportJob job, BooleanSupplier timeLeft) {
-    handle(job, timeLeft);
+  public Map<String, String> run(Job job, BooleanSupplier timeLeft) {
+    handle((ImportJob) job, timeLeft);
     return Map.of();
   }
 }

@@ -1,5 +1,7 @@
 package herald.domain.intake;
 
+import jakarta.inject.Inject;
+
 import herald.domain.jobs.AsyncAction;
 import herald.domain.jobs.AsyncActionType;
 import herald.domain.jobs.AsyncActions;
@@ -39,6 +41,7 @@ public final class StartImport {
     this.maxRows = maxRows;
   }
 
+  @Inject
   public StartImport(AsyncActions actions, Jobs jobs, Clock clock) {
     this(actions, jobs, clock, MAX_ROWS);
   }

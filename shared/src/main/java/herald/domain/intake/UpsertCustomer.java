@@ -1,5 +1,7 @@
 package herald.domain.intake;
 
+import jakarta.inject.Inject;
+
 import herald.domain.customers.Behaviour;
 import herald.domain.customers.Clashes;
 import herald.domain.customers.Consent;
@@ -27,6 +29,7 @@ public final class UpsertCustomer {
   private final CustomerChanges changes;
   private final Clock clock;
 
+  @Inject
   public UpsertCustomer(Customers customers, CustomerChanges changes, Clock clock) {
     this.customers = customers;
     this.changes = changes;

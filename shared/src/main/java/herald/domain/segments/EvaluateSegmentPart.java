@@ -1,5 +1,8 @@
 package herald.domain.segments;
 
+import jakarta.inject.Inject;
+
+import herald.domain.jobs.Job;
 import herald.domain.jobs.JobWork;
 import herald.domain.jobs.AsyncActions;
 import herald.domain.jobs.Jobs;
@@ -21,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * part goes back on the jobs queue as a follow-up job. Stops, finishing its part, when the segment was deleted
  * or changed by a newer evaluation.
  */
-public final class EvaluateSegmentPart implements JobWork<ScanJob> {
+public final class EvaluateSegmentPart implements JobWork {
   public static final String EVALUATED = "customers_evaluated";
   public static final String ENTERED = "entered";
   public static final String LEFT = "left";
@@ -33,6 +36,7 @@ public final class EvaluateSegmentPart implements JobWork<ScanJob> {
   private final AsyncActions actions;
   private final Jobs jobs;
 
+  @Inject
   public EvaluateSegmentPart(Segments segments, Customers customers, EvaluateSegments evaluate,
       AsyncActions actions, Jobs jobs) {
     this.segments = segments;
@@ -89,8 +93,8 @@ public final class EvaluateSegmentPart implements JobWork<ScanJob> {
   }
 
   @Override
-  public Map<String, String> run(ScanJob job, BooleanSupplier timeLeft) {
-    handle(job, timeLeft);
+  public Map<String, String> run(Job job, BooleanSupplier timeLeft) {
+    handle((ScanJob) job, timeLeft);
     return Map.of();
   }
 }

@@ -1,5 +1,8 @@
 package herald.domain.segments;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
 import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.Customers;
@@ -33,6 +36,7 @@ import java.util.function.Predicate;
  * evaluate against the former list for up to that second: the segment's background re-evaluation, started
  * after it, puts that right.
  */
+@Singleton
 public final class EvaluateSegments implements CustomerChanges {
   static final int ATTEMPTS = 8;
   private static final long CACHE_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -45,6 +49,7 @@ public final class EvaluateSegments implements CustomerChanges {
   private final LongSupplier ticker;
   private volatile Cached cached;
 
+  @Inject
   public EvaluateSegments(Segments segments, Memberships memberships, Customers customers, EventBus bus,
       Clock clock) {
     this(segments, memberships, customers, bus, clock, System::nanoTime);

@@ -1,5 +1,7 @@
 package herald.domain.segments;
 
+import jakarta.inject.Inject;
+
 import herald.domain.common.Parallel;
 
 import herald.domain.common.Conflict;
@@ -31,6 +33,7 @@ public final class ManageSegments {
   private final SegmentPurges purges;
   private final Clock clock;
 
+  @Inject
   public ManageSegments(Segments segments, Memberships memberships, EvaluateSegments evaluate, Customers customers,
       SegmentUsers users, SegmentEvaluations evaluations, SegmentPurges purges, Clock clock) {
     this.segments = segments;

@@ -1,5 +1,8 @@
 package herald.domain.segments;
 
+import jakarta.inject.Inject;
+
+import herald.domain.jobs.Job;
 import herald.domain.jobs.JobWork;
 import herald.domain.jobs.Jobs;
 
@@ -20,7 +23,7 @@ import java.util.function.BooleanSupplier;
  * <p>Does nothing while the segment exists (a job put by mistake or by hand): it says so, and the job is done.
  * A job run twice (SQS may deliver it twice) does no harm: what the first run deleted is not found again.
  */
-public final class PurgeSegmentShard implements JobWork<PurgeJob> {
+public final class PurgeSegmentShard implements JobWork {
   public static final int PAGE = 500;
   public static final int PAGES_PER_RUN = 100;
   /** Longer than the longest run of a function that writes membership (the jobs function's 300 s). */
@@ -62,6 +65,7 @@ public final class PurgeSegmentShard implements JobWork<PurgeJob> {
     this.pagesPerRun = pagesPerRun;
   }
 
+  @Inject
   public PurgeSegmentShard(Segments segments, Memberships memberships, Jobs jobs) {
     this(segments, memberships, jobs, PAGE, PAGES_PER_RUN);
   }
@@ -93,7 +97,7 @@ public final class PurgeSegmentShard implements JobWork<PurgeJob> {
   }
 
   @Override
-  public Map<String, String> run(PurgeJob job, BooleanSupplier timeLeft) {
-    return handle(job, timeLeft).summary();
+  public Map<String, String> run(Job job, BooleanSupplier timeLeft) {
+    return handle((PurgeJob) job, timeLeft).summary();
   }
 }

@@ -1,5 +1,7 @@
 package herald.domain.segments;
 
+import jakarta.inject.Inject;
+
 import herald.domain.jobs.AsyncActionStatus;
 import herald.domain.jobs.AsyncActions;
 
@@ -33,6 +35,7 @@ public final class RefreshTimedSegments {
   private final AsyncActions actions;
   private final Clock clock;
 
+  @Inject
   public RefreshTimedSegments(Segments segments, SegmentEvaluations evaluations, AsyncActions actions, Clock clock) {
     this.segments = segments;
     this.evaluations = evaluations;

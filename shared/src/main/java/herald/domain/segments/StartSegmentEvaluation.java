@@ -1,5 +1,7 @@
 package herald.domain.segments;
 
+import jakarta.inject.Inject;
+
 import herald.domain.jobs.AsyncAction;
 import herald.domain.jobs.AsyncActionType;
 import herald.domain.jobs.AsyncActions;
@@ -35,6 +37,7 @@ public final class StartSegmentEvaluation implements SegmentEvaluations {
     this.parts = parts;
   }
 
+  @Inject
   public StartSegmentEvaluation(AsyncActions actions, Jobs jobs, Clock clock) {
     this(actions, jobs, clock, DEFAULT_PARTS);
   }

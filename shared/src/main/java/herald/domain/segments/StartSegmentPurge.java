@@ -1,5 +1,7 @@
 package herald.domain.segments;
 
+import jakarta.inject.Inject;
+
 import herald.domain.jobs.Jobs;
 
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.stream.IntStream;
 public final class StartSegmentPurge implements SegmentPurges {
   private final Jobs jobs;
 
+  @Inject
   public StartSegmentPurge(Jobs jobs) {
     this.jobs = jobs;
   }

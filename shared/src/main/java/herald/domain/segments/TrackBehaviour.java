@@ -1,5 +1,7 @@
 package herald.domain.segments;
 
+import jakarta.inject.Inject;
+
 import herald.domain.customers.Behaviour;
 import herald.domain.customers.Clashes;
 import herald.domain.customers.Customer;
@@ -28,6 +30,7 @@ public final class TrackBehaviour {
   private final CustomerChanges changes;
   private final Clock clock;
 
+  @Inject
   public TrackBehaviour(Customers customers, CustomerChanges changes, Clock clock) {
     this.customers = customers;
     this.changes = changes;

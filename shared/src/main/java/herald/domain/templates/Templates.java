@@ -1,5 +1,8 @@
 package herald.domain.templates;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
 import com.github.mustachejava.Code;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
@@ -25,7 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Mustache templates: HTML-escaped for HTML bodies, as written for subjects and plain text.
  * Partials ({@code {{>name}}}) are refused: they would read files or classpath resources.
  */
+@Singleton
 public final class Templates {
+  @Inject
+  public Templates() {}
+
   private static final int CACHE_LIMIT = 512;
   private final DefaultMustacheFactory html = new NoPartials();
   private final DefaultMustacheFactory plain = new NoPartials() {

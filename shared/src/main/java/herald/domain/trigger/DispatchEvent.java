@@ -1,5 +1,7 @@
 package herald.domain.trigger;
 
+import jakarta.inject.Inject;
+
 import herald.domain.delivery.SendJob;
 import herald.domain.delivery.SendQueue;
 
@@ -40,6 +42,7 @@ public final class DispatchEvent {
   private final Segments segments;
   private final PatternMatcher patterns;
 
+  @Inject
   public DispatchEvent(Distributions distributions, SendQueue queue, FanoutQueue fanout, Segments segments,
       PatternMatcher patterns) {
     this.distributions = distributions;
