@@ -21,7 +21,7 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule domainDependsOnNoFrameworkOrOuterLayer = noClasses()
-      .that().resideInAPackage("herald.domain..")
+      .that().resideInAPackage("herald.domain..").and().areNotAnnotatedWith("dagger.internal.DaggerGenerated")
       .should().dependOnClassesThat().resideInAnyPackage(
           "software.amazon..", "com.amazonaws..", "dagger..", "javax.inject..", "java.net.http..",
           "com.sun.net.httpserver..", "com.fasterxml.jackson..", "herald.adapters..", "herald.platform..")
