@@ -3,6 +3,11 @@ package herald.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import herald.sam.EventSource;
+import herald.sam.Intrinsics;
+import herald.sam.Template;
+import herald.sam.TemplateReader;
+import herald.sam.Values;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

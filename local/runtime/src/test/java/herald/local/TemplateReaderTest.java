@@ -3,6 +3,11 @@ package herald.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import herald.sam.EventSource;
+import herald.sam.Intrinsics;
+import herald.sam.Template;
+import herald.sam.TemplateReader;
+import herald.sam.Values;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

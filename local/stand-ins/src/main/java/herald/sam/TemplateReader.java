@@ -1,4 +1,4 @@
-package herald.local;
+package herald.sam;
 
 import java.io.IOException;
 import java.nio.file.Files;
