@@ -72,6 +72,17 @@ class TemplateReaderTest {
   }
 
   @Test
+  void replacesPropertiesOfOneQueueOnlyAndRefusesAQueueItDoesNotHave() {
+    Template changed = template.withQueueProperties("WorkQueue", Map.of("VisibilityTimeout", 6));
+
+    assertThat(changed.queues().get(0).attributes()).containsEntry("VisibilityTimeout", 6)
+        .containsKey("RedrivePolicy");
+    assertThat(changed.queues().subList(1, 4)).isEqualTo(template.queues().subList(1, 4));
+    assertThat(template.queues().get(0).attributes()).containsEntry("VisibilityTimeout", 1);
+    assertThatThrownBy(() -> template.withQueueProperties("NoQueue", Map.of())).hasMessageContaining("NoQueue");
+  }
+
+  @Test
   void readsEachFunctionsEventSources() {
     assertThat(Fixtures.function(template, "EchoFunction").events()).containsExactly(
         new EventSource.HttpApi("Health", "GET", "/v1/health", null),
