@@ -11,13 +11,11 @@ import java.util.Map;
 public record TriggerFilter(String name, Kind kind, boolean required, List<String> dataPath) {
   public enum Kind { TEXT, BOOLEAN }
 
-  public static final TriggerFilter SEGMENT_ID =
-      new TriggerFilter("segment_id", Kind.TEXT, true, List.of("segment", "id"));
+  public static final TriggerFilter SEGMENT_ID = new TriggerFilter("segment_id", Kind.TEXT, true, List.of("segment", "id"));
   public static final TriggerFilter INCLUDE_EXISTING_MEMBERS =
       new TriggerFilter("include_existing_members", Kind.BOOLEAN, false, null);
   public static final TriggerFilter EVENT = new TriggerFilter("event", Kind.TEXT, true, List.of("event"));
-  public static final TriggerFilter CAMPAIGN_ID =
-      new TriggerFilter("campaign_id", Kind.TEXT, false, List.of("campaign", "id"));
+  public static final TriggerFilter CAMPAIGN_ID = new TriggerFilter("campaign_id", Kind.TEXT, false, List.of("campaign", "id"));
   public static final TriggerFilter TIER_ID = new TriggerFilter("tier_id", Kind.TEXT, false, List.of("tier", "id"));
 
   public TriggerFilter {
