@@ -1,9 +1,12 @@
 package herald.local;
 
+import herald.platform.Json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.local.fixtures.RecordingStreamHandler;
 import herald.platform.Env;
-import herald.platform.Json;
 import herald.sam.Template;
 import herald.standins.ElasticMq;
 import java.net.URI;
@@ -22,8 +25,6 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class LocalEventBridgeTest {
   private static ElasticMq elasticMq;

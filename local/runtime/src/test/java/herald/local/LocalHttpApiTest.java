@@ -1,8 +1,10 @@
 package herald.local;
 
+import herald.platform.Json;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.platform.Env;
-import herald.platform.Json;
 import herald.sam.EventSource;
 import herald.sam.Template;
 import java.net.URI;
@@ -14,7 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class LocalHttpApiTest {
   private static LocalHttpApi api;
