@@ -6,10 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import herald.domain.events.EventCatalogue;
 import herald.platform.Env;
 import herald.platform.Json;
+import herald.testing.CatalogueCheck;
 import herald.testing.StandIns;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -203,7 +207,9 @@ class ApiConformanceTest {
   @Test
   void theEventCatalogueListsEveryTypeWithItsSchema() {
     JsonNode catalogue = call("GET", "/v1/events/catalogue", null);
-    assertThat(catalogue.path("data")).hasSize(25);
+    List<String> types = new ArrayList<>();
+    catalogue.path("data").forEach(entry -> types.add(entry.path("type").asText()));
+    CatalogueCheck.same("GET /v1/events/catalogue", EventCatalogue.TYPES, types);
     assertThat(catalogue.path("data").get(0).path("type").asText()).isEqualTo("customer.segment.entered");
     assertThat(catalogue.path("data").get(0).path("schema").path("$schema").asText())
         .isEqualTo("https://json-schema.org/draft/2020-12/schema");

@@ -6,6 +6,7 @@ import herald.adapters.aws.SqsSendQueue;
 import herald.adapters.dynamodb.DynamoDbStatusCounters;
 import herald.domain.delivery.MessageStatus;
 import herald.platform.Env;
+import herald.testing.QueueOverride;
 import herald.testing.SesStore;
 import herald.testing.StandIns;
 import java.io.OutputStream;
@@ -28,8 +29,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * 2,000 messages through the sender while the webhook endpoint answers 500 or 429 or hangs at random and the
  * stores fail at random points (before or after the write, sometimes crashing the whole invocation). Real
- * dynalite, ElasticMQ, SES stand-in and HTTP; queues as template.yaml has them (maxReceiveCount 12, a DLQ that
- * the dead-letter logic drains). Afterwards every message has one terminal status, no email went out twice,
+ * dynalite, ElasticMQ, SES stand-in and HTTP; the send queue and its DLQ (drained by the dead-letter logic) as
+ * template.yaml has them (maxReceiveCount 12), with short visibility timeouts ({@link QueueOverride}). Afterwards every message has one terminal status, no email went out twice,
  * and the webhook receiver saw a message again only where the sender could not know it had arrived.
  * The seed is printed; {@code -Dherald.fault.seed=<seed>} replays its dice (not the threads' interleaving).
  * Stats counters are compared with the table and the difference printed, not asserted: a fault between a
@@ -54,11 +55,11 @@ class SendUnderFaultsTest {
 
   @Test
   void everyMessageEndsWithOneStatusAndNoReceiverSeesItTwice() throws Exception {
-    env = StandIns.get().freshEnv();
+    env = StandIns.get().freshEnv(QueueOverride.QUICK_SEND_REDELIVERY);
     sqs = StandIns.sqs(env);
     dynamo = StandIns.dynamo(env);
     String tag = UUID.randomUUID().toString().substring(0, 8);
-    Queues queues = queues(tag);
+    Queues queues = new Queues(env.get("SEND_QUEUE_URL"), env.get("SEND_DLQ_URL"));
     FlakyWebhookReceiver receiver = new FlakyWebhookReceiver(FaultTestData.SECRET, seed, Duration.ofSeconds(1), 16);
     PrintStream out = System.out;
     List<String> unexpected = new ArrayList<>();
@@ -160,19 +161,6 @@ class SendUnderFaultsTest {
     while (System.nanoTime() < drained && !(empty(queues.send()) && empty(queues.dlq()))) Thread.sleep(500);
     return String.format("all ended after %.1f s, queues drained %.1f s later", (ended - started) / 1e9,
         (System.nanoTime() - ended) / 1e9);
-  }
-
-  /** A send queue and its DLQ as template.yaml has them (maxReceiveCount 12), with short visibility timeouts. */
-  private Queues queues(String tag) {
-    String dlq = sqs.createQueue(r -> r.queueName("faults-dlq-" + tag)
-        .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "2"))).queueUrl();
-    String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
-        .attributes().get(QueueAttributeName.QUEUE_ARN);
-    String send = sqs.createQueue(r -> r.queueName("faults-send-" + tag).attributes(Map.of(
-        QueueAttributeName.VISIBILITY_TIMEOUT, "6",
-        QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"12\"}")))
-        .queueUrl();
-    return new Queues(send, dlq);
   }
 
   private boolean empty(String queue) {

@@ -1,5 +1,6 @@
 package herald.local;
 
+import herald.sam.Intrinsics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package herald.local;
 
+import herald.sam.Intrinsics;
+import herald.sam.Template;
 import java.util.List;
 
 /** What the runtime prints once it is ready. */

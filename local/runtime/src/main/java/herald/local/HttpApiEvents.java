@@ -2,6 +2,7 @@ package herald.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.sun.net.httpserver.HttpExchange;
+import herald.sam.Intrinsics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;

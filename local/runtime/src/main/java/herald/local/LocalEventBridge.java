@@ -4,6 +4,7 @@ import herald.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import herald.sam.Intrinsics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

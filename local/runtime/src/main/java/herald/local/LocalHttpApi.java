@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import herald.sam.EventSource;
+import herald.sam.Values;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

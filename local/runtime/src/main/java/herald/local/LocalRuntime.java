@@ -1,5 +1,9 @@
 package herald.local;
 
+import herald.sam.Intrinsics;
+import herald.sam.Provisioner;
+import herald.sam.Template;
+import herald.sam.TemplateReader;
 import herald.standins.ElasticMq;
 import herald.standins.NodeStandIn;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package herald.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.platform.Json;
+import herald.sam.Intrinsics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

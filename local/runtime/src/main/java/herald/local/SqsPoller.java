@@ -2,6 +2,8 @@ package herald.local;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import herald.sam.EventSource;
+import herald.sam.Intrinsics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

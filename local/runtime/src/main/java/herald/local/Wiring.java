@@ -2,6 +2,9 @@ package herald.local;
 
 import herald.platform.Json;
 import herald.platform.Env;
+import herald.sam.EventSource;
+import herald.sam.Intrinsics;
+import herald.sam.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,7 @@
 package herald.local;
 
+import herald.sam.Template;
+import herald.sam.TemplateReader;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 

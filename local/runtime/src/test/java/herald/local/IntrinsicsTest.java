@@ -2,7 +2,11 @@ package herald.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import herald.sam.Intrinsics;
+import herald.sam.Template;
+import herald.sam.Values;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +50,20 @@ class IntrinsicsTest {
         .containsExactly("WorkQueue", "WorkDLQ", "DelayedQueue", "RuleDLQ");
     assertThat(intrinsics.string(Values.map(template.queues().get(0).redrivePolicy()).get("deadLetterTargetArn")))
         .isEqualTo("arn:aws:sqs:us-east-1:000000000000:WorkDLQ");
+  }
+
+  @Test
+  void aNameSuffixEndsEveryTableAndQueueNameAndWhatRefersToThem() {
+    Intrinsics suffixed = intrinsics.withNameSuffix("-1a2b");
+
+    assertThat(template.tables()).extracting(suffixed::tableName).containsExactly("ItemsTable-1a2b", "local-named-1a2b");
+    assertThat(template.queues()).extracting(suffixed::queueName)
+        .containsExactly("WorkQueue-1a2b", "WorkDLQ-1a2b", "DelayedQueue-1a2b", "RuleDLQ-1a2b");
+    assertThat(suffixed.string(Map.of("Ref", "ItemsTable"))).isEqualTo("ItemsTable-1a2b");
+    assertThat(suffixed.string(Map.of("Fn::GetAtt", List.of("WorkQueue", "QueueName"))))
+        .isEqualTo("WorkQueue-1a2b");
+    assertThat(suffixed.string(Values.map(template.queues().get(0).redrivePolicy()).get("deadLetterTargetArn")))
+        .isEqualTo("arn:aws:sqs:us-east-1:000000000000:WorkDLQ-1a2b");
+    assertThat(suffixed.string(Map.of("Ref", "Bus"))).as("only tables and queues").isEqualTo("herald-local");
   }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.local.fixtures.RecordingStreamHandler;
 import herald.platform.Env;
+import herald.sam.Template;
 import herald.standins.ElasticMq;
 import java.net.URI;
 import java.time.Duration;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.platform.Env;
+import herald.sam.EventSource;
+import herald.sam.Template;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

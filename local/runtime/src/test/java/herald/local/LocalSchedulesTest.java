@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.local.fixtures.RecordingStreamHandler;
 import herald.platform.Env;
+import herald.sam.Intrinsics;
+import herald.sam.Template;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

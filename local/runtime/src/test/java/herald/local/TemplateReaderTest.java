@@ -3,6 +3,11 @@ package herald.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import herald.sam.EventSource;
+import herald.sam.Intrinsics;
+import herald.sam.Template;
+import herald.sam.TemplateReader;
+import herald.sam.Values;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,6 +69,17 @@ class TemplateReaderTest {
     assertThat(template.queues().get(2).attributes()).containsEntry("DelaySeconds", 600)
         .containsEntry("VisibilityTimeout", 120);
     assertThat(template.buses()).extracting(Template.Bus::logicalId).containsExactly("Bus");
+  }
+
+  @Test
+  void replacesPropertiesOfOneQueueOnlyAndRefusesAQueueItDoesNotHave() {
+    Template changed = template.withQueueProperties("WorkQueue", Map.of("VisibilityTimeout", 6));
+
+    assertThat(changed.queues().get(0).attributes()).containsEntry("VisibilityTimeout", 6)
+        .containsKey("RedrivePolicy");
+    assertThat(changed.queues().subList(1, 4)).isEqualTo(template.queues().subList(1, 4));
+    assertThat(template.queues().get(0).attributes()).containsEntry("VisibilityTimeout", 1);
+    assertThatThrownBy(() -> template.withQueueProperties("NoQueue", Map.of())).hasMessageContaining("NoQueue");
   }
 
   @Test

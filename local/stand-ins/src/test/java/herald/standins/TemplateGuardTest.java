@@ -2,6 +2,7 @@ package herald.standins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import herald.sam.TemplateReader;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -27,7 +28,7 @@ class TemplateGuardTest {
 
   private static final Path CFN_GUARD =
       NodeModules.dir().resolve("@cdklabs/cdk-validator-cfnguard/bin/ubuntu/x86_64/cfn-guard");
-  private static final Path PROJECT = projectRoot();
+  private static final Path PROJECT = TemplateReader.projectTemplate().getParent();
   private static final Path RULES = PROJECT.resolve("local/template.guard");
 
   /** A line of the summary such as {@code template.guard/function_snapstart   FAIL}. */
@@ -139,13 +140,5 @@ class TemplateGuardTest {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The nearest folder above the working directory that holds template.yaml. */
-  private static Path projectRoot() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("template.yaml"))) return p;
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
   }
 }

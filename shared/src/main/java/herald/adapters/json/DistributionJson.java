@@ -14,7 +14,7 @@ import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionDraft;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Trigger;
-import herald.domain.distributions.TriggerFilter;
+import herald.domain.events.TriggerFilter;
 import herald.platform.Json;
 import java.time.Instant;
 import java.util.ArrayList;

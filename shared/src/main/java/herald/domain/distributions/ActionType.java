@@ -1,5 +1,6 @@
 package herald.domain.distributions;
 
+import herald.domain.events.Payload;
 import java.util.Locale;
 
 /** What recipients receive. */
@@ -11,8 +12,19 @@ public enum ActionType {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** What it reports from the trigger event's data, or null when it reads nothing of the event. */
+  public Payload reads() {
+    return switch (this) {
+      case GIFT_CREDITS -> Payload.GIFT_CREDITS;
+      case LOYALTY_POINTS -> Payload.LOYALTY_POINTS;
+      case REWARD_DETAILS -> Payload.REWARD;
+      case PUBLISHED_CODE -> Payload.PUBLISHED_CODE;
+      case PUBLISH_CODE, NOTIFY_PROMOTION, PLAIN_MESSAGE -> null;
+    };
+  }
+
   /** Whether what it sends comes from the trigger event, so only the event's own customer can receive it. */
   public boolean readsEvent() {
-    return this == GIFT_CREDITS || this == LOYALTY_POINTS || this == REWARD_DETAILS || this == PUBLISHED_CODE;
+    return reads() != null;
   }
 }

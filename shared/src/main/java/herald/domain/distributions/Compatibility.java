@@ -1,42 +1,28 @@
 package herald.domain.distributions;
 
 import herald.domain.events.EventCatalogue;
-import java.util.ArrayList;
+import herald.domain.events.Payload;
+import herald.domain.events.TriggerFilter;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Which action and audience fit which trigger: the table the API checks and serves at
- * {@code GET /v1/distributions/catalogue}. Actions not listed in {@link #ONLY} fit every trigger.
+ * {@code GET /v1/distributions/catalogue}, derived from the {@link EventCatalogue}. An action that reports the event
+ * ({@link ActionType#reads}) fits the types whose data carries what it reports; the others fit every trigger.
  */
 public final class Compatibility {
-  /** The actions that fit only some triggers, with those triggers. */
-  static final Map<ActionType, List<String>> ONLY = Map.of(
-      ActionType.GIFT_CREDITS, List.of("customer.voucher.gift.balance_added"),
-      ActionType.LOYALTY_POINTS, List.of(
-          "customer.voucher.loyalty_card.points_added",
-          "customer.voucher.loyalty_card.points_expired",
-          "customer.voucher.loyalty_card.pending_points.added",
-          "customer.voucher.loyalty_card.pending_points.updated",
-          "customer.voucher.loyalty_card.pending_points.activated",
-          "customer.voucher.loyalty_card.pending_points.canceled",
-          "customer.rewarded.loyalty_points"),
-      ActionType.REWARD_DETAILS, List.of("customer.reward_redemptions.completed"),
-      ActionType.PUBLISHED_CODE, List.of("customer.publication.succeeded"));
-
   private Compatibility() {}
 
   /** Every trigger type: the event catalogue, then manual. */
   public static List<String> triggerTypes() {
-    List<String> types = new ArrayList<>(EventCatalogue.TYPES);
-    types.add(EventCatalogue.MANUAL);
-    return List.copyOf(types);
+    return EventCatalogue.triggerTypes();
   }
 
   public static boolean fits(ActionType action, String triggerType) {
-    List<String> only = ONLY.get(action);
-    return only == null ? EventCatalogue.isTriggerType(triggerType) : only.contains(triggerType);
+    Payload reads = action.reads();
+    if (reads == null) return EventCatalogue.isTriggerType(triggerType);
+    return EventCatalogue.find(triggerType).map(type -> type.carries(reads)).orElse(false);
   }
 
   /** The trigger types an action fits. */
@@ -67,7 +53,7 @@ public final class Compatibility {
    * Whether the trigger's {@code include_existing_members} fits the audience: when true it sends each
    * existing member the entered event of their own membership, so only event_customer can receive it (a
    * segment audience would send every member each member's entry). Only the segment-entered trigger takes
-   * the filter, and it requires the segment_id ({@link TriggerFilter#forType}).
+   * the filter, and it requires the segment_id ({@link EventCatalogue#filters}).
    */
   public static boolean fitsExistingMembers(Trigger trigger, AudienceType audience) {
     return !Boolean.TRUE.equals(trigger.filters().get(TriggerFilter.INCLUDE_EXISTING_MEMBERS.name()))
@@ -81,7 +67,7 @@ public final class Compatibility {
 
   /** The whole table, one entry per trigger type. */
   public static List<Entry> catalogue() {
-    return triggerTypes().stream().map(type -> new Entry(type, TriggerFilter.forType(type),
+    return triggerTypes().stream().map(type -> new Entry(type, EventCatalogue.filters(type),
         !EventCatalogue.MANUAL.equals(type), audiencesFor(type, null),
         actionsFor(type).stream().map(action -> new ActionChoice(action, parameters(action),
             audiencesFor(type, action), List.copyOf(TemplateVariables.allowed(action, type)))).toList())).toList();

@@ -9,6 +9,7 @@ import herald.domain.common.NotFound;
 import herald.domain.activity.Activity;
 import herald.domain.activity.ActivityEntry;
 import herald.domain.common.Page;
+import herald.domain.events.TriggerFilter;
 import herald.domain.segments.Segments;
 import java.time.Clock;
 

@@ -15,7 +15,9 @@ import herald.domain.channels.webhook.WebhookEnvelope;
 
 import herald.domain.brand.Brand;
 import herald.domain.customers.Customer;
+import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
+import herald.domain.events.TriggerFilter;
 import herald.domain.templates.TemplateScope;
 import herald.domain.templates.Templates;
 import java.time.Clock;
@@ -103,7 +105,7 @@ public final class RenderPreview {
   private TriggerEvent sampleEvent(Distribution distribution, Customer customer) {
     Trigger trigger = distribution.trigger();
     Map<String, Object> data = new LinkedHashMap<>();
-    for (TriggerFilter filter : TriggerFilter.forType(trigger.type())) {
+    for (TriggerFilter filter : EventCatalogue.filters(trigger.type())) {
       Object value = trigger.filters().get(filter.name());
       if (value == null || filter.dataPath() == null) continue;
       if (filter.dataPath().size() == 1) data.put(filter.dataPath().get(0), value);

@@ -4,6 +4,7 @@ import herald.domain.common.Invalid;
 import herald.domain.common.Text;
 import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
+import herald.domain.events.TriggerFilter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * When a distribution starts: an event type (or manual), narrowed by the filters its type takes
- * ({@link TriggerFilter#forType}) and an optional EventBridge pattern on the event's data (JSON text).
+ * ({@link EventCatalogue#filters}) and an optional EventBridge pattern on the event's data (JSON text).
  */
 public record Trigger(String type, Map<String, Object> filters, String pattern) {
   static final int PATTERN_MAX = 4096;
@@ -47,7 +48,7 @@ public record Trigger(String type, Map<String, Object> filters, String pattern) 
   /** Whether the event has this trigger's type and passes its filters and pattern. */
   public boolean matches(TriggerEvent event, PatternMatcher patterns) {
     if (!type.equals(event.type())) return false;
-    for (TriggerFilter filter : TriggerFilter.forType(type)) {
+    for (TriggerFilter filter : EventCatalogue.filters(type)) {
       Object value = filters.get(filter.name());
       if (value != null && !filter.accepts(value, event)) return false;
     }
@@ -55,7 +56,7 @@ public record Trigger(String type, Map<String, Object> filters, String pattern) 
   }
 
   private static Map<String, Object> checked(String type, Map<String, Object> given) {
-    List<TriggerFilter> takes = TriggerFilter.forType(type);
+    List<TriggerFilter> takes = EventCatalogue.filters(type);
     Map<String, Object> filters = new TreeMap<>();
     if (given != null) {
       given.forEach((name, value) -> {

@@ -1,6 +1,7 @@
 package herald.domain.segments;
 
 import herald.domain.common.Ids;
+import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
 import java.time.Instant;
 import java.util.Map;
@@ -11,8 +12,8 @@ import java.util.Map;
  * distribution is activated, gives the very same event, so its messages are claimed once.
  */
 public final class SegmentEvents {
-  public static final String ENTERED = "customer.segment.entered";
-  public static final String LEFT = "customer.segment.left";
+  public static final String ENTERED = EventCatalogue.SEGMENT_ENTERED;
+  public static final String LEFT = EventCatalogue.SEGMENT_LEFT;
 
   private SegmentEvents() {}
 

@@ -8,6 +8,7 @@ import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.Customers;
 
+import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -24,7 +25,7 @@ import java.util.Optional;
  */
 public final class TrackBehaviour {
   /** The order events that count as orders: only a paid order is one the customer has made. */
-  public static final String ORDER_PAID = "customer.order.paid";
+  public static final String ORDER_PAID = EventCatalogue.ORDER_PAID;
 
   private final Customers customers;
   private final CustomerChanges changes;

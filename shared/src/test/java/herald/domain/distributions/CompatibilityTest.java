@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import herald.domain.common.Invalid;
 import herald.domain.events.EventCatalogue;
+import herald.domain.events.TriggerFilter;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.Samples;
 import herald.domain.templates.Templates;

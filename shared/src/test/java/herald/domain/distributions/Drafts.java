@@ -3,6 +3,8 @@ package herald.domain.distributions;
 import herald.domain.channels.Channel;
 import herald.domain.channels.webhook.WebhookChannel;
 
+import herald.domain.events.EventCatalogue;
+import herald.domain.events.TriggerFilter;
 import herald.domain.fakes.Samples;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ final class Drafts {
   /** The trigger of a type with its required filters filled in. */
   static Trigger trigger(String type) {
     Map<String, Object> filters = new LinkedHashMap<>();
-    for (TriggerFilter filter : TriggerFilter.forType(type)) {
+    for (TriggerFilter filter : EventCatalogue.filters(type)) {
       if (filter.required()) filters.put(filter.name(), "v-" + filter.name());
     }
     return new Trigger(type, filters, null);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.domain.customers.Customer;
 import herald.domain.events.EventCatalogue;
+import herald.domain.events.TriggerFilter;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.Samples;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ class TriggerTest {
   /** Every filter a type takes, with a valid value. */
   static Map<String, Object> everyFilterOf(String type) {
     Map<String, Object> filters = new LinkedHashMap<>();
-    for (TriggerFilter filter : TriggerFilter.forType(type)) {
+    for (TriggerFilter filter : EventCatalogue.filters(type)) {
       filters.put(filter.name(), filter.kind() == TriggerFilter.Kind.BOOLEAN ? (Object) true : "v-" + filter.name());
     }
     return filters;
@@ -41,7 +42,7 @@ class TriggerTest {
 
   static Stream<Arguments> foreignFilters() {
     return triggerTypes().stream().flatMap(type -> Stream.concat(ALL_FILTERS.stream(), Stream.of("bogus"))
-        .filter(name -> TriggerFilter.forType(type).stream().noneMatch(f -> f.name().equals(name)))
+        .filter(name -> EventCatalogue.filters(type).stream().noneMatch(f -> f.name().equals(name)))
         .map(name -> Arguments.of(type, name)));
   }
 
@@ -61,7 +62,7 @@ class TriggerTest {
   @FieldSource("herald.domain.events.EventCatalogue#TYPES")
   void acceptsEveryCatalogueTypeWithItsRequiredFilters(String type) {
     Map<String, String> filters = new HashMap<>();
-    TriggerFilter.forType(type).stream().filter(TriggerFilter::required).forEach(f -> filters.put(f.name(), "x"));
+    EventCatalogue.filters(type).stream().filter(TriggerFilter::required).forEach(f -> filters.put(f.name(), "x"));
 
     assertThat(new Trigger(type, filters).type()).isEqualTo(type);
   }
@@ -108,7 +109,7 @@ class TriggerTest {
   }
 
   private static List<String> names(String type) {
-    return TriggerFilter.forType(type).stream().map(TriggerFilter::name).toList();
+    return EventCatalogue.filters(type).stream().map(TriggerFilter::name).toList();
   }
 
   @Test

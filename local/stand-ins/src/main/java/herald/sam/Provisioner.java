@@ -1,6 +1,5 @@
-package herald.local;
+package herald.sam;
 
-import herald.platform.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +17,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Creates the template's tables and queues in the stand-ins. */
-final class Provisioner {
+public final class Provisioner {
   private static final List<String> QUEUE_ATTRIBUTES = List.of("DelaySeconds", "VisibilityTimeout",
       "MessageRetentionPeriod", "ReceiveMessageWaitTimeSeconds", "MaximumMessageSize", "FifoQueue",
       "ContentBasedDeduplication");
 
   private Provisioner() {}
 
-  static void createTables(DynamoDbClient dynamoDb, Template template, Intrinsics intrinsics) {
+  public static void createTables(DynamoDbClient dynamoDb, Template template, Intrinsics intrinsics) {
     for (Template.Table table : template.tables()) {
       var request = CreateTableRequest.builder()
           .tableName(intrinsics.tableName(table))
@@ -55,7 +54,7 @@ final class Provisioner {
   }
 
   /** Creates every queue, dead-letter queues first, and returns logical id to queue URL. */
-  static Map<String, String> createQueues(SqsClient sqs, Template template, Intrinsics intrinsics) {
+  public static Map<String, String> createQueues(SqsClient sqs, Template template, Intrinsics intrinsics) {
     List<Template.Queue> ordered = new ArrayList<>();
     template.queues().stream().filter(q -> q.redrivePolicy() == null).forEach(ordered::add);
     template.queues().stream().filter(q -> q.redrivePolicy() != null).forEach(ordered::add);
@@ -68,7 +67,7 @@ final class Provisioner {
       }
       if (queue.redrivePolicy() != null) {
         Object policy = intrinsics.resolve(queue.redrivePolicy());
-        attributes.put(QueueAttributeName.REDRIVE_POLICY, policy instanceof String s ? s : Json.write(policy));
+        attributes.put(QueueAttributeName.REDRIVE_POLICY, policy instanceof String s ? s : Values.json(policy));
       }
       String url = sqs.createQueue(b -> b.queueName(intrinsics.queueName(queue)).attributes(attributes)).queueUrl();
       urls.put(queue.logicalId(), url);

@@ -1,6 +1,5 @@
-package herald.local;
+package herald.sam;
 
-import herald.platform.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,6 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Resolves intrinsic functions the way the local runtime sees the stack: tables and queues named after their
  * logical ids (unless the template names them), region us-east-1, account 000000000000, stack name "local".
+ * With a name suffix ({@link #withNameSuffix}), every table and queue name ends with it, so that several copies
+ * of the stack's tables and queues (one per test class) live side by side in one stand-in.
  */
 public final class Intrinsics {
   public static final String REGION = "us-east-1";
@@ -24,6 +25,7 @@ public final class Intrinsics {
   private final Template template;
   private final Map<String, String> parameters;
   private final Map<String, String> refs;
+  private final String nameSuffix;
   private final ResourceValues resources;
 
   /**
@@ -31,16 +33,27 @@ public final class Intrinsics {
    * @param refs what {@code !Ref} gives for resources only known at run time (logical id to queue URL)
    */
   public Intrinsics(Template template, Map<String, String> parameters, Map<String, String> refs) {
+    this(template, parameters, refs, "");
+  }
+
+  private Intrinsics(Template template, Map<String, String> parameters, Map<String, String> refs,
+      String nameSuffix) {
     this.template = template;
     this.parameters = Map.copyOf(parameters);
     this.refs = Map.copyOf(refs);
-    this.resources = new ResourceValues(template, this.refs, this::string);
+    this.nameSuffix = nameSuffix;
+    this.resources = new ResourceValues(template, this.refs, nameSuffix, this::string);
   }
 
   public Intrinsics withRefs(Map<String, String> more) {
     Map<String, String> all = new HashMap<>(refs);
     all.putAll(more);
-    return new Intrinsics(template, parameters, all);
+    return new Intrinsics(template, parameters, all, nameSuffix);
+  }
+
+  /** The same, with every table and queue name ending in {@code suffix} ("-1a2b3c4d"). */
+  public Intrinsics withNameSuffix(String suffix) {
+    return new Intrinsics(template, parameters, refs, suffix);
   }
 
   /** The value with every intrinsic resolved; AWS::NoValue drops the entry. */
@@ -77,11 +90,11 @@ public final class Intrinsics {
   }
 
   public String tableName(Template.Table table) {
-    return table.name() == null ? table.logicalId() : string(table.name());
+    return (table.name() == null ? table.logicalId() : string(table.name())) + nameSuffix;
   }
 
   public String queueName(Template.Queue queue) {
-    return queue.name() == null ? queue.logicalId() : string(queue.name());
+    return (queue.name() == null ? queue.logicalId() : string(queue.name())) + nameSuffix;
   }
 
   public String busName(Template.Bus bus) {
@@ -112,7 +125,7 @@ public final class Intrinsics {
       case "Fn::GetAZs" -> List.of(REGION + "a", REGION + "b", REGION + "c");
       case "Fn::Base64" -> Base64.getEncoder().encodeToString(string(arg).getBytes(StandardCharsets.UTF_8));
       case "Fn::Length" -> Values.list(resolve(arg)).size();
-      case "Fn::ToJsonString" -> Json.write(resolve(arg));
+      case "Fn::ToJsonString" -> Values.json(resolve(arg));
       case "Fn::ImportValue" -> {
         String export = string(arg);
         System.err.println("[herald-local] Fn::ImportValue " + export + " has no local value; using its name");

@@ -1,4 +1,4 @@
-package herald.local;
+package herald.sam;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

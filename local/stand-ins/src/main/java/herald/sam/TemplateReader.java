@@ -1,4 +1,4 @@
-package herald.local;
+package herald.sam;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +13,14 @@ import org.yaml.snakeyaml.Yaml;
 /** Reads template.yaml (short intrinsic tags included) into a {@link Template}. */
 public final class TemplateReader {
   private TemplateReader() {}
+
+  /** The project's template.yaml: the nearest one at or above the working directory. */
+  public static Path projectTemplate() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("template.yaml"))) return p.resolve("template.yaml");
+    }
+    throw new IllegalStateException("no template.yaml at or above " + Path.of("").toAbsolutePath());
+  }
 
   public static Template read(Path file) throws IOException {
     return parse(Files.readString(file));

@@ -1,4 +1,4 @@
-package herald.local;
+package herald.sam;
 
 /** A function's event source, as the template's Events section declares it. Raw values may hold intrinsics. */
 public sealed interface EventSource {

@@ -1,7 +1,7 @@
-package herald.local;
+package herald.sam;
 
-import static herald.local.Intrinsics.ACCOUNT;
-import static herald.local.Intrinsics.REGION;
+import static herald.sam.Intrinsics.ACCOUNT;
+import static herald.sam.Intrinsics.REGION;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -10,15 +10,18 @@ import java.util.function.Function;
 final class ResourceValues {
   private final Template template;
   private final Map<String, String> refs;
+  private final String nameSuffix;
   private final Function<Object, String> resolve;
 
   /**
    * @param refs what !Ref gives for resources only known at run time (queue URLs)
+   * @param nameSuffix what every table and queue name ends with ("" for the stack as written)
    * @param resolve resolves a raw property value (a TableName, a Name) to a string
    */
-  ResourceValues(Template template, Map<String, String> refs, Function<Object, String> resolve) {
+  ResourceValues(Template template, Map<String, String> refs, String nameSuffix, Function<Object, String> resolve) {
     this.template = template;
     this.refs = refs;
+    this.nameSuffix = nameSuffix;
     this.resolve = resolve;
   }
 
@@ -27,7 +30,7 @@ final class ResourceValues {
     String type = type(id);
     if (type == null) throw new IllegalArgumentException("!Ref " + id + ": no such parameter or resource");
     return switch (type) {
-      case "AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable" -> named(id, "TableName");
+      case "AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable" -> named(id, "TableName") + nameSuffix;
       case "AWS::SQS::Queue" -> throw new IllegalStateException("!Ref " + id + ": queue URL not known yet");
       case "AWS::Events::EventBus", "AWS::SES::ConfigurationSet" -> named(id, "Name");
       case "AWS::Serverless::Function", "AWS::Lambda::Function" -> named(id, "FunctionName");
@@ -39,8 +42,8 @@ final class ResourceValues {
   Object getAtt(String id, String attribute) {
     String key = type(id) + "." + attribute;
     return switch (key) {
-      case "AWS::SQS::Queue.Arn" -> Intrinsics.queueArn(named(id, "QueueName"));
-      case "AWS::SQS::Queue.QueueName" -> named(id, "QueueName");
+      case "AWS::SQS::Queue.Arn" -> Intrinsics.queueArn(named(id, "QueueName") + nameSuffix);
+      case "AWS::SQS::Queue.QueueName" -> named(id, "QueueName") + nameSuffix;
       case "AWS::SQS::Queue.QueueUrl", "AWS::Events::EventBus.Name", "AWS::SNS::Topic.TopicArn" -> ref(id);
       case "AWS::DynamoDB::Table.Arn", "AWS::Serverless::SimpleTable.Arn" ->
           "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + ref(id);

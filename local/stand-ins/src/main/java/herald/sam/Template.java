@@ -1,10 +1,11 @@
-package herald.local;
+package herald.sam;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the local runtime needs from template.yaml. Values that may hold intrinsics ({@code {Ref: X}},
+ * What the local runtime and the tests' stand-ins need from template.yaml. Values that may hold intrinsics ({@code {Ref: X}},
  * {@code {"Fn::Sub": ...}}) stay raw ({@code Object}); {@link Intrinsics} resolves them.
  */
 public record Template(
@@ -16,6 +17,23 @@ public record Template(
     List<Table> tables,
     List<Queue> queues,
     List<Bus> buses) {
+
+  /**
+   * The same template with some properties of one queue replaced (a test that needs a message back within
+   * seconds rather than after the template's visibility timeout, say); the queue must exist.
+   */
+  public Template withQueueProperties(String logicalId, Map<String, Object> properties) {
+    if (queues.stream().noneMatch(q -> q.logicalId().equals(logicalId))) {
+      throw new IllegalArgumentException("no queue " + logicalId + " in the template");
+    }
+    List<Queue> changed = queues.stream().map(q -> {
+      if (!q.logicalId().equals(logicalId)) return q;
+      Map<String, Object> attributes = new LinkedHashMap<>(q.attributes());
+      attributes.putAll(properties);
+      return new Queue(q.logicalId(), q.name(), attributes);
+    }).toList();
+    return new Template(parameters, conditions, mappings, resources, functions, tables, changed, buses);
+  }
 
   /** The resource's Type, or null when there is no such resource. */
   public String typeOf(String logicalId) {
