@@ -46,13 +46,18 @@ class CsvRowsTest {
     List<ImportRow> rows = rows("source_id,name,metadata.note\n"
         + "c1,\"Lovelace, Ada\",\"she said \"\"hi\"\"\"\n"
         + "c2,Bob,\"two\nlines\r\nand three\"\n"
-        + "c3,\"\",plain\n");
+        + "c3,\"\",plain\n"
+        + "c4,\"Dee\" , 5\" screen\\\n");
 
-    assertThat(rows).extracting(ImportRow::line).containsExactly(2L, 3L, 6L);
+    assertThat(rows).extracting(ImportRow::line).containsExactly(2L, 3L, 6L, 7L);
     assertThat(Json.parse(rows.get(0).customer()).path("name").asText()).isEqualTo("Lovelace, Ada");
     assertThat(Json.parse(rows.get(0).customer()).at("/metadata/note").asText()).isEqualTo("she said \"hi\"");
     assertThat(Json.parse(rows.get(1).customer()).at("/metadata/note").asText()).isEqualTo("two\nlines\r\nand three");
     assertThat(Json.parse(rows.get(2).customer()).has("name")).as("a quoted empty cell is not given either").isFalse();
+    assertThat(Json.parse(rows.get(3).customer()).path("name").asText()).as("blanks after a closing quote are passed "
+        + "over").isEqualTo("Dee");
+    assertThat(Json.parse(rows.get(3).customer()).at("/metadata/note").asText()).as("a quote inside a field that is "
+        + "not quoted is text, as spreadsheets read it; a backslash escapes nothing").isEqualTo(" 5\" screen\\");
   }
 
   @Test
@@ -78,8 +83,9 @@ class CsvRowsTest {
         + "c9,Ivy,true\n");
 
     assertThat(rows.get(0).customer()).isNotNull();
+    assertThat(Json.parse(rows.get(1).customer()).path("name").asText()).as("a quote inside a field that is not "
+        + "quoted is text").isEqualTo("Bo\"b");
     assertThat(rows.stream().filter(r -> r.rejected() != null).map(ImportRow::rejected).toList()).containsExactly(
-        new RejectedRow(3, "malformed_row", null, "a double quote inside a field that is not quoted"),
         new RejectedRow(4, "malformed_row", null, "text follows the closing quote of a field"),
         new RejectedRow(5, "wrong_column_count", null, "the row has 2 fields where the header has 3"),
         new RejectedRow(6, "invalid_value", "consents.email", "consents.email must be true or false"),
@@ -88,8 +94,16 @@ class CsvRowsTest {
     assertThat(rows.get(5).line()).isEqualTo(7);
     assertThat(customer(rows.get(5))).contains("Fay\\nFord");
     assertThat(rows).as("nothing of a rejected row's data is in its reason").allSatisfy(row -> {
-      if (row.rejected() != null) assertThat(row.rejected().message()).doesNotContain("Bo", "Cy", "Dee", "maybe", "Hal");
+      if (row.rejected() != null) assertThat(row.rejected().message()).doesNotContain("Cy", "Dee", "maybe", "Hal", "extra");
     });
+  }
+
+  @Test
+  void aRowThatBreaksAfterAQuotedLineBreakIsRejectedAtItsFirstLineAndReadingGoesOnAfterTheLineItBrokeOn() {
+    List<ImportRow> rows = rows("source_id,name\nc1,\"Jo\r\nJones\"x,more\nc2,Ada\n");
+
+    assertThat(rows).extracting(r -> r.rejected() == null ? "ok@" + r.line() : r.rejected().code() + "@" + r.line())
+        .containsExactly("malformed_row@2", "ok@4");
   }
 
   @Test
