@@ -7,10 +7,14 @@ import herald.domain.common.Invalid;
 import herald.domain.intake.ImportRow;
 import herald.domain.jobs.RejectedRow;
 import herald.platform.Json;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class CsvRowsTest {
   static List<ImportRow> rows(String csv) {
@@ -115,6 +119,20 @@ class CsvRowsTest {
   }
 
   @Test
+  @Timeout(30)
+  void theFileIsReadAsAStreamNoFurtherThanTheRowsTakenNeed() {
+    List<EndlessRows> opened = new ArrayList<>();
+    Iterator<ImportRow> rows = new CsvRows(() -> {
+      opened.add(new EndlessRows("source_id,name\n", i -> "c" + i + ",\"Customer\n" + i + "\"\n"));
+      return opened.getLast();
+    }).rows();
+
+    for (int i = 0; i < 1000; i++) assertThat(rows.next().line()).isEqualTo(2 + 2L * i);
+    assertThat(opened.getLast().served).as("characters read for the first 1,000 rows of an endless file")
+        .isLessThan(100_000);
+  }
+
+  @Test
   void theRowsCanBeReadAgainFromTheStart() {
     CsvRows file = new CsvRows(() -> new StringReader("source_id\na\nb\n"));
     List<ImportRow> first = new ArrayList<>();
@@ -136,6 +154,34 @@ class CsvRowsTest {
     assertRefused("source_id,metadata.a,metadata.a.b\n", "conflicting_columns", "metadata.a.b");
     assertRefused("source_id,,name\n", "invalid_column", "header");
     assertRefused("source_id,\"na\"me\n", "malformed_header", "body");
+  }
+
+  /** A file that never ends: the header, then row after row, made as they are read. */
+  static final class EndlessRows extends Reader {
+    private final IntFunction<String> row;
+    private String pending;
+    private int at;
+    private int next;
+    long served;
+
+    EndlessRows(String header, IntFunction<String> row) {
+      this.row = row;
+      this.pending = header;
+    }
+
+    @Override public int read(char[] into, int offset, int length) {
+      if (at == pending.length()) {
+        pending = row.apply(next++);
+        at = 0;
+      }
+      int n = Math.min(length, pending.length() - at);
+      pending.getChars(at, at + n, into, offset);
+      at += n;
+      served += n;
+      return n;
+    }
+
+    @Override public void close() {}
   }
 
   private static void assertRefused(String csv, String code, String field) {

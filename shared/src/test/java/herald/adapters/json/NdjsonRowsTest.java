@@ -7,8 +7,10 @@ import herald.domain.jobs.RejectedRow;
 import herald.platform.Json;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class NdjsonRowsTest {
   static List<ImportRow> rows(String ndjson) {
@@ -42,5 +44,15 @@ class NdjsonRowsTest {
     assertThat(rows).allSatisfy(r -> {
       if (r.rejected() != null) assertThat(r.rejected().message()).doesNotContain("ada", "trailing", "text");
     });
+  }
+
+  @Test
+  @Timeout(30)
+  void theFileIsReadAsAStreamNoFurtherThanTheRowsTakenNeed() {
+    CsvRowsTest.EndlessRows file = new CsvRowsTest.EndlessRows("", i -> "{\"source_id\":\"c" + i + "\"}\r\n\n");
+    Iterator<ImportRow> rows = new NdjsonRows(() -> file).rows();  // opened once: no header to check
+
+    for (int i = 0; i < 1000; i++) assertThat(rows.next().line()).isEqualTo(1 + 2L * i);
+    assertThat(file.served).as("characters read for the first 1,000 rows of an endless file").isLessThan(100_000);
   }
 }
