@@ -72,9 +72,9 @@ public final class Generators {
   }
 
   /**
-   * Sizes from {@code min} to {@code max}, the small ones more often (as jqwik drew them, and QuickTheories does
-   * not: it draws every size as likely), so that nested lists and long texts stay the exception; the largest
-   * still come up, QuickTheories trying the limits first.
+   * Sizes from {@code min} to {@code max}, the small ones more often (QuickTheories on its own draws every size
+   * as likely), so that nested lists and long texts stay the exception; the largest still come up, QuickTheories
+   * trying the limits first.
    */
   public static Gen<Integer> sizes(int min, int max) {
     return weighted(2, ints(min, min + (max - min) / 8), 2, ints(min, min + (max - min) / 2), 3, ints(min, max));
