@@ -1,5 +1,14 @@
 package herald.api;
 
+import static herald.properties.Generators.booleans;
+import static herald.properties.Generators.distinctLists;
+import static herald.properties.Generators.lists;
+import static herald.properties.Generators.oneOf;
+import static herald.properties.Generators.pick;
+import static herald.properties.Generators.textOf;
+import static herald.properties.Generators.weighted;
+import static org.quicktheories.generators.Generate.constant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.platform.Json;
@@ -7,10 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.core.Gen;
 
 /**
  * Random import files for property tests, each with what reading it must give: the line every data row starts
@@ -36,23 +42,21 @@ final class ImportFiles {
 
   private record Spec(Kind kind, List<String> cells, List<Boolean> quoted, String end, String blank) {}
 
-  static Arbitrary<File> csv() {
-    Arbitrary<List<String>> header = Arbitraries.frequencyOf(
-        Tuple.of(6, Arbitraries.of(COLUMNS.subList(1, COLUMNS.size())).list().uniqueElements().ofMaxSize(5)
-            .map(cols -> { List<String> all = new ArrayList<>(cols); all.add(0, "source_id"); return all; })),
-        Tuple.of(1, Arbitraries.of("source_id", "name", "shoe_size", "metadata.", "metadata.a", " source_id ", " ",
-            "metadata.a..b")
-            .list().ofMinSize(1).ofMaxSize(4)));
-    Arbitrary<String> cell = Arbitraries.oneOf(RandomJson.strings(), Arbitraries.strings().withChars("ab ,\"\r\n\uFEFF")
-        .ofMaxLength(6), Arbitraries.of("", "true", " FALSE ", "maybe", "gold", "Europe/London", "+447700900123"));
-    Arbitrary<Kind> kind = Arbitraries.frequency(Tuple.of(12, Kind.GOOD), Tuple.of(2, Kind.MISSING),
-        Tuple.of(2, Kind.EXTRA), Tuple.of(2, Kind.STRAY), Tuple.of(2, Kind.AFTER_QUOTE), Tuple.of(1, Kind.BIG));
-    Arbitrary<Spec> spec = Combinators.combine(kind, cell.list().ofSize(COLUMNS.size() + 1),
-        Arbitraries.of(true, false).list().ofSize(COLUMNS.size() + 1), Arbitraries.of("\r\n", "\n", "\r"),
-        Arbitraries.of("", "", "", "\n", "\r\n", "\r", "\n\n")).as(Spec::new);
-    return Combinators.combine(header, spec.list().ofMaxSize(12), Arbitraries.of(true, false),
-        Arbitraries.of(true, false), Arbitraries.of("text/csv", "text/csv; charset=utf-8", "TEXT/CSV"))
-        .as(ImportFiles::csv);
+  static Gen<File> csv() {
+    Gen<List<String>> header = weighted(
+        6, distinctLists(pick(COLUMNS.subList(1, COLUMNS.size()).toArray(String[]::new)), 0, 5)
+            .map(cols -> { List<String> all = new ArrayList<>(cols); all.add(0, "source_id"); return all; }),
+        1, lists(pick("source_id", "name", "shoe_size", "metadata.", "metadata.a", " source_id ", " ", "metadata.a..b"),
+            1, 4));
+    Gen<String> cell = oneOf(RandomJson.strings(), textOf("ab ,\"\r\n\uFEFF", 0, 6),
+        pick("", "true", " FALSE ", "maybe", "gold", "Europe/London", "+447700900123"));
+    Gen<Kind> kind = weighted(12, constant(Kind.GOOD), 2, constant(Kind.MISSING), 2, constant(Kind.EXTRA),
+        2, constant(Kind.STRAY), 2, constant(Kind.AFTER_QUOTE), 1, constant(Kind.BIG));
+    Gen<Spec> spec = kind.zip(lists(cell, COLUMNS.size() + 1, COLUMNS.size() + 1),
+        lists(booleans(), COLUMNS.size() + 1, COLUMNS.size() + 1), pick("\r\n", "\n", "\r"),
+        pick("", "", "", "\n", "\r\n", "\r", "\n\n"), Spec::new);
+    return header.zip(lists(spec, 0, 12), booleans(), booleans(), pick("text/csv", "text/csv; charset=utf-8",
+        "TEXT/CSV"), ImportFiles::csv);
   }
 
   private static File csv(List<String> header, List<Spec> specs, boolean mark, boolean unclosedLast, String type) {
@@ -123,16 +127,15 @@ final class ImportFiles {
     return customer;
   }
 
-  static Arbitrary<File> ndjson() {
-    Arbitrary<String> line = Arbitraries.frequencyOf(
-        Tuple.of(5, Combinators.combine(RandomJson.strings(), RandomJson.values(2)).as((id, metadata) ->
-            Json.object().put("source_id", id).set("metadata", metadata).toString())),
-        Tuple.of(2, RandomJson.values(2).map(JsonNode::toString)),
-        Tuple.of(2, RandomJson.garbage().map(g -> g.replaceAll("[\r\n]", ""))),
-        Tuple.of(2, Arbitraries.of("", " ", "\t", "\u2028", "\uFEFF", "{\"source_id\":\"" + "x".repeat(100_001) + "\"}")));
-    return Combinators.combine(line.list().ofMaxSize(12), Arbitraries.of("\r\n", "\n", "\r").list().ofSize(12),
-        Arbitraries.of(true, false), Arbitraries.of("application/x-ndjson", "application/ndjson; charset=utf-8"))
-        .as((lines, ends, mark, type) -> {
+  static Gen<File> ndjson() {
+    Gen<String> line = weighted(
+        5, RandomJson.strings().zip(RandomJson.values(2), (id, metadata) ->
+            Json.object().put("source_id", id).set("metadata", metadata).toString()),
+        2, RandomJson.values(2).map(JsonNode::toString),
+        2, RandomJson.garbage().map(g -> g.replaceAll("[\r\n]", "")),
+        2, pick("", " ", "\t", "\u2028", "\uFEFF", "{\"source_id\":\"" + "x".repeat(100_001) + "\"}"));
+    return lists(line, 0, 12).zip(lists(pick("\r\n", "\n", "\r"), 12, 12), booleans(),
+        pick("application/x-ndjson", "application/ndjson; charset=utf-8"), (lines, ends, mark, type) -> {
           StringBuilder text = new StringBuilder(mark ? "\uFEFF" : "");
           List<Row> rows = new ArrayList<>();
           for (int i = 0; i < lines.size(); i++) {

@@ -7,38 +7,50 @@ import com.fasterxml.jackson.databind.JsonNode;
 import herald.domain.intake.ImportJob;
 import herald.domain.intake.ImportRow;
 import herald.platform.Json;
+import herald.properties.Generators;
+import herald.properties.Theories;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Random CSV and NDJSON files sent to POST /v1/customers/import (any quoting, quotes inside fields, CRLF, LF
  * and CR, a byte order mark, blank lines, missing and extra cells, unicode, rows too large): never a 5xx; a
  * file with a good header and rows is accepted, and the parts queued for it carry every data row exactly once,
- * by the line it starts on, a good row as the customer it says; a refused file creates and queues nothing.
+ * by the line it starts on, a good row as the customer it says; a refused file creates and queues nothing. Rows
+ * holding U+FFFE, U+FFFF or a surrogate without its pair (which SQS refuses, and which once made an import answer
+ * 500) come up in every run, and the run checks that they did.
  */
 class ImportInputPropertiesTest {
   private static StandInApi api;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() {
     api = new StandInApi();
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     api.close();
   }
 
-  @Property(tries = 120)
-  void everyDataRowIsQueuedExactlyOnceByItsLine(@ForAll("files") ImportFiles.File file) {
+  @Test
+  void everyDataRowIsQueuedExactlyOnceByItsLine() {
+    AtomicInteger refused = new AtomicInteger();
+    Gen<ImportFiles.File> files = Generators.weighted(2, ImportFiles.csv(), 1, ImportFiles.ndjson());
+    Theories.check(120, files, file -> {
+      if (file.importable() && Generators.refusedBySqs(file.text())) refused.incrementAndGet();
+      importsEveryRowOnce(file);
+    });
+    assertThat(refused.get()).as("accepted files holding characters SQS refuses").isGreaterThanOrEqualTo(12);
+  }
+
+  private static void importsEveryRowOnce(ImportFiles.File file) {
     long actions = api.count("ASYNC_ACTIONS_TABLE");
     String what = file.type() + "\n" + StandInApi.abbreviated(file.text());
 
@@ -84,10 +96,5 @@ class ImportInputPropertiesTest {
   private static String wellFormed(String text) {
     return text.codePoints().map(c -> Character.isSurrogate((char) c) ? 0xFFFD : c)
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-  }
-
-  @Provide
-  Arbitrary<ImportFiles.File> files() {
-    return Arbitraries.oneOf(ImportFiles.csv(), ImportFiles.csv(), ImportFiles.ndjson());
   }
 }

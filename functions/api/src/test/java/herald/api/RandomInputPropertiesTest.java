@@ -1,5 +1,6 @@
 package herald.api;
 
+import static herald.properties.Generators.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -12,14 +13,12 @@ import herald.platform.Json;
 import herald.testing.EventFiles;
 import herald.testing.RecordingEventBridge;
 import herald.testing.StandIns;
+import herald.properties.Theories;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Random and half-valid JSON thrown at the two write endpoints that take the most input: the answer is
@@ -30,7 +29,7 @@ class RandomInputPropertiesTest {
   private static ApiHandler api;
   private static RecordingEventBridge bus;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() {
     bus = new RecordingEventBridge();
     env = StandIns.get().freshEnv().with("HERALD_API_KEY", "herald-local-key").with("EVENT_BUS_NAME", "herald-test")
@@ -38,13 +37,17 @@ class RandomInputPropertiesTest {
     api = new ApiHandler(env);
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     bus.close();
   }
 
-  @Property(tries = 300)
-  void aDistributionBodyIsNeverA5xxAndARefusalStoresNothing(@ForAll("distributionBodies") String body) {
+  @Test
+  void aDistributionBodyIsNeverA5xxAndARefusalStoresNothing() {
+    Theories.check(300, distributionBodies(), RandomInputPropertiesTest::createsOrStoresNothing);
+  }
+
+  private static void createsOrStoresNothing(String body) {
     long before = count("DISTRIBUTIONS_TABLE");
     APIGatewayV2HTTPResponse response = post("/v1/distributions", body);
     assertThat(response.getStatusCode()).as(body + " -> " + response.getBody()).isLessThan(500);
@@ -54,8 +57,12 @@ class RandomInputPropertiesTest {
     }
   }
 
-  @Property(tries = 300)
-  void anEventBodyIsNeverA5xxAndARefusalPutsNothingOnTheBus(@ForAll("eventBodies") String body) {
+  @Test
+  void anEventBodyIsNeverA5xxAndARefusalPutsNothingOnTheBus() {
+    Theories.check(300, eventBodies(), RandomInputPropertiesTest::acceptsOrPutsNothing);
+  }
+
+  private static void acceptsOrPutsNothing(String body) {
     long customers = count("CUSTOMERS_TABLE");
     long keys = count("EVENT_KEYS_TABLE");
     int events = bus.entries().size();
@@ -69,15 +76,13 @@ class RandomInputPropertiesTest {
     }
   }
 
-  @Provide
-  Arbitrary<String> distributionBodies() {
-    return Arbitraries.oneOf(RandomJson.values(3).map(JsonNode::toString), RandomJson.garbage(),
+  private static Gen<String> distributionBodies() {
+    return oneOf(RandomJson.values(3).map(JsonNode::toString), RandomJson.garbage(),
         RandomJson.mutationsOf(valid("api-create-distribution.json"), Fields.DISTRIBUTION));
   }
 
-  @Provide
-  Arbitrary<String> eventBodies() {
-    return Arbitraries.oneOf(RandomJson.values(3).map(JsonNode::toString), RandomJson.garbage(),
+  private static Gen<String> eventBodies() {
+    return oneOf(RandomJson.values(3).map(JsonNode::toString), RandomJson.garbage(),
         RandomJson.mutationsOf(valid("api-post-event.json"), Fields.EVENT));
   }
 

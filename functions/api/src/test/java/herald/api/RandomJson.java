@@ -1,67 +1,75 @@
 package herald.api;
 
+import static herald.properties.Generators.ANY_CHAR;
+import static herald.properties.Generators.anyInt;
+import static herald.properties.Generators.anyText;
+import static herald.properties.Generators.booleans;
+import static herald.properties.Generators.decimals;
+import static herald.properties.Generators.ints;
+import static herald.properties.Generators.lists;
+import static herald.properties.Generators.oneOf;
+import static herald.properties.Generators.pick;
+import static herald.properties.Generators.text;
+import static herald.properties.Generators.weighted;
+import static org.quicktheories.generators.Generate.constant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.core.Gen;
 
-/** Arbitrary JSON for property tests: random trees, broken text, and valid documents with a few things changed. */
+/** Random JSON for property tests: random trees, broken text, and valid documents with a few things changed. */
 final class RandomJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private RandomJson() {}
 
-  static Arbitrary<JsonNode> values(int depth) {
-    Arbitrary<JsonNode> leaves = Arbitraries.oneOf(
+  static Gen<JsonNode> values(int depth) {
+    Gen<JsonNode> leaves = oneOf(
         strings().map(NODES::textNode),
-        Arbitraries.bigDecimals().between(new BigDecimal("-1e12"), new BigDecimal("1e12")).map(NODES::numberNode),
-        Arbitraries.integers().map(NODES::numberNode),
-        Arbitraries.of(true, false).map(NODES::booleanNode),
-        Arbitraries.just(NODES.nullNode()));
+        decimals(1_000_000_000_000L, 2).map(NODES::numberNode),
+        anyInt().map(NODES::numberNode),
+        booleans().map(NODES::booleanNode),
+        constant(NODES.nullNode()));
     if (depth == 0) return leaves;
-    Arbitrary<JsonNode> arrays = values(depth - 1).list().ofMaxSize(4).map(items -> {
+    Gen<JsonNode> arrays = lists(values(depth - 1), 0, 4).map(items -> {
       ArrayNode array = NODES.arrayNode();
       items.forEach(array::add);
       return array;
     });
-    Arbitrary<JsonNode> objects = Combinators.combine(
-        Arbitraries.oneOf(strings(), Arbitraries.of("type", "name", "event", "id", "data", "channels")).list().ofMaxSize(5),
-        values(depth - 1).list().ofSize(5)).as((keys, vals) -> {
+    Gen<JsonNode> objects = lists(oneOf(strings(), pick("type", "name", "event", "id", "data", "channels")), 0, 5)
+        .zip(lists(values(depth - 1), 5, 5), (keys, vals) -> {
           ObjectNode object = NODES.objectNode();
           for (int i = 0; i < keys.size(); i++) object.set(keys.get(i), vals.get(i));
           return object;
         });
-    return Arbitraries.frequencyOf(Tuple.of(3, leaves), Tuple.of(2, arrays), Tuple.of(4, objects));
+    return weighted(3, leaves, 2, arrays, 4, objects);
   }
 
-  static Arbitrary<String> strings() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(12),
-        Arbitraries.strings().all().ofMaxLength(40),
-        Arbitraries.of("", " ", "{{", "{{#x}}", "{{>p}}", "}}", "customer.order.paid", "customer.custom_event",
+  /** Short text, text of any characters (those SQS refuses among them), and values that mean something here. */
+  static Gen<String> strings() {
+    return oneOf(
+        text(ANY_CHAR, 0, 12),
+        anyText(0, 40),
+        pick("", " ", "{{", "{{#x}}", "{{>p}}", "}}", "customer.order.paid", "customer.custom_event",
             "manual", "email", "sms", "webhook", "https://127.0.0.1/x", "event_customer", "plain_message",
-            "segment", "publish_code", "\u0000", "é✓😀", "x".repeat(300)));
+            "segment", "publish_code", "\u0000", "\uFFFE", "\uFFFF", "\uD800", "é✓😀", "x".repeat(300)));
   }
 
-  static Arbitrary<String> garbage() {
-    return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(30),
-        Arbitraries.of("", "{", "[", "null", "{\"name\":", "{\"a\":1}{", "\"text\"", "[1,2]", "{}"));
+  static Gen<String> garbage() {
+    return oneOf(anyText(0, 30),
+        pick("", "{", "[", "null", "{\"name\":", "{\"a\":1}{", "\"text\"", "[1,2]", "{}"));
   }
 
   /** The valid document with one to three changes: a field removed, replaced by any JSON, or an unknown one added. */
-  static Arbitrary<String> mutationsOf(ObjectNode valid, List<String> names) {
-    Arbitrary<Mutation> mutation = Combinators.combine(Arbitraries.integers().between(0, 2),
-        Arbitraries.integers().between(0, 1000), values(2), Arbitraries.of(names))
-        .as(Mutation::new);
-    return mutation.list().ofMinSize(1).ofMaxSize(3).map(changes -> {
+  static Gen<String> mutationsOf(ObjectNode valid, List<String> names) {
+    Gen<Mutation> mutation = ints(0, 2).zip(ints(0, 1000), values(2), pick(names.toArray(String[]::new)),
+        Mutation::new);
+    return lists(mutation, 1, 3).map(changes -> {
       ObjectNode copy = valid.deepCopy();
       changes.forEach(change -> change.apply(copy));
       return copy.toString();

@@ -1,24 +1,25 @@
 package herald.api;
 
+import static herald.properties.Generators.booleans;
+import static herald.properties.Generators.oneOf;
+import static herald.properties.Generators.orNull;
+import static herald.properties.Generators.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import herald.adapters.json.RuleArbitraries;
+import herald.adapters.json.RandomRules;
 import herald.adapters.json.RuleMutations;
 import herald.adapters.json.SegmentRuleJson;
 import herald.platform.Json;
+import herald.properties.Theories;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Random and half-valid segments sent to POST /v1/segments and PUT /v1/segments/{id}: never a 5xx; a refusal
@@ -33,7 +34,7 @@ class SegmentInputPropertiesTest {
   private static String staticId;
   private static String autoId;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() {
     api = new StandInApi();
     member = Json.parse(api.call("POST", "/v1/customers", "{\"source_id\":\"ada\",\"metadata\":{\"plan\":\"gold\"}}")
@@ -44,13 +45,17 @@ class SegmentInputPropertiesTest {
         + "{\"field\":\"metadata.plan\",\"operator\":\"equals\",\"value\":\"gold\"}}").getBody()).path("id").asText();
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     api.close();
   }
 
-  @Property(tries = 130)
-  void aNewSegmentIsNeverA5xxARefusalStoresNothingAndTheRulesReadBack(@ForAll("newSegments") String body) {
+  @Test
+  void aNewSegmentIsNeverA5xxARefusalStoresNothingAndTheRulesReadBack() {
+    Theories.check(130, newSegments(), SegmentInputPropertiesTest::createsOrRefuses);
+  }
+
+  private static void createsOrRefuses(String body) {
     var segments = api.items("SEGMENTS_TABLE");
     long actions = api.count("ASYNC_ACTIONS_TABLE");
     long jobs = api.jobsQueued();
@@ -75,8 +80,12 @@ class SegmentInputPropertiesTest {
     assertThat(read).as(body).isEqualTo(created);
   }
 
-  @Property(tries = 80)
-  void anEditIsNeverA5xxARefusalChangesNothingAndTheRulesReadBack(@ForAll("edits") Edit edit) {
+  @Test
+  void anEditIsNeverA5xxARefusalChangesNothingAndTheRulesReadBack() {
+    Theories.check(80, edits(), SegmentInputPropertiesTest::editsOrRefuses);
+  }
+
+  private static void editsOrRefuses(Edit edit) {
     String id = edit.auto() ? autoId : staticId;
     JsonNode before = Json.parse(api.call("GET", "/v1/segments/" + id, null).getBody());
     long actions = api.count("ASYNC_ACTIONS_TABLE");
@@ -121,52 +130,49 @@ class SegmentInputPropertiesTest {
         : SegmentRuleJson.write(SegmentRuleJson.parse(sent, "rules"));
   }
 
-  @Provide
-  Arbitrary<String> newSegments() {
-    Arbitrary<ObjectNode> statics = Combinators.combine(names(), Arbitraries.of(true, false)).as((name, members) -> {
+  private static Gen<String> newSegments() {
+    Gen<ObjectNode> statics = names().zip(booleans(), (name, members) -> {
       ObjectNode body = Json.object().put("name", name).put("type", "static");
       if (members) body.putArray("customer_ids").add(member);
       return body;
     });
-    Arbitrary<ObjectNode> autos = Combinators.combine(names(), RuleArbitraries.rules().map(SegmentRuleJson::write))
-        .as((name, rules) -> (ObjectNode) Json.object().put("name", name).put("type", "auto-update").set("rules", rules));
-    Arbitrary<String> mutatedRules = Combinators.combine(names(), RuleMutations.rules())
-        .as((name, rules) -> Json.object().put("name", name).put("type", "auto-update").set("rules", rules).toString());
-    return Arbitraries.oneOf(statics.map(ObjectNode::toString), autos.map(ObjectNode::toString), mutatedRules,
+    Gen<ObjectNode> autos = names().zip(RandomRules.rules().map(SegmentRuleJson::write),
+        (name, rules) -> (ObjectNode) Json.object().put("name", name).put("type", "auto-update").set("rules", rules));
+    Gen<String> mutatedRules = names().zip(RuleMutations.rules(),
+        (name, rules) -> Json.object().put("name", name).put("type", "auto-update").set("rules", rules).toString());
+    return oneOf(statics.map(ObjectNode::toString), autos.map(ObjectNode::toString), mutatedRules,
         statics.flatMap(valid -> RandomJson.mutationsOf(valid, NAMES)),
         autos.flatMap(valid -> RandomJson.mutationsOf(valid, NAMES)),
         RandomJson.values(3).map(JsonNode::toString), RandomJson.garbage(), extremes());
   }
 
   /** Bodies at the limits: nesting deeper than the JSON parser allows, a long in list, a huge number. */
-  private static Arbitrary<String> extremes() {
+  private static Gen<String> extremes() {
     String auto = "{\"name\":\"X\",\"type\":\"auto-update\",\"rules\":";
     String condition = "{\"field\":\"metadata.n\",\"operator\":\"greater_than\",\"value\":1e999999999}";
-    return Arbitraries.of(auto + "{\"and\":[".repeat(1500) + condition + "]}".repeat(1500) + "}",
+    return pick(auto + "{\"and\":[".repeat(1500) + condition + "]}".repeat(1500) + "}",
         auto + "[".repeat(5000) + "]".repeat(5000) + "}",
         auto + "{\"field\":\"name\",\"operator\":\"in\",\"value\":[" + "\"a\",".repeat(20_000) + "\"b\"]}}",
         auto + condition + "}", auto + condition.replace("1e999999999", "-0.0") + "}");
   }
 
-  @Provide
-  Arbitrary<Edit> edits() {
-    Arbitrary<ObjectNode> valid = Combinators.combine(names().injectNull(0.3),
-        RuleArbitraries.rules().map(SegmentRuleJson::write).injectNull(0.3)).as((name, rules) -> {
+  private static Gen<Edit> edits() {
+    Gen<ObjectNode> valid = orNull(names(), 30).zip(orNull(RandomRules.rules().map(SegmentRuleJson::write), 30),
+        (name, rules) -> {
           ObjectNode body = Json.object();
           if (name != null) body.put("name", name);
           if (rules != null) body.set("rules", rules);
           return body;
         });
-    Arbitrary<String> bodies = Arbitraries.oneOf(valid.map(ObjectNode::toString),
+    Gen<String> bodies = oneOf(valid.map(ObjectNode::toString),
         RuleMutations.rules().map(rules -> Json.object().set("rules", rules).toString()),
         valid.flatMap(v -> RandomJson.mutationsOf(v.put("type", "auto-update"), NAMES)),
         RandomJson.values(2).map(JsonNode::toString), RandomJson.garbage());
-    return Combinators.combine(Arbitraries.of(true, false), bodies, Arbitraries.of(true, true, false),
-        Arbitraries.of(true, false), Arbitraries.of(0, 0, 0, -1, 1)).as(Edit::new);
+    return booleans().zip(bodies, pick(true, true, false), booleans(), pick(0, 0, 0, -1, 1), Edit::new);
   }
 
-  private static Arbitrary<String> names() {
-    return Arbitraries.oneOf(Arbitraries.of("Gold customers", " padded ", "é✓😀"), RandomJson.strings());
+  private static Gen<String> names() {
+    return oneOf(pick("Gold customers", " padded ", "é✓😀"), RandomJson.strings());
   }
 
   /** A PUT to the static or the auto-update segment, its version in the body and/or If-Match (maybe stale). */

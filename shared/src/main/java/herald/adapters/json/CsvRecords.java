@@ -1,6 +1,12 @@
 package herald.adapters.json;
 
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -9,29 +15,36 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Reads CSV (RFC 4180) record by record from a stream: commas, double quotes around fields, {@code ""} for a
- * quote within one, line breaks (CRLF, LF or CR) inside quoted fields; a leading byte order mark is skipped
- * and blank lines are passed over. Each record has the physical line it starts on. A record broken beyond
- * reading (a stray quote, text after a closing quote, a quote never closed, more than {@link #MAX_CHARS}
- * characters) comes back with {@code error} set; reading goes on at the next line.
+ * Reads CSV (RFC 4180) record by record from a stream, with Jackson's CSV parser: commas, double quotes around
+ * fields, {@code ""} for a quote within one, line breaks (CRLF, LF or CR) inside quoted fields. Where RFC 4180 is
+ * strict the reader is not, as spreadsheets are not: a double quote inside a field that is not quoted is part of its
+ * text, and blanks between a closing quote and the next comma are passed over. A leading byte order mark is skipped
+ * and blank lines are passed over. Each record has the physical line it starts on. A record broken beyond reading
+ * (text after a closing quote, a quote never closed, more than {@link #MAX_CHARS} characters) comes back with
+ * {@code error} set; the rest of it, to the end of the line where it ends, is passed over and reading goes on.
  */
 final class CsvRecords implements Iterator<CsvRecords.Record> {
   static final int MAX_CHARS = 100_000;
-  private static final int EOF = -1;
+  /** Empty cells that are not quoted come as nulls, so that a blank line is one null; no limit on a field's size. */
+  private static final CsvFactory CSV = CsvFactory.builder()
+      .enable(CsvParser.Feature.EMPTY_UNQUOTED_STRING_AS_NULL)
+      .disable(CsvParser.Feature.ALLOW_TRAILING_COMMA)
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+      .build();
 
   /** A record's fields, or why it could not be read ({@code error}, then fields are empty). */
   record Record(long line, List<String> fields, String code, String error) {}
 
-  private final Reader in;
-  private final char[] buffer = new char[16384];
-  private int pos;
-  private int end;
-  private long line = 1;
+  private final CsvParser parser;
   private Record next;
-  private boolean started;
+  private boolean stuck;
 
   CsvRecords(Reader in) {
-    this.in = in;
+    try {
+      parser = (CsvParser) CSV.createParser(withoutMark(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -49,116 +62,75 @@ final class CsvRecords implements Iterator<CsvRecords.Record> {
   }
 
   private Record read() {
-    if (!started) {
-      started = true;
-      if (peek() == '\uFEFF') take();
-    }
-    while (peek() == '\n' || peek() == '\r') lineBreak(take());
-    if (peek() == EOF) return null;
-    long start = line;
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    int size = 0;
-    while (true) {
-      int c = take();
-      if (c == '"' && field.isEmpty()) {
-        String broken = quoted(field);
-        if (broken != null) return broken(start, "malformed_row", broken);
-        c = take();
-      }
-      if (c == ',' || c == '\n' || c == '\r' || c == EOF) {
-        size += field.length();
-        if (size > MAX_CHARS) {
-          if (c == ',') skipLine();
-          else lineBreak(c);
-          return broken(start, "row_too_large", "the row is longer than " + MAX_CHARS + " characters");
-        }
-        fields.add(field.toString());
-        field.setLength(0);
-        if (c == ',') continue;
-        lineBreak(c);
-        return new Record(start, fields, null, null);
-      }
-      if (c == '"') {
-        skipLine();
-        return broken(start, "malformed_row", "a double quote inside a field that is not quoted");
-      }
-      field.append((char) c);
-      if (size + field.length() > MAX_CHARS) {
-        skipLine();
-        return broken(start, "row_too_large", "the row is longer than " + MAX_CHARS + " characters");
-      }
-    }
-  }
-
-  /**
-   * Reads a quoted field's text after its opening quote, up to and including the closing quote; null when
-   * what follows it is a separator or the end, else why the row is broken (the rest of the line is skipped).
-   */
-  private String quoted(StringBuilder field) {
-    while (true) {
-      int c = take();
-      if (c == EOF) return "a quoted field is not closed before the end of the file";
-      if (c == '"') {
-        int after = peek();
-        if (after == '"') {
-          take();
-          field.append('"');
-          continue;
-        }
-        if (after == ',' || after == '\n' || after == '\r' || after == EOF) return null;
-        skipLine();
-        return "text follows the closing quote of a field";
-      }
-      if (c == '\n' || c == '\r') {
-        if (c == '\r' && peek() == '\n') {
-          take();
-          field.append('\r');
-          c = '\n';
-        }
-        line++;
-      }
-      if (field.length() < MAX_CHARS + 1) field.append((char) c);
-    }
-  }
-
-  private Record broken(long start, String code, String error) {
-    return new Record(start, List.of(), code, error);
-  }
-
-  /** Counts a line break just taken ({@code c}), with the LF of a CRLF; nothing for the end of the file. */
-  private void lineBreak(int c) {
-    if (c == '\r' && peek() == '\n') take();
-    if (c == '\n' || c == '\r') line++;
-  }
-
-  private void skipLine() {
-    int c;
-    do {
-      c = take();
-    } while (c != '\n' && c != '\r' && c != EOF);
-    lineBreak(c);
-  }
-
-  private int peek() {
-    if (pos == end && !fill()) return EOF;
-    return buffer[pos];
-  }
-
-  private int take() {
-    if (pos == end && !fill()) return EOF;
-    return buffer[pos++];
-  }
-
-  private boolean fill() {
     try {
-      int n = in.read(buffer, 0, buffer.length);
-      if (n <= 0) return false;
-      pos = 0;
-      end = n;
-      return true;
+      while (!stuck && parser.nextToken() == JsonToken.START_ARRAY) {
+        Record record = record();
+        if (record != null) return record;
+      }
+      return null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The record whose start the parser is on, or null for a blank line (one empty cell, not quoted). */
+  private Record record() throws IOException {
+    List<String> fields = new ArrayList<>();
+    long line = 0;
+    int size = 0;
+    boolean blank = false;
+    try {
+      for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY && token != null;
+          token = parser.nextToken()) {
+        if (line == 0) line = parser.currentTokenLocation().getLineNr();
+        blank = fields.isEmpty() && token == JsonToken.VALUE_NULL;
+        String field = token == JsonToken.VALUE_NULL ? "" : parser.getText();
+        size += field.length();
+        if (size <= MAX_CHARS) fields.add(field);
+      }
+    } catch (StreamReadException e) {
+      if (line == 0) line = parser.currentTokenLocation().getLineNr();
+      skipRest();
+      return new Record(line, List.of(), "malformed_row", why(e));
+    }
+    if (size > MAX_CHARS) {
+      return new Record(line, List.of(), "row_too_large", "the row is longer than " + MAX_CHARS + " characters");
+    }
+    return blank ? null : new Record(line, fields, null, null);
+  }
+
+  /**
+   * Skips what is left of a broken record: the rest of the line it broke on (each error the parser reports is past
+   * the character at fault; should one ever not be, reading ends there rather than looping).
+   */
+  private void skipRest() throws IOException {
+    long at = -1;
+    while (true) {
+      try {
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.END_ARRAY || token == null) return;
+      } catch (StreamReadException again) {
+        long now = parser.currentLocation().getCharOffset();
+        stuck = now == at;
+        if (stuck) return;
+        at = now;
+      }
+    }
+  }
+
+  /** Why a record could not be read, in words that hold none of its text. */
+  private static String why(StreamReadException e) {
+    String problem = e.getOriginalMessage();
+    if (problem.startsWith("Missing closing quote")) return "a quoted field is not closed before the end of the file";
+    if (problem.contains("Expected column separator")) return "text follows the closing quote of a field";
+    return "the row is not CSV as RFC 4180 writes it";
+  }
+
+  /** The text without the byte order mark it may start with. */
+  private static Reader withoutMark(Reader in) throws IOException {
+    PushbackReader reader = new PushbackReader(in);
+    int first = reader.read();
+    if (first >= 0 && first != '\uFEFF') reader.unread(first);
+    return reader;
   }
 }

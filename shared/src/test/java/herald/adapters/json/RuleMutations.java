@@ -1,18 +1,27 @@
 package herald.adapters.json;
 
+import static herald.properties.Generators.anyInt;
+import static herald.properties.Generators.anyText;
+import static herald.properties.Generators.booleans;
+import static herald.properties.Generators.decimals;
+import static herald.properties.Generators.ints;
+import static herald.properties.Generators.lists;
+import static herald.properties.Generators.oneOf;
+import static herald.properties.Generators.pick;
+import static herald.properties.Generators.weighted;
+import static org.quicktheories.generators.Generate.constant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import herald.domain.segments.rules.Group;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.core.Gen;
 
 /**
  * Segment rules as JSON that are almost right, for property tests: valid rules written by
@@ -25,74 +34,71 @@ public final class RuleMutations {
   private RuleMutations() {}
 
   /** Valid rules with one to three changes, and (a fifth of the time) any JSON at all. */
-  public static Arbitrary<JsonNode> rules() {
-    Arbitrary<JsonNode> mutated = Combinators.combine(RuleArbitraries.rules().map(SegmentRuleJson::write),
-        mutation().list().ofMinSize(1).ofMaxSize(3)).as((rule, changes) -> {
+  public static Gen<JsonNode> rules() {
+    Gen<JsonNode> mutated = RandomRules.rules().map(SegmentRuleJson::write).zip(lists(mutation(), 1, 3),
+        (rule, changes) -> {
           JsonNode root = rule.deepCopy();
           for (Mutation change : changes) root = change.apply(root);
           return root;
         });
-    return Arbitraries.frequencyOf(Tuple.of(4, mutated), Tuple.of(1, values(3)));
+    return weighted(4, mutated, 1, values(3));
   }
 
   /** Any JSON: leaves of every type, arrays, and objects with rule-like keys. */
-  public static Arbitrary<JsonNode> values(int depth) {
-    Arbitrary<JsonNode> leaves = Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(10).map(NODES::textNode),
-        Arbitraries.of("10", "1e3", "-0", "true", "2026-01-31", "2026-01-31T09:00:00+02:00", "equals", "metadata.plan",
+  public static Gen<JsonNode> values(int depth) {
+    Gen<JsonNode> leaves = oneOf(
+        anyText(0, 10).map(NODES::textNode),
+        pick("10", "1e3", "-0", "true", "2026-01-31", "2026-01-31T09:00:00+02:00", "equals", "metadata.plan",
             "", " ", "events..count").map(NODES::textNode),
-        Arbitraries.bigDecimals().between(new BigDecimal("-1e20"), new BigDecimal("1e20")).map(NODES::numberNode),
-        Arbitraries.of(new BigDecimal("1e400"), new BigDecimal("-1e-400"), new BigDecimal("0.0"), new BigDecimal("30.0"))
+        decimals(100_000_000_000_000_000L, 6).map(n -> (JsonNode) NODES.numberNode(n.movePointRight(2))),
+        pick(new BigDecimal("1e400"), new BigDecimal("-1e-400"), new BigDecimal("0.0"), new BigDecimal("30.0"))
             .map(NODES::numberNode),
-        Arbitraries.of(BigInteger.TWO.pow(70), BigInteger.valueOf(Long.MIN_VALUE)).map(NODES::numberNode),
-        Arbitraries.integers().map(NODES::numberNode),
-        Arbitraries.of(true, false).map(NODES::booleanNode),
-        Arbitraries.just(NODES.nullNode()));
+        pick(BigInteger.TWO.pow(70), BigInteger.valueOf(Long.MIN_VALUE)).map(NODES::numberNode),
+        anyInt().map(NODES::numberNode),
+        booleans().map(NODES::booleanNode),
+        constant(NODES.nullNode()));
     if (depth == 0) return leaves;
-    Arbitrary<JsonNode> arrays = values(depth - 1).list().ofMaxSize(4).map(items -> {
+    Gen<JsonNode> arrays = lists(values(depth - 1), 0, 4).map(items -> {
       ArrayNode array = NODES.arrayNode();
       items.forEach(array::add);
       return array;
     });
-    Arbitrary<JsonNode> objects = Combinators.combine(
-        Arbitraries.of("and", "or", "field", "operator", "value", "days_ago", "not", "x").list().ofMaxSize(4),
-        values(depth - 1).list().ofSize(4)).as((keys, vals) -> {
+    Gen<JsonNode> objects = lists(pick("and", "or", "field", "operator", "value", "days_ago", "not", "x"), 0, 4)
+        .zip(lists(values(depth - 1), 4, 4), (keys, vals) -> {
           ObjectNode object = NODES.objectNode();
           for (int i = 0; i < keys.size(); i++) object.set(keys.get(i), vals.get(i));
           return object;
         });
-    return Arbitraries.frequencyOf(Tuple.of(3, leaves), Tuple.of(2, arrays), Tuple.of(3, objects));
+    return weighted(3, leaves, 2, arrays, 3, objects);
   }
 
-  private static Arbitrary<Mutation> mutation() {
-    Arbitrary<JsonNode> operators = Arbitraries.oneOf(Arbitraries.of("equals", "not_equals", "in", "contains",
-        "starts_with", "greater_than", "less_than", "before", "after", "exists", "not_exists", "EQUALS", "like", "",
-        "is").map(NODES::textNode), values(0));
-    Arbitrary<JsonNode> fields = Arbitraries.oneOf(Arbitraries.of("name", "orders.count", "created_at",
-        "consents.sms", "metadata.plan", "metadata.", "metadata..a", "events.x.count", "events.x.total", "orders",
-        "metadata." + "a.".repeat(20) + "b", "metadata." + "x".repeat(300), "nickname").map(NODES::textNode), values(0));
-    return Arbitraries.oneOf(
-        Combinators.combine(Arbitraries.integers().between(0, 1000), values(2)).as((at, v) -> replace(at, "value", v)),
-        Arbitraries.integers().between(0, 1000).map(at -> (Mutation) root -> {
-          numbersAsText(objectAt(root, at));
+  private static Gen<Mutation> mutation() {
+    Gen<JsonNode> operators = oneOf(pick("equals", "not_equals", "in", "contains", "starts_with", "greater_than",
+        "less_than", "before", "after", "exists", "not_exists", "EQUALS", "like", "", "is").map(NODES::textNode),
+        values(0));
+    Gen<JsonNode> fields = oneOf(pick("name", "orders.count", "created_at", "consents.sms", "metadata.plan",
+        "metadata.", "metadata..a", "events.x.count", "events.x.total", "orders", "metadata." + "a.".repeat(20) + "b",
+        "metadata." + "x".repeat(300), "nickname").map(NODES::textNode), values(0));
+    Gen<Integer> at = ints(0, 1000);
+    return oneOf(
+        at.zip(values(2), (where, v) -> replace(where, "value", v)),
+        at.map(where -> (Mutation) root -> {
+          numbersAsText(objectAt(root, where));
           return root;
         }),
-        Combinators.combine(Arbitraries.integers().between(0, 1000), operators).as((at, v) -> replace(at, "operator", v)),
-        Combinators.combine(Arbitraries.integers().between(0, 1000), fields).as((at, v) -> replace(at, "field", v)),
-        Combinators.combine(Arbitraries.integers().between(0, 1000), Arbitraries.of("not", "values", "and", "or",
-            "days_ago"), values(1)).as((at, name, v) -> replace(at, name, v)),
-        Arbitraries.integers().between(0, 1000).map(at -> (Mutation) root -> {
-          ObjectNode target = objectAt(root, at);
+        at.zip(operators, (where, v) -> replace(where, "operator", v)),
+        at.zip(fields, (where, v) -> replace(where, "field", v)),
+        at.zip(pick("not", "values", "and", "or", "days_ago"), values(1), (where, name, v) -> replace(where, name, v)),
+        at.map(where -> (Mutation) root -> {
+          ObjectNode target = objectAt(root, where);
           List<String> names = new ArrayList<>();
           target.fieldNames().forEachRemaining(names::add);
-          if (!names.isEmpty()) target.remove(names.get(at % names.size()));
+          if (!names.isEmpty()) target.remove(names.get(where % names.size()));
           return root;
         }),
-        Combinators.combine(Arbitraries.integers().between(1, 12), Arbitraries.of("and", "or"))
-            .as((n, logic) -> (Mutation) root -> wrap(root, n, logic)),
-        Combinators.combine(Arbitraries.integers().between(90, 700), Arbitraries.of(true, false))
-            .as((n, inValues) -> (Mutation) root -> huge(root, n, inValues)),
-        Arbitraries.just(root -> NODES.nullNode()));
+        ints(1, 12).zip(pick("and", "or"), (n, logic) -> (Mutation) root -> wrap(root, n, logic)),
+        ints(90, 700).zip(booleans(), (n, inValues) -> (Mutation) root -> huge(root, n, inValues)),
+        constant((Mutation) root -> NODES.nullNode()));
   }
 
   private interface Mutation {
@@ -101,7 +107,7 @@ public final class RuleMutations {
 
   private static Mutation replace(int at, String name, JsonNode value) {
     return root -> {
-      objectAt(root, at).set(name, value);
+      objectAt(root, at).set(name, value.deepCopy());
       return root;
     };
   }
@@ -115,7 +121,10 @@ public final class RuleMutations {
     return root;
   }
 
-  /** A group of {@code n} copies of the rule, or the rule's first condition with an in list of {@code n}. */
+  /**
+   * A group of {@code n} copies of the rule, or the rule's first condition with an in list of {@code n}; a rule
+   * already made huge stays as it is (copies of copies would fill the memory, and prove nothing more).
+   */
   private static JsonNode huge(JsonNode root, int n, boolean inValues) {
     if (inValues) {
       ObjectNode target = objectAt(root, 0);
@@ -124,6 +133,9 @@ public final class RuleMutations {
       target.put("operator", "in").set("value", values);
       return root;
     }
+    List<ObjectNode> objects = new ArrayList<>();
+    collect(root, objects);
+    if (objects.size() > Group.MAX_CONDITIONS * 3) return root;
     ObjectNode group = NODES.objectNode();
     ArrayNode rules = group.putArray("or");
     for (int i = 0; i < n; i++) rules.add(root.deepCopy());

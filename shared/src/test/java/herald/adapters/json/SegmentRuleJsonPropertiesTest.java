@@ -1,5 +1,6 @@
 package herald.adapters.json;
 
+import static herald.properties.Generators.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -7,11 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import herald.domain.common.Invalid;
 import herald.domain.segments.rules.Rule;
 import herald.platform.Json;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import herald.properties.Theories;
+import org.junit.jupiter.api.Test;
 
 /**
  * Segment rules as JSON: any valid rule survives being written and read back (through text, as it is stored),
@@ -19,38 +17,32 @@ import net.jqwik.api.Provide;
  * {@code rules}; nothing else is ever thrown.
  */
 class SegmentRuleJsonPropertiesTest {
-  @Property(tries = 500)
-  void aValidRuleWrittenAndReadBackIsTheSameRule(@ForAll("validRules") Rule rule) {
-    String written = Json.write(SegmentRuleJson.write(rule));
-    Rule read = SegmentRuleJson.parse(Json.parse(written), "rules");
+  @Test
+  void aValidRuleWrittenAndReadBackIsTheSameRule() {
+    Theories.check(500, RandomRules.rules(), rule -> {
+      String written = Json.write(SegmentRuleJson.write(rule));
+      Rule read = SegmentRuleJson.parse(Json.parse(written), "rules");
 
-    assertThat(read).as(written).isEqualTo(rule);
-    assertThat(Json.write(SegmentRuleJson.write(read))).isEqualTo(written);
-  }
-
-  @Property(tries = 1000)
-  void anyJsonIsARuleThatRoundTripsOrRefusedWithTheFieldAtFault(@ForAll("anyRules") JsonNode json) {
-    String text = Json.write(json);
-    Throwable thrown = catchThrowable(() -> {
-      Rule rule = SegmentRuleJson.parse(Json.parse(text), "rules");
-      JsonNode written = SegmentRuleJson.write(rule);
-      assertThat(SegmentRuleJson.parse(Json.parse(Json.write(written)), "rules")).as(text).isEqualTo(rule);
+      assertThat(read).as(written).isEqualTo(rule);
+      assertThat(Json.write(SegmentRuleJson.write(read))).isEqualTo(written);
     });
-    if (thrown == null) return;
-    assertThat(thrown).as(text).isInstanceOf(Invalid.class);
-    Invalid invalid = (Invalid) thrown;
-    assertThat(invalid.code()).as(text).isNotBlank();
-    assertThat(invalid.field()).as(text).startsWith("rules").doesNotContain("null");
-    assertThat(invalid.getMessage()).as(text).isNotBlank();
   }
 
-  @Provide
-  Arbitrary<Rule> validRules() {
-    return RuleArbitraries.rules();
-  }
-
-  @Provide
-  Arbitrary<JsonNode> anyRules() {
-    return Arbitraries.oneOf(RuleMutations.rules(), RuleArbitraries.rules().map(SegmentRuleJson::write));
+  @Test
+  void anyJsonIsARuleThatRoundTripsOrRefusedWithTheFieldAtFault() {
+    Theories.check(1000, oneOf(RuleMutations.rules(), RandomRules.rules().map(SegmentRuleJson::write)), json -> {
+      String text = Json.write(json);
+      Throwable thrown = catchThrowable(() -> {
+        Rule rule = SegmentRuleJson.parse(Json.parse(text), "rules");
+        JsonNode written = SegmentRuleJson.write(rule);
+        assertThat(SegmentRuleJson.parse(Json.parse(Json.write(written)), "rules")).as(text).isEqualTo(rule);
+      });
+      if (thrown == null) return;
+      assertThat(thrown).as(text).isInstanceOf(Invalid.class);
+      Invalid invalid = (Invalid) thrown;
+      assertThat(invalid.code()).as(text).isNotBlank();
+      assertThat(invalid.field()).as(text).startsWith("rules").doesNotContain("null");
+      assertThat(invalid.getMessage()).as(text).isNotBlank();
+    });
   }
 }
