@@ -53,4 +53,11 @@ public final class ChannelSettings {
   public static void put(Map<String, String> templates, String field, String template) {
     if (template != null) templates.put(field, template);
   }
+
+  /** A map of the given names and values, in that order (a kind's example, its preview): name, value, name... */
+  public static Map<String, Object> ordered(Object... namesAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    return map;
+  }
 }
