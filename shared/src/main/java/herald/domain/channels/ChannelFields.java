@@ -35,7 +35,7 @@ public final class ChannelFields {
 
   /** The fields of a channel's configuration, {@code channels[].<name>}. */
   public static ChannelFields of(Object value, Set<String> allowed) {
-    return of(value, ChannelSettings.AT.substring(0, ChannelSettings.AT.length() - 1), allowed);
+    return of(value, "channels[]", allowed);
   }
 
   public String text(String name) {

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Helpers for channel settings: the field prefix of refusals, and maps of names to templates. */
+/** Helpers for channel settings: the field prefix of refusals, maps of names to templates, secrets, ordered maps. */
 public final class ChannelSettings {
   public static final String AT = "channels[].";
 
