@@ -34,11 +34,15 @@ public final class EmailKind implements ChannelKind {
       ChannelField.optional("html", "string").withTemplates(),
       ChannelField.optional("text", "string").withTemplates());
   private final Templates templates;
-  private final Suppressions suppressions;
+  private final Provider<Suppressions> suppressions;
   private final Provider<EmailSender> sender;
 
+  /**
+   * What only sending needs (the suppression list, the provider) is taken when first used: every function reads
+   * distributions, and only the sender's environment names the suppressions table and the provider.
+   */
   @Inject
-  public EmailKind(Templates templates, Suppressions suppressions, Provider<EmailSender> sender) {
+  public EmailKind(Templates templates, Provider<Suppressions> suppressions, Provider<EmailSender> sender) {
     this.templates = templates;
     this.suppressions = suppressions;
     this.sender = sender;
@@ -112,7 +116,7 @@ public final class EmailKind implements ChannelKind {
   public Optional<Refusal> refusal(Customer customer, Brand brand) {
     if (customer.email() == null) return Optional.of(Refusal.NO_ADDRESS);
     if (!customer.allows(Consent.EMAIL)) return Optional.of(Refusal.NO_CONSENT);
-    if (suppressions.contains(customer.email())) return Optional.of(Refusal.SUPPRESSED);
+    if (suppressions.get().contains(customer.email())) return Optional.of(Refusal.SUPPRESSED);
     return brand == null ? Optional.of(Refusal.MISSING_BRAND_DETAILS) : Optional.empty();
   }
 
