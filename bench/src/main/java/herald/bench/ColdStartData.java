@@ -23,6 +23,7 @@ import herald.platform.Env;
 import herald.platform.Json;
 import herald.testing.Seed;
 import herald.testing.StandIns;
+import herald.testing.TestChannels;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,8 @@ final class ColdStartData {
       memberships.change(vip, member.id(), Membership.NEVER, true, now);
       memberships.announced(vip, member.id(), 1);
     }
-    new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE")).create(new Distribution("dist_sale", "Sale",
+    new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"),
+        TestChannels.distributionJson()).create(new Distribution("dist_sale", "Sale",
         null, DistributionStatus.ACTIVE, new Trigger("customer.order.paid", Map.of()), Audience.segment(vip.id()),
         Action.of(ActionType.PLAIN_MESSAGE), List.of(new EmailChannel("Sale", "<p>Sale, {{customer.name}}</p>",
             "Sale")), 1, now, now));

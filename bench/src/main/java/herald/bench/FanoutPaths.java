@@ -10,6 +10,7 @@ import herald.domain.fanout.FanOut;
 import herald.domain.fanout.FanoutJob;
 import herald.platform.AwsModule;
 import herald.platform.Env;
+import herald.testing.TestChannels;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,8 @@ final class FanoutPaths {
     String sendQueue = queue("bench-fanout-send-" + label);
     String fanoutQueue = queue("bench-fanout-jobs-" + label);
     Env env = setup.env();
-    FanOut fanOut = new FanOut(new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE")),
+    FanOut fanOut = new FanOut(new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"),
+        TestChannels.distributionJson()),
         new DynamoDbSegments(dynamo, env.get("SEGMENTS_TABLE")),
         new DynamoDbMemberships(dynamo, env.get("SEGMENT_MEMBERS_TABLE")), new SqsSendQueue(sqs, sendQueue),
         new SqsFanoutQueue(sqs, fanoutQueue), FanOut.Limits.DEFAULT);

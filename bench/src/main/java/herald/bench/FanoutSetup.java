@@ -8,7 +8,6 @@ import herald.domain.delivery.SendJob;
 import herald.domain.distributions.Action;
 import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
-import herald.domain.channels.ChannelType;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.channels.email.EmailChannel;
@@ -18,6 +17,7 @@ import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentType;
 import herald.platform.Env;
 import herald.testing.StandIns;
+import herald.testing.TestChannels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +49,8 @@ record FanoutSetup(Env env, Segment segment, Distribution distribution, TriggerE
     Distribution distribution = new Distribution("dist_bench", "Sale", null, DistributionStatus.ACTIVE,
         new Trigger("customer.order.paid", Map.of()), Audience.segment(segment.id()),
         Action.of(ActionType.PLAIN_MESSAGE), List.of(new EmailChannel("Sale", "<p>Sale</p>", "Sale")), 1, now, now);
-    new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE")).create(distribution);
+    new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"),
+        TestChannels.distributionJson()).create(distribution);
     TriggerEvent event = new TriggerEvent("evt_bench_order_1", "customer.order.paid", now,
         new TriggerEvent.CustomerRef("cust_buyer", "buyer-1"),
         Map.of("order", Map.of("id", "ord_1", "amount", 1250, "currency", "EUR")));
@@ -63,7 +64,7 @@ record FanoutSetup(Env env, Segment segment, Distribution distribution, TriggerE
     if (counted != count) throw new IllegalStateException("seeded " + count + " members, counted " + counted);
 
     List<String> bodies = members.stream()
-        .map(id -> SendJobJson.write(new SendJob(distribution.id(), ChannelType.EMAIL, id, event))).toList();
+        .map(id -> SendJobJson.write(new SendJob(distribution.id(), "email", id, event))).toList();
     return new FanoutSetup(env, segment, distribution, event, members, bodies, seedSeconds);
   }
 

@@ -1,7 +1,6 @@
 package herald.bench;
 
 import herald.domain.customers.Customer;
-import herald.domain.channels.ChannelType;
 import herald.domain.suppressions.Suppression;
 import herald.platform.AwsModule;
 import herald.platform.Env;
@@ -25,7 +24,7 @@ final class RawCalls {
       + "channel = :ch, #s = :s, updated_at = :now, created_at = if_not_exists(created_at, :now), "
       + "created_key = if_not_exists(created_key, :key), attempt = if_not_exists(attempt, :zero) + :one, "
       + "lease_until = :lease";
-  private final ChannelType channel;
+  private final String channel;
   private final Env env;
   private final String distribution;
   private final List<Customer> customers;
@@ -34,7 +33,7 @@ final class RawCalls {
   private final DynamoDbClient dynamo;
   private final SqsClient sqs;
 
-  private RawCalls(ChannelType channel, Env env, String distribution, List<Customer> customers,
+  private RawCalls(String channel, Env env, String distribution, List<Customer> customers,
       ProviderReplay provider, DynamoDbClient dynamo, SqsClient sqs) {
     this.channel = channel;
     this.env = env;
@@ -46,17 +45,17 @@ final class RawCalls {
   }
 
   static RawCalls email(Env env, String distribution, List<Customer> customers, SesSample sample) {
-    return new RawCalls(ChannelType.EMAIL, env, distribution, customers, ProviderReplay.email(env, sample), null,
+    return new RawCalls("email", env, distribution, customers, ProviderReplay.email(env, sample), null,
         null);
   }
 
   static RawCalls webhook(Env env, String distribution, List<Customer> customers, String url,
       WebhookReceiver.Sample sample) {
-    return new RawCalls(ChannelType.WEBHOOK, env, distribution, customers, ProviderReplay.webhook(url, sample), null,
+    return new RawCalls("webhook", env, distribution, customers, ProviderReplay.webhook(url, sample), null,
         null);
   }
 
-  ChannelType channel() {
+  String channel() {
     return channel;
   }
 
@@ -74,8 +73,8 @@ final class RawCalls {
   void one(RawWorker w, String tag, String sqsMessageId) {
     int i = Math.floorMod(sqsMessageId.hashCode(), customers.size());
     Customer customer = customers.get(i);
-    String fakeDistribution = "dist_raw_" + channel.key() + "_" + tag;
-    String id = "msg_raw_" + channel.key() + "_" + tag + "_" + sqsMessageId;
+    String fakeDistribution = "dist_raw_" + channel + "_" + tag;
+    String id = "msg_raw_" + channel + "_" + tag + "_" + sqsMessageId;
     String messages = env.get("MESSAGES_TABLE");
     String stats = env.get("STATS_TABLE");
 
@@ -85,7 +84,7 @@ final class RawCalls {
     values.put(":d", s(fakeDistribution));
     values.put(":e", s("evt_raw_" + sqsMessageId));
     values.put(":c", s(customer.id()));
-    values.put(":ch", s(channel.key()));
+    values.put(":ch", s(channel));
     values.put(":s", s("SENDING"));
     values.put(":queued", s("QUEUED"));
     values.put(":now", s(now.toString()));
@@ -102,7 +101,7 @@ final class RawCalls {
 
     t = System.nanoTime();
     dynamo.updateItem(r -> r.tableName(stats)
-        .key(Map.of("distribution_id", s(fakeDistribution), "channel", s(channel.key())))
+        .key(Map.of("distribution_id", s(fakeDistribution), "channel", s(channel)))
         .updateExpression("ADD #to :one").expressionAttributeNames(Map.of("#to", "SENDING"))
         .expressionAttributeValues(Map.of(":one", n(1))));
     w.add("DynamoDb.UpdateItem stats", t);
@@ -117,7 +116,7 @@ final class RawCalls {
         .consistentRead(true));
     w.add("DynamoDb.GetItem customers", t);
 
-    if (channel == ChannelType.EMAIL) {
+    if (channel.equals("email")) {
       t = System.nanoTime();
       dynamo.getItem(r -> r.tableName(env.get("SUPPRESSIONS_TABLE"))
           .key(Map.of("address", s(Suppression.normalize(customer.email())))).consistentRead(true)
@@ -151,7 +150,7 @@ final class RawCalls {
 
     t = System.nanoTime();
     dynamo.updateItem(r -> r.tableName(stats)
-        .key(Map.of("distribution_id", s(fakeDistribution), "channel", s(channel.key())))
+        .key(Map.of("distribution_id", s(fakeDistribution), "channel", s(channel)))
         .updateExpression("ADD #to :one, #from :minus")
         .expressionAttributeNames(Map.of("#to", "SENT", "#from", "SENDING"))
         .expressionAttributeValues(Map.of(":one", n(1), ":minus", n(-1))));

@@ -31,7 +31,7 @@ final class RawPath {
 
   /** Fills the scratch queue with the same job bodies, then drains it on {@code threads} threads, timed. */
   Tally.Window run(String queueUrl, RawCalls calls, List<Customer> customers, String tag) throws Exception {
-    List<SendJob> jobs = ThroughputSetup.jobs("dist_raw_" + calls.channel().key() + "_" + tag, calls.channel(),
+    List<SendJob> jobs = ThroughputSetup.jobs("dist_raw_" + calls.channel() + "_" + tag, calls.channel(),
         customers);
     new SqsSendQueue(sqs, queueUrl).send(jobs);
     int total = jobs.size();

@@ -2,7 +2,6 @@ package herald.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.domain.customers.Customer;
-import herald.domain.channels.ChannelType;
 import herald.local.LambdaFunction;
 import herald.local.LocalRuntime;
 import herald.local.Options;
@@ -64,8 +63,8 @@ public final class SenderThroughputBench {
       RawPath rawPath = new RawPath(setup.sqs(), threads, batchSize);
 
       ObjectNode channels = results.putObject("channels");
-      for (ChannelType channel : List.of(ChannelType.EMAIL, ChannelType.WEBHOOK)) {
-        String key = channel.key();
+      for (String channel : List.of("email", "webhook")) {
+        String key = channel;
         List<Customer> customers = setup.customers();
         // warm-up, right before the channel's rounds (the JIT needs about a thousand messages per path to settle):
         // the sender on a distribution of its own, then the raw operations with what the sender sent
@@ -73,7 +72,7 @@ public final class SenderThroughputBench {
         String warm = setup.distribution("Throughput warm-up " + key, channel);
         senderPath.run(warm, channel, customers.subList(0, warmUp));
         setup.api().archive(warm);
-        RawCalls calls = channel == ChannelType.EMAIL
+        RawCalls calls = channel.equals("email")
             ? RawCalls.email(setup.env(), warm, customers, SesSample.last(runtime.endpoints().ses(), sinceEpoch))
             : RawCalls.webhook(setup.env(), warm, customers, setup.hookUrl(), receiver.sample());
         String scratch = setup.sqs().createQueue(r -> r.queueName("bench-raw-" + key)).queueUrl();

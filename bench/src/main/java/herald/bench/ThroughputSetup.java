@@ -4,7 +4,6 @@ import herald.adapters.aws.SqsSendQueue;
 import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.domain.customers.Customer;
 import herald.domain.delivery.SendJob;
-import herald.domain.channels.ChannelType;
 import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
 import herald.local.LambdaFunction;
@@ -55,12 +54,12 @@ record ThroughputSetup(Env env, HeraldClient api, SqsClient sqs, SqsSendQueue se
   }
 
   /** A fresh ACTIVE distribution with the one channel, triggered by the bench's custom event. */
-  String distribution(String name, ChannelType channel) throws Exception {
+  String distribution(String name, String channel) throws Exception {
     return api.activeDistribution(name, EVENT, channelJson(channel));
   }
 
-  private String channelJson(ChannelType channel) {
-    return channel == ChannelType.EMAIL
+  private String channelJson(String channel) {
+    return channel.equals("email")
         ? "{\"type\":\"email\",\"subject\":\"Hi {{customer.name}}\",\"html\":\"<p>Welcome {{customer.name}}</p>\","
           + "\"text\":\"Welcome {{customer.name}}\"}"
         : "{\"type\":\"webhook\",\"url\":\"" + hookUrl + "\",\"secret\":\"" + SECRET + "\"}";
@@ -84,7 +83,7 @@ record ThroughputSetup(Env env, HeraldClient api, SqsClient sqs, SqsSendQueue se
   }
 
   /** One send job per customer: a customer.custom_event of the bench's event for that customer. */
-  static List<SendJob> jobs(String distribution, ChannelType channel, List<Customer> customers) {
+  static List<SendJob> jobs(String distribution, String channel, List<Customer> customers) {
     Instant now = Instant.now();
     List<SendJob> jobs = new ArrayList<>();
     for (Customer c : customers) {

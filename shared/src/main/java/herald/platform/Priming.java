@@ -1,7 +1,6 @@
 package herald.platform;
 
 import herald.domain.delivery.SendJob;
-import herald.domain.channels.ChannelType;
 import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
 import java.time.Instant;
@@ -36,11 +35,14 @@ public final class Priming {
     Core.getGlobalContext().register(resource);
   }
 
-  /** A job like the ones on the send queue, for priming the code that reads and sends them. */
+  /**
+   * A job like the ones on the send queue, for priming the code that reads them; on a channel no distribution has,
+   * so nothing it primes can send.
+   */
   public static SendJob sampleJob() {
     TriggerEvent event = new TriggerEvent("evt_priming", EventCatalogue.CUSTOM_EVENT, Instant.EPOCH,
         new TriggerEvent.CustomerRef("cust_priming", "priming"), Map.of("event", "priming"));
-    return new SendJob("dist_priming", ChannelType.EMAIL, "cust_priming", event);
+    return new SendJob("dist_priming", "priming", "cust_priming", event);
   }
 
   static void run(String function, Runnable prime) {

@@ -4,7 +4,6 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import herald.adapters.aws.EventBridgeBus;
-import herald.adapters.aws.SesEmailSender;
 import herald.adapters.aws.SqsFanoutQueue;
 import herald.adapters.aws.SqsSendQueue;
 import herald.adapters.dynamodb.DynamoDbActivity;
@@ -16,10 +15,10 @@ import herald.adapters.dynamodb.DynamoDbEventKeys;
 import herald.adapters.dynamodb.DynamoDbMessages;
 import herald.adapters.dynamodb.DynamoDbStatusCounters;
 import herald.adapters.dynamodb.DynamoDbSuppressions;
+import herald.adapters.json.DistributionJson;
 import herald.adapters.json.EventSchemas;
 import herald.domain.activity.Activity;
 import herald.domain.brand.BrandSettings;
-import herald.domain.channels.email.EmailSender;
 import herald.domain.customers.Customers;
 import herald.domain.delivery.Messages;
 import herald.domain.delivery.SendQueue;
@@ -35,16 +34,18 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The ports, each bound to its adapter with the table, queue or bus the function's environment names. */
-@Module(includes = {AwsModule.class, DistributionsModule.class})
+/**
+ * The ports, each bound to its adapter with the table, queue or bus the function's environment names; and the
+ * channels, which the distributions' stored documents need.
+ */
+@Module(includes = {AwsModule.class, DistributionsModule.class, ChannelsModule.class, ProvidersModule.class})
 public abstract class StoresModule {
   private StoresModule() {}
 
-  @Provides @Singleton static Distributions distributions(DynamoDbClient dynamo, Env env) {
-    return new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"));
+  @Provides @Singleton static Distributions distributions(DynamoDbClient dynamo, Env env, DistributionJson json) {
+    return new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"), json);
   }
 
   @Provides @Singleton static Customers customers(DynamoDbClient dynamo, Env env) {
@@ -89,10 +90,6 @@ public abstract class StoresModule {
 
   @Provides @Singleton static EventBus eventBus(EventBridgeClient events, Env env) {
     return new EventBridgeBus(events, env.get("EVENT_BUS_NAME"));
-  }
-
-  @Provides @Singleton static EmailSender email(SesV2Client ses, Env env) {
-    return new SesEmailSender(ses, env.optional("SES_CONFIGURATION_SET").orElse(null));
   }
 
   @Provides @Singleton static EventSchemas eventSchemas() {

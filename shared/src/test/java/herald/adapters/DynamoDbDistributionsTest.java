@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import herald.testing.TestChannels;
 
 class DynamoDbDistributionsTest {
   private DynamoDbDistributions distributions;
@@ -24,7 +25,8 @@ class DynamoDbDistributionsTest {
   @BeforeEach
   void freshTables() {
     Env env = StandIns.get().freshEnv();
-    distributions = new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"));
+    distributions = new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"),
+        TestChannels.distributionJson());
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import herald.adapters.aws.SqsSendQueue;
 import herald.adapters.json.SendJobJson;
 import herald.domain.delivery.SendJob;
-import herald.domain.channels.ChannelType;
 import herald.domain.events.TriggerEvent;
 import herald.platform.Env;
 import herald.testing.StandIns;
@@ -24,7 +23,7 @@ class SqsSendQueueTest {
     TriggerEvent event = new TriggerEvent("evt_1", "customer.custom_event", Instant.parse("2026-11-25T10:00:00Z"),
         new TriggerEvent.CustomerRef("cust_1", "ada"), Map.of("event", "signed_up", "plan", "gold"));
     List<SendJob> jobs = new ArrayList<>();
-    for (int i = 0; i < 23; i++) jobs.add(new SendJob("dist_" + i, ChannelType.EMAIL, "cust_1", event));
+    for (int i = 0; i < 23; i++) jobs.add(new SendJob("dist_" + i, "email", "cust_1", event));
 
     new SqsSendQueue(sqs, env.get("SEND_QUEUE_URL")).send(jobs);
 

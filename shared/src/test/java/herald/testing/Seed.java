@@ -16,6 +16,7 @@ import herald.platform.Env;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import herald.testing.TestChannels;
 
 /** Puts the data the sample events in events/ refer to into a fresh environment's tables. */
 public final class Seed {
@@ -44,7 +45,8 @@ public final class Seed {
 
   public Seed distribution(DistributionStatus status) {
     Instant now = Instant.now();
-    new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE")).create(new Distribution(
+    new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"),
+        TestChannels.distributionJson()).create(new Distribution(
         DISTRIBUTION_ID, "Welcome", null, status, new Trigger("customer.custom_event", Map.of("event", "signed_up")),
         Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
         List.of(new EmailChannel("Hi {{customer.name}}", "<p>Welcome {{customer.name}}</p>",

@@ -21,21 +21,23 @@ import java.util.Locale;
 final class DistributionApi implements Routes {
   private final ManageDistributions manage;
   private final Activity activity;
+  private final DistributionJson json;
 
   @Inject
-  DistributionApi(ManageDistributions manage, Activity activity) {
+  DistributionApi(ManageDistributions manage, Activity activity, DistributionJson json) {
     this.manage = manage;
     this.activity = activity;
+    this.json = json;
   }
 
   @Override
   public List<Route> routes() {
     return List.of(
-        Route.of("GET", "/v1/distributions/catalogue", (req, p) -> HttpResponse.ok(DistributionJson.writeCatalogue())),
-        Route.of("POST", "/v1/distributions", (req, p) -> HttpResponse.created(DistributionJson.write(
-            manage.create(DistributionJson.parseDraft(Bodies.json(req)), req.actor())))),
+        Route.of("GET", "/v1/distributions/catalogue", (req, p) -> HttpResponse.ok(json.writeCatalogue())),
+        Route.of("POST", "/v1/distributions", (req, p) -> HttpResponse.created(json.write(
+            manage.create(json.parseDraft(Bodies.json(req)), req.actor())))),
         Route.of("GET", "/v1/distributions", (req, p) -> list(req)),
-        Route.of("GET", "/v1/distributions/{id}", (req, p) -> HttpResponse.ok(DistributionJson.write(manage.get(p.get(0))))),
+        Route.of("GET", "/v1/distributions/{id}", (req, p) -> HttpResponse.ok(json.write(manage.get(p.get(0))))),
         Route.of("PUT", "/v1/distributions/{id}", this::put),
         Route.of("DELETE", "/v1/distributions/{id}", this::delete),
         Route.of("POST", "/v1/distributions/{id}/activate", (req, p) -> move(req, p, DistributionStatus.ACTIVE)),
@@ -56,7 +58,7 @@ final class DistributionApi implements Routes {
         request.query().get("cursor"), Bodies.limit(request, 100, 20));
     ObjectNode body = Json.object();
     ArrayNode data = body.putArray("data");
-    page.items().forEach(d -> data.add(DistributionJson.write(d)));
+    page.items().forEach(d -> data.add(json.write(d)));
     body.put("next_cursor", page.next());
     return HttpResponse.ok(body);
   }
@@ -64,8 +66,8 @@ final class DistributionApi implements Routes {
   private HttpResponse put(HttpRequest request, List<String> params) {
     JsonNode body = Bodies.json(request);
     long version = Versions.required(request, DistributionJson.version(body));
-    Distribution edited = manage.edit(params.get(0), DistributionJson.parseDraft(body), version, request.actor());
-    return HttpResponse.ok(DistributionJson.write(edited));
+    Distribution edited = manage.edit(params.get(0), json.parseDraft(body), version, request.actor());
+    return HttpResponse.ok(json.write(edited));
   }
 
   private HttpResponse delete(HttpRequest request, List<String> params) {
@@ -76,7 +78,7 @@ final class DistributionApi implements Routes {
   }
 
   private HttpResponse move(HttpRequest request, List<String> params, DistributionStatus next) {
-    return HttpResponse.ok(DistributionJson.write(manage.moveTo(params.get(0), next, request.actor())));
+    return HttpResponse.ok(json.write(manage.moveTo(params.get(0), next, request.actor())));
   }
 
   private HttpResponse activity(HttpRequest request, List<String> params) {

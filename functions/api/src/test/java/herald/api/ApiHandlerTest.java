@@ -11,6 +11,7 @@ import herald.platform.Env;
 import herald.platform.Json;
 import herald.testing.EventFiles;
 import herald.testing.StandIns;
+import herald.testing.TestChannels;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,8 @@ class ApiHandlerTest {
     APIGatewayV2HTTPResponse activated = api.handleRequest(request("POST", "/v1/distributions/" + id + "/activate", null), null);
     assertThat(activated.getStatusCode()).isEqualTo(200);
     assertThat(Json.parse(activated.getBody()).path("status").asText()).isEqualTo("ACTIVE");
-    assertThat(new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"))
+    assertThat(new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"),
+        TestChannels.distributionJson())
         .activeFor("customer.custom_event")).extracting(d -> d.id()).containsExactly(id);
 
     APIGatewayV2HTTPResponse fetched = api.handleRequest(request("GET", "/v1/distributions/" + id, null), null);

@@ -6,9 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.adapters.dynamodb.DynamoDbSegments;
+import herald.domain.channels.ChannelKind;
 import herald.platform.Env;
 import herald.platform.Json;
 import herald.testing.StandIns;
+import herald.testing.TestChannels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +210,29 @@ class DistributionApiTest {
     List<String> actions = new ArrayList<>();
     gift.path("actions").forEach(a -> actions.add(a.path("type").asText()));
     assertThat(actions).contains("gift_credits", "plain_message").doesNotContain("reward_details");
+  }
+
+  @Test
+  void theCatalogueDescribesEveryChannelAndEachExampleCreatesADistribution() {
+    JsonNode channels = ok(200, call("GET", "/v1/distributions/catalogue", null, null)).path("channels");
+    List<String> types = new ArrayList<>();
+    for (JsonNode channel : channels) {
+      String type = channel.path("type").asText();
+      types.add(type);
+      String body = "{\"name\":\"Example\",\"trigger\":{\"type\":\"customer.order.paid\"},\"audience\":{\"type\":"
+          + "\"event_customer\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[" + channel.path("example") + "]}";
+      JsonNode created = ok(201, call("POST", "/v1/distributions", body, null));
+      assertThat(created.path("channels").get(0).path("type").asText()).as(type).isEqualTo(type);
+    }
+    assertThat(types).containsExactlyElementsOf(TestChannels.kinds().all().stream().map(ChannelKind::type).toList());
+    JsonNode webhook = channels.get(types.indexOf("webhook"));
+    assertThat(webhook.path("delivered").asBoolean()).isTrue();
+    assertThat(webhook.path("in_doubt").asText()).isEqualTo("resend");
+    assertThat(webhook.path("fields").get(1).toString())
+        .isEqualTo("{\"name\":\"secret\",\"type\":\"string\",\"required\":true,\"secret\":true}");
+    assertThat(channels.get(types.indexOf("braze")).path("delivered").asBoolean()).isFalse();
+    assertThat(channels.get(types.indexOf("email")).path("templates").toString())
+        .isEqualTo("[\"subject\",\"html\",\"text\"]");
   }
 
   private List<String> listAll(String query) {

@@ -8,8 +8,10 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaId;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
+import herald.domain.channels.ChannelKind;
 import herald.platform.Env;
 import herald.testing.StandIns;
+import herald.testing.TestChannels;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -136,7 +138,10 @@ class OpenApiTest {
     expected.add(herald.domain.events.EventCatalogue.MANUAL);
     assertThat(triggerTypes).isEqualTo(expected);
     assertThat(schemas.path("Action").path("discriminator").path("mapping").size()).isEqualTo(7);
-    assertThat(schemas.path("Channel").path("discriminator").path("mapping").size()).isEqualTo(7);
+    Set<String> channelTypes = new TreeSet<>();
+    schemas.path("Channel").path("discriminator").path("mapping").fieldNames().forEachRemaining(channelTypes::add);
+    assertThat(channelTypes).as("every channel kind bound in ChannelsModule, and no other").isEqualTo(
+        TestChannels.kinds().all().stream().map(ChannelKind::type).collect(Collectors.toCollection(TreeSet::new)));
     assertThat(schemas.path("Audience").path("discriminator").path("mapping").size()).isEqualTo(3);
   }
 

@@ -16,6 +16,7 @@ import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentType;
 import herald.platform.Env;
 import herald.testing.StandIns;
+import herald.testing.TestChannels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,8 @@ final class FanoutTestData {
   /** The distribution sending order-paid events to the segment, by email and webhook. */
   void distribution(DistributionStatus status) {
     Instant now = Instant.now();
-    new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE")).create(new Distribution(
+    new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"),
+        TestChannels.distributionJson()).create(new Distribution(
         DISTRIBUTION_ID, "Sale", null, status, new Trigger("customer.order.paid", Map.of()),
         Audience.segment(SEGMENT_ID), Action.of(ActionType.PLAIN_MESSAGE),
         List.of(new EmailChannel("Sale", "<p>Sale</p>", "Sale"),

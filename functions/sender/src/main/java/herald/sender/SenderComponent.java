@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import herald.adapters.json.SendJobJson;
 import herald.domain.brand.BrandSettings;
+import herald.domain.channels.ChannelKinds;
 import herald.domain.delivery.Messages;
 import herald.domain.delivery.SendJob;
 import herald.domain.delivery.SendToRecipient;
@@ -22,6 +23,9 @@ interface SenderComponent extends Startup.Primed {
   SendToRecipient send();
 
   SqsRetries retries();
+
+  /** Their providers' clients are built at start-up (Lambda's init phase), not on the first send. */
+  ChannelKinds channels();
 
   Messages messages();
 

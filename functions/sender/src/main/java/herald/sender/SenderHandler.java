@@ -20,7 +20,10 @@ public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
   public SenderHandler() { this(Env.system()); }
   public SenderHandler(Env env) { this(Startup.component("sender", env, DaggerSenderComponent.factory()::create)); }
-  private SenderHandler(SenderComponent sender) { this(sender.send(), sender.retries()); }
+  private SenderHandler(SenderComponent sender) {
+    this(sender.send(), sender.retries());
+    sender.channels().connect();
+  }
   SenderHandler(SendToRecipient send, SqsRetries retries) { this.send = send; this.retries = retries; }   // tests
 
   @Override
@@ -28,7 +31,7 @@ public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchRes
     return SqsBatch.each(event, record -> {
       SendJob job = SendJobJson.read(record.getBody());
       Log.info("message_processed", "correlation_id", job.eventId(), "distribution_id", job.distributionId(),
-          "message_id", job.messageId(), "channel", job.channel().key(), "status",
+          "message_id", job.messageId(), "channel", job.channel(), "status",
           send.handle(job).map(Enum::name).orElse("ALREADY_CLAIMED"));
     }, retries);
   }

@@ -9,7 +9,6 @@ import herald.domain.distributions.Action;
 import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
 import herald.domain.channels.Channel;
-import herald.domain.channels.ChannelType;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.channels.email.EmailChannel;
@@ -19,6 +18,7 @@ import herald.domain.events.TriggerEvent;
 import herald.platform.Env;
 import herald.testing.Seed;
 import herald.testing.StandIns;
+import herald.testing.TestChannels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,7 +57,8 @@ final class FaultTestData {
     this.tag = tag;
     Instant now = Instant.now();
     new Seed(env).brand();
-    var distributions = new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"));
+    var distributions = new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"),
+        TestChannels.distributionJson());
     distributions.create(distribution(MAIN, now, new WebhookChannel(receiver.url("/hook"), SECRET, Map.of(), null),
         new EmailChannel("Hi {{customer.name}}", "<p>Welcome {{customer.name}}</p>", "Welcome {{customer.name}}")));
     distributions.create(distribution(DOWN, now, new WebhookChannel(receiver.url("/down"), SECRET, Map.of(), null)));
@@ -67,7 +68,7 @@ final class FaultTestData {
       int c = n % CUSTOMERS;
       boolean email = n < CUSTOMERS;
       String distribution = !email && n % 80 == 0 ? DOWN : MAIN;
-      SendJob job = new SendJob(distribution, email ? ChannelType.EMAIL : ChannelType.WEBHOOK, customerId(c),
+      SendJob job = new SendJob(distribution, email ? "email" : "webhook", customerId(c),
           new TriggerEvent("evt_" + tag + "_" + n, "customer.custom_event", now,
               new TriggerEvent.CustomerRef(customerId(c), sourceId(c)), Map.of("event", "signed_up", "plan", "gold")));
       jobs.add(job);

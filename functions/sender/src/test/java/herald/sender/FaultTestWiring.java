@@ -11,22 +11,21 @@ import herald.adapters.dynamodb.DynamoDbStatusCounters;
 import herald.adapters.dynamodb.DynamoDbSuppressions;
 import herald.adapters.http.HostResolver;
 import herald.adapters.http.HttpWebhookSender;
+import herald.adapters.json.ChannelJson;
+import herald.adapters.json.DistributionJson;
 import herald.adapters.json.SendJobJson;
-import herald.domain.delivery.Channels;
+import herald.domain.channels.ChannelKinds;
+import herald.domain.channels.webhook.WebhookUrls;
 import herald.domain.delivery.PrepareMessage;
-import herald.domain.delivery.Recipients;
 import herald.domain.delivery.RecordDeadLetter;
-import herald.domain.delivery.RenderMessage;
 import herald.domain.delivery.SendToRecipient;
 import herald.domain.delivery.UnsubscribeLinks;
-import herald.domain.channels.webhook.WebhookUrls;
-import herald.domain.templates.Templates;
 import herald.platform.AwsModule;
 import herald.platform.Env;
-import herald.platform.Json;
 import herald.platform.SqsBatch;
 import herald.platform.SqsRetries;
 import herald.testing.StandIns;
+import herald.testing.TestChannels;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
@@ -63,16 +62,17 @@ final class FaultTestWiring {
         WebhookUrls.allowlist("127.0.0.1:" + receiver.port()), clock, clientTimeout);
     SesV2Client ses = AwsModule.configure(SesV2Client.builder(), env, "SESV2")
         .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-    Channels channels = new Channels(new FaultyPorts.WatchedEmails(new SesEmailSender(ses, null), faults),
-        sms -> { throw new IllegalStateException("no texts in this test"); },
-        new FaultyPorts.WatchedWebhooks(webhooks, faults));
-    PrepareMessage prepare = new PrepareMessage(new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE")),
+    ChannelKinds kinds = TestChannels.with()
+        .email(new FaultyPorts.WatchedEmails(new SesEmailSender(ses, null), faults))
+        .webhooks(new FaultyPorts.WatchedWebhooks(webhooks, faults))
+        .suppressions(new DynamoDbSuppressions(dynamo, env.get("SUPPRESSIONS_TABLE")))
+        .clock(clock).allowlist("127.0.0.1:" + receiver.port()).build();
+    PrepareMessage prepare = new PrepareMessage(new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"),
+        new DistributionJson(new ChannelJson(kinds))),
         new FaultyPorts.FaultyCustomers(new DynamoDbCustomers(dynamo, env.get("CUSTOMERS_TABLE")), faults),
         new DynamoDbBrandSettings(dynamo, env.get("SETTINGS_TABLE")),
-        new Recipients(new DynamoDbSuppressions(dynamo, env.get("SUPPRESSIONS_TABLE")),
-            new UnsubscribeLinks(env.get("HERALD_SIGNING_KEY"), env.get("HERALD_PUBLIC_URL"))),
-        channels, new RenderMessage(new Templates(), Json::write, clock));
-    SendToRecipient send = new SendToRecipient(messages(), prepare, channels, stats(), clock);
+        new UnsubscribeLinks(env.get("HERALD_SIGNING_KEY"), env.get("HERALD_PUBLIC_URL")), kinds);
+    SendToRecipient send = new SendToRecipient(messages(), prepare, kinds, stats(), clock);
     SqsClient sqs = cappedBackoff(StandIns.sqs(env), backoffCapSeconds);
     return new SenderHandler(send, new SqsRetries(sqs, sendQueue, Duration.ofSeconds(1)));
   }

@@ -196,7 +196,7 @@ class SendUnderFaultsTest {
    */
   private String statsDrift(FaultTestData data, Map<String, Row> rows) {
     Map<String, Long> drift = new TreeMap<>();
-    data.jobs.forEach(job -> drift.merge(job.distributionId() + "/" + job.channel().key() + "/"
+    data.jobs.forEach(job -> drift.merge(job.distributionId() + "/" + job.channel() + "/"
         + (rows.containsKey(job.messageId()) ? rows.get(job.messageId()).status() : "MISSING"), -1L, Long::sum));
     var stats = new DynamoDbStatusCounters(dynamo, env.get("STATS_TABLE"));
     for (String distribution : List.of(FaultTestData.MAIN, FaultTestData.DOWN)) {

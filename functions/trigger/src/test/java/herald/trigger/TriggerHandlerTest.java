@@ -10,7 +10,6 @@ import herald.domain.delivery.SendJob;
 import herald.domain.distributions.Action;
 import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
-import herald.domain.channels.ChannelType;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.channels.email.EmailChannel;
@@ -22,6 +21,7 @@ import herald.platform.Env;
 import herald.testing.EventFiles;
 import herald.testing.Seed;
 import herald.testing.StandIns;
+import herald.testing.TestChannels;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,7 @@ class TriggerHandlerTest {
     assertThat(jobs).hasSize(1);
     SendJob job = jobs.get(0);
     assertThat(job.distributionId()).isEqualTo(Seed.DISTRIBUTION_ID);
-    assertThat(job.channel()).isEqualTo(ChannelType.EMAIL);
+    assertThat(job.channel()).isEqualTo("email");
     assertThat(job.customerId()).isEqualTo("cust_1078439aeeaf66becb7282addfb39cea");
     assertThat(job.event().id()).isEqualTo("evt_signup_ada_1");
     assertThat(job.event().data()).containsEntry("plan", "gold");
@@ -128,7 +128,8 @@ class TriggerHandlerTest {
 
   private void distribution(String id, Trigger trigger, Audience audience) {
     Instant now = Instant.now();
-    new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE")).create(new Distribution(id,
+    new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"),
+        TestChannels.distributionJson()).create(new Distribution(id,
         "Blast", null, DistributionStatus.ACTIVE, trigger, audience, Action.of(ActionType.PLAIN_MESSAGE),
         List.of(new EmailChannel("Hi", "<p>Hi</p>", "Hi")), 1, now, now));
   }

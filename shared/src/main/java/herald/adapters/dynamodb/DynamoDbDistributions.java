@@ -27,10 +27,13 @@ public final class DynamoDbDistributions implements Distributions {
   private static final String KIND = "distribution";
   private final DynamoDbClient dynamo;
   private final String table;
+  private final DistributionJson json;
 
-  public DynamoDbDistributions(DynamoDbClient dynamo, String table) {
+  /** @param json reads and writes the stored document, with the channel kinds it knows */
+  public DynamoDbDistributions(DynamoDbClient dynamo, String table, DistributionJson json) {
     this.dynamo = dynamo;
     this.table = table;
+    this.json = json;
   }
 
   @Override
@@ -99,10 +102,10 @@ public final class DynamoDbDistributions implements Distributions {
     }
     query.expressionAttributeValues(values);
     return ListPages.collect(dynamo, query, cursor, limit, List.of("id", hashName, "created_key"), hashName,
-        hashValue, DynamoDbDistributions::read);
+        hashValue, this::read);
   }
 
-  private static Map<String, AttributeValue> item(Distribution d) {
+  private Map<String, AttributeValue> item(Distribution d) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("id", Items.s(d.id()));
     item.put("version", Items.n(d.version()));
@@ -110,12 +113,12 @@ public final class DynamoDbDistributions implements Distributions {
     item.put("kind", Items.s(KIND));
     item.put("created_key", Items.s(d.createdAt() + "#" + d.id()));
     item.put("trigger_type", Items.s(d.trigger().type()));
-    item.put("doc", Items.s(DistributionJson.writeStored(d).toString()));
+    item.put("doc", Items.s(json.writeStored(d).toString()));
     if (d.status() == DistributionStatus.ACTIVE) item.put("active_trigger", Items.s(d.trigger().type()));
     return item;
   }
 
-  private static Distribution read(Map<String, AttributeValue> item) {
-    return DistributionJson.readStored(Json.parse(item.get("doc").s()));
+  private Distribution read(Map<String, AttributeValue> item) {
+    return json.readStored(Json.parse(item.get("doc").s()));
   }
 }

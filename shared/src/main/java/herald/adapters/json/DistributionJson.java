@@ -16,6 +16,7 @@ import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerFilter;
 import herald.platform.Json;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,11 +34,15 @@ import java.util.function.Function;
 public final class DistributionJson {
   private static final Set<String> FIELDS = Set.of("name", "description", "trigger", "audience", "action", "channels",
       "id", "status", "version", "created_at", "updated_at");
+  private final ChannelJson channels;
 
-  private DistributionJson() {}
+  @Inject
+  public DistributionJson(ChannelJson channels) {
+    this.channels = channels;
+  }
 
   /** A request body (POST or PUT) as a draft; {@link #version} reads the PUT's version. */
-  public static DistributionDraft parseDraft(JsonNode body) {
+  public DistributionDraft parseDraft(JsonNode body) {
     Fields f = Fields.of(body, "", FIELDS);
     return new DistributionDraft(f.requiredText("name"), f.text("description"), trigger(f.required("trigger")),
         audience(f.required("audience")), action(f.required("action")), channels(f.required("channels")));
@@ -54,17 +59,17 @@ public final class DistributionJson {
   }
 
   /** The API form: secrets shown only as {@code secret_set}, {@code api_key_set}, {@code access_token_set}. */
-  public static ObjectNode write(Distribution d) {
+  public ObjectNode write(Distribution d) {
     return write(d, false);
   }
 
   /** The stored form, secrets included: for the distributions table only, never for a response. */
-  public static ObjectNode writeStored(Distribution d) {
+  public ObjectNode writeStored(Distribution d) {
     return write(d, true);
   }
 
   /** Reads back a document written by {@link #writeStored} (or by the API form of earlier versions). */
-  public static Distribution readStored(JsonNode node) {
+  public Distribution readStored(JsonNode node) {
     DistributionDraft parts = parseDraft(node);
     return new Distribution(node.get("id").asText(), parts.name(), parts.description(),
         DistributionStatus.valueOf(node.get("status").asText()), parts.trigger(), parts.audience(), parts.action(),
@@ -72,9 +77,11 @@ public final class DistributionJson {
         Instant.parse(node.get("updated_at").asText()));
   }
 
-  /** @deprecated the stored form is {@link #readStored}. */
-  /** {@code GET /v1/distributions/catalogue}: per trigger type its filters, and the actions and audiences that fit. */
-  public static ObjectNode writeCatalogue() {
+  /**
+   * {@code GET /v1/distributions/catalogue}: per trigger type its filters, and the actions and audiences that fit;
+   * and every channel type with its configuration.
+   */
+  public ObjectNode writeCatalogue() {
     ObjectNode root = Json.object();
     ArrayNode data = root.putArray("data");
     for (Compatibility.Entry entry : Compatibility.catalogue()) {
@@ -95,10 +102,11 @@ public final class DistributionJson {
         a.set("variables", Json.MAPPER.valueToTree(choice.variables()));
       }
     }
+    root.set("channels", channels.catalogue());
     return root;
   }
 
-  private static ObjectNode write(Distribution d, boolean stored) {
+  private ObjectNode write(Distribution d, boolean stored) {
     ObjectNode node = Json.object();
     node.put("id", d.id());
     node.put("name", d.name());
@@ -114,8 +122,8 @@ public final class DistributionJson {
     ObjectNode action = node.putObject("action").put("type", d.action().type().key());
     if (d.action().campaignId() != null) action.put("campaign_id", d.action().campaignId());
     if (d.action().promotionTierId() != null) action.put("promotion_tier_id", d.action().promotionTierId());
-    ArrayNode channels = node.putArray("channels");
-    for (Channel channel : d.channels()) channels.add(ChannelJson.write(channel, stored));
+    ArrayNode written = node.putArray("channels");
+    for (Channel channel : d.channels()) written.add(channels.write(channel, stored));
     node.put("version", d.version());
     node.put("created_at", d.createdAt().toString());
     node.put("updated_at", d.updatedAt().toString());
@@ -144,11 +152,11 @@ public final class DistributionJson {
         f.text("campaign_id"), f.text("promotion_tier_id"));
   }
 
-  private static List<Channel> channels(JsonNode node) {
+  private List<Channel> channels(JsonNode node) {
     if (!node.isArray()) throw new Invalid("invalid_type", "channels", "channels must be an array");
-    List<Channel> channels = new ArrayList<>();
-    for (int i = 0; i < node.size(); i++) channels.add(ChannelJson.parse(node.get(i), i));
-    return channels;
+    List<Channel> parsed = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) parsed.add(channels.parse(node.get(i), i));
+    return parsed;
   }
 
   private static <E> E key(E[] values, Function<E, String> key, String value, String field) {

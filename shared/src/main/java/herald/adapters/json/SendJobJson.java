@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.domain.common.Invalid;
 import herald.domain.delivery.SendJob;
-import herald.domain.channels.ChannelType;
 import herald.platform.Json;
-import java.util.Locale;
 
 /** Send jobs as the body of a send-queue message. */
 public final class SendJobJson {
@@ -15,7 +13,7 @@ public final class SendJobJson {
   public static String write(SendJob job) {
     ObjectNode node = Json.object();
     node.put("distribution_id", job.distributionId());
-    node.put("channel", job.channel().key());
+    node.put("channel", job.channel());
     node.put("customer_id", job.customerId());
     node.put("event_type", job.event().type());
     node.set("event", EventJson.detail(job.event()));
@@ -27,7 +25,7 @@ public final class SendJobJson {
     try {
       JsonNode node = Json.parse(body);
       return new SendJob(node.get("distribution_id").asText(),
-          ChannelType.valueOf(node.get("channel").asText().toUpperCase(Locale.ROOT)),
+          node.get("channel").asText(),
           node.get("customer_id").asText(),
           EventJson.fromDetail(node.get("event_type").asText(), node.get("event")));
     } catch (Invalid e) {

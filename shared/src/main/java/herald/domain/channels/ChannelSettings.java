@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Helpers for channel settings: the field prefix of refusals, and maps of names to templates. */
+/** Helpers for channel settings: the field prefix of refusals, maps of names to templates, secrets, ordered maps. */
 public final class ChannelSettings {
   public static final String AT = "channels[].";
 
@@ -52,5 +52,12 @@ public final class ChannelSettings {
 
   public static void put(Map<String, String> templates, String field, String template) {
     if (template != null) templates.put(field, template);
+  }
+
+  /** A map of the given names and values, in that order (a kind's example, its preview): name, value, name... */
+  public static Map<String, Object> ordered(Object... namesAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    return map;
   }
 }

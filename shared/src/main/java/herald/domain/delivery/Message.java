@@ -7,7 +7,7 @@ public record Message(String id, String distributionId, String eventId, String c
     MessageStatus status, String reason, String providerId, Instant createdAt, Instant updatedAt) {
 
   public static Message sending(SendJob job, Instant now) {
-    return new Message(job.messageId(), job.distributionId(), job.eventId(), job.customerId(), job.channel().key(),
+    return new Message(job.messageId(), job.distributionId(), job.eventId(), job.customerId(), job.channel(),
         MessageStatus.SENDING, null, null, now, now);
   }
 }

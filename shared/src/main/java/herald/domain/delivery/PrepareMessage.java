@@ -2,86 +2,91 @@ package herald.domain.delivery;
 
 import jakarta.inject.Inject;
 
-import herald.domain.channels.Outgoing;
-
 import herald.domain.brand.Brand;
 import herald.domain.brand.BrandSettings;
+import herald.domain.channels.Channel;
+import herald.domain.channels.ChannelKind;
+import herald.domain.channels.ChannelKinds;
+import herald.domain.channels.MessageContext;
+import herald.domain.channels.Outgoing;
+import herald.domain.channels.Refusal;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
 import herald.domain.distributions.ActionType;
-import herald.domain.channels.Channel;
-import herald.domain.channels.ChannelType;
+import herald.domain.distributions.ActionValues;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Distributions;
-import herald.domain.channels.email.EmailChannel;
-import herald.domain.channels.sms.SmsChannel;
-import herald.domain.channels.webhook.WebhookChannel;
+import herald.domain.distributions.TemplateVariables;
+import herald.domain.templates.TemplateScope;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Decides whether a claimed job may still go and renders it: the distribution still active and still
- * holding the channel, an address for the channel, consent, not suppressed, the brand for email.
+ * Decides whether a claimed job may still go and renders it: the distribution still active and still holding the
+ * channel, a channel Herald delivers, an action it carries out, a known customer, then what the channel's kind
+ * checks (an address, consent, the suppression list, the brand details).
  */
 public final class PrepareMessage {
   private final Distributions distributions;
   private final Customers customers;
   private final BrandSettings brandSettings;
-  private final Recipients recipients;
-  private final Channels channels;
-  private final RenderMessage render;
+  private final UnsubscribeLinks links;
+  private final ChannelKinds kinds;
 
   @Inject
   public PrepareMessage(Distributions distributions, Customers customers, BrandSettings brandSettings,
-      Recipients recipients, Channels channels, RenderMessage render) {
+      UnsubscribeLinks links, ChannelKinds kinds) {
     this.distributions = distributions;
     this.customers = customers;
     this.brandSettings = brandSettings;
-    this.recipients = recipients;
-    this.channels = channels;
-    this.render = render;
+    this.links = links;
+    this.kinds = kinds;
   }
 
-  /** What to send, or the outcome that ends the message without sending. */
-  public record Prepared(Outgoing message, MessageStatus outcome, String reason) {
-    static Prepared send(Outgoing message) {
-      return new Prepared(message, null, null);
+  /** What to send and the kind that sends it, or the outcome that ends the message without sending. */
+  public record Prepared(Outgoing message, ChannelKind kind, MessageStatus outcome, String reason) {
+    static Prepared send(Outgoing message, ChannelKind kind) {
+      return new Prepared(message, kind, null, null);
     }
 
-    static Prepared skip(SkipReason reason) {
-      return new Prepared(null, MessageStatus.SKIPPED, reason.code());
+    static Prepared skip(String reason) {
+      return new Prepared(null, null, MessageStatus.SKIPPED, reason);
     }
 
     static Prepared fail(String reason) {
-      return new Prepared(null, MessageStatus.FAILED, reason);
+      return new Prepared(null, null, MessageStatus.FAILED, reason);
     }
   }
 
   public Prepared prepare(SendJob job) {
     Distribution distribution = distributions.get(job.distributionId()).orElse(null);
     Channel channel = distribution == null ? null : distribution.channels().stream()
-        .filter(c -> c.type() == job.channel()).findFirst().orElse(null);
+        .filter(c -> c.type().equals(job.channel())).findFirst().orElse(null);
     if (distribution == null || distribution.status() != DistributionStatus.ACTIVE || channel == null) {
-      return Prepared.skip(SkipReason.DISTRIBUTION_STOPPED);
+      return Prepared.skip(SkipReason.DISTRIBUTION_STOPPED.code());
     }
-    if (!channels.delivers(job.channel())) return Prepared.fail("channel_not_supported");
+    ChannelKind kind = kinds.get(channel.type());
+    if (!kind.delivered()) return Prepared.fail("channel_not_supported");
     ActionType action = distribution.action().type();
     if (action == ActionType.PUBLISH_CODE || action == ActionType.NOTIFY_PROMOTION) {
       return Prepared.fail("action_not_supported");
     }
     Customer customer = customers.get(job.customerId()).orElse(null);
-    SkipReason refused = recipients.refusal(customer, job.channel());
-    if (refused != null) return Prepared.skip(refused);
+    if (customer == null) return Prepared.skip(Refusal.NO_ADDRESS.code());
     Brand brand = brandSettings.brand().orElse(null);
-    if (job.channel() == ChannelType.EMAIL && brand == null) return Prepared.skip(SkipReason.MISSING_BRAND_DETAILS);
-    String unsubscribe = job.channel() == ChannelType.EMAIL ? recipients.unsubscribeUrl(customer) : null;
-    Map<String, Object> scope = render.scope(distribution, customer, brand, job, unsubscribe);
-    String id = job.messageId();
-    return Prepared.send(switch (channel) {
-      case EmailChannel email -> render.email(email, brand, customer, scope, id, unsubscribe);
-      case SmsChannel sms -> render.sms(sms, customer, scope, id);
-      case WebhookChannel webhook -> render.webhook(webhook, distribution, scope, job, id);
-      default -> throw new IllegalStateException("no renderer for " + channel.type());
-    });
+    Optional<Refusal> refused = kind.refusal(customer, brand);
+    if (refused.isPresent()) return Prepared.skip(refused.get().code());
+    return Prepared.send(kind.render(channel, context(job, distribution, customer, brand, kind)), kind);
+  }
+
+  private MessageContext context(SendJob job, Distribution distribution, Customer customer, Brand brand,
+      ChannelKind kind) {
+    ActionType action = distribution.action().type();
+    String unsubscribe = kind.carriesUnsubscribeLink() ? links.urlFor(customer.id()) : null;
+    Map<String, Object> scope = TemplateScope.of(customer, brand, job.event(),
+        ActionValues.fromEvent(action, job.event()), unsubscribe);
+    return new MessageContext(job.messageId(), distribution.id(), action.key(), job.event(), customer, brand, scope,
+        TemplateVariables.envelopeData(action, scope), unsubscribe, job.event().createdAt());
   }
 }

@@ -25,7 +25,7 @@ public final class RecordDeadLetter {
   public boolean record(SendJob job) {
     Message message = Message.sending(job, clock.instant());
     Claim failed = messages.failUnlessFinished(message, REASON);
-    if (failed.claimed()) stats.moved(job.distributionId(), job.channel().key(), failed.previous(), MessageStatus.FAILED);
+    if (failed.claimed()) stats.moved(job.distributionId(), job.channel(), failed.previous(), MessageStatus.FAILED);
     return failed.claimed();
   }
 }

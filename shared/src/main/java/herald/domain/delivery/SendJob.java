@@ -2,15 +2,14 @@ package herald.domain.delivery;
 
 import herald.domain.common.Ids;
 import herald.domain.common.Text;
-import herald.domain.channels.ChannelType;
 import herald.domain.events.TriggerEvent;
 import java.util.Objects;
 
-/** One message to send: what the sender needs, carried on the send queue. */
-public record SendJob(String distributionId, ChannelType channel, String customerId, TriggerEvent event) {
+/** One message to send, on one channel (its type, {@code email}): what the sender needs, carried on the send queue. */
+public record SendJob(String distributionId, String channel, String customerId, TriggerEvent event) {
   public SendJob {
     Text.required(distributionId, "distribution_id");
-    Objects.requireNonNull(channel, "channel");
+    Text.required(channel, "channel");
     Text.required(customerId, "customer_id");
     Objects.requireNonNull(event, "event");
   }
@@ -21,6 +20,6 @@ public record SendJob(String distributionId, ChannelType channel, String custome
 
   /** Deterministic: the same distribution, event, customer and channel always give the same message. */
   public String messageId() {
-    return Ids.derived("msg_", distributionId, event.id(), customerId, channel.key());
+    return Ids.derived("msg_", distributionId, event.id(), customerId, channel);
   }
 }

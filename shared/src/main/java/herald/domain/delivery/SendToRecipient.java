@@ -2,7 +2,10 @@ package herald.domain.delivery;
 
 import jakarta.inject.Inject;
 
+import herald.domain.channels.ChannelKind;
+import herald.domain.channels.ChannelKinds;
 import herald.domain.channels.DeliveryFailure;
+import herald.domain.channels.InDoubt;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -13,24 +16,25 @@ import java.util.Optional;
  * retry may mend gives the claim back and throws, so the queue redelivers the job later; a permanent one is
  * recorded FAILED with its reason. A job found half-done (SENDING: an earlier delivery stopped after the
  * claim) is resolved without sending blindly: stopped before the provider was called, it is simply sent;
- * stopped after, a webhook goes again with the same Idempotency-Key, which the receiver deduplicates, and an
- * email or text, whose provider cannot tell us whether it took it, ends FAILED outcome_unknown. The window
- * left is the provider call itself. A job whose message another delivery is sending right now (the same job
+ * stopped after, its channel's kind says what to do ({@link InDoubt}): a webhook goes again with the same
+ * Idempotency-Key, which the receiver deduplicates, and an email or text, whose provider cannot tell us whether it
+ * took it, ends FAILED outcome_unknown. The window left is the provider call itself. A job whose message another delivery is sending right now (the same job
  * queued twice) comes back later, when that delivery has finished it.
  */
 public final class SendToRecipient {
   static final String OUTCOME_UNKNOWN = "outcome_unknown";
   private final Messages messages;
   private final PrepareMessage prepare;
-  private final Channels channels;
+  private final ChannelKinds kinds;
   private final StatusCounters stats;
   private final Clock clock;
 
   @Inject
-  public SendToRecipient(Messages messages, PrepareMessage prepare, Channels channels, StatusCounters stats, Clock clock) {
+  public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
+      Clock clock) {
     this.messages = messages;
     this.prepare = prepare;
-    this.channels = channels;
+    this.kinds = kinds;
     this.stats = stats;
     this.clock = clock;
   }
@@ -44,7 +48,7 @@ public final class SendToRecipient {
       throw DeliveryFailure.transientFailure("claimed_by_another_delivery", null);
     } else if (!claim.interrupted()) {
       return Optional.empty();
-    } else if (claim.called() && !channels.idempotent(job.channel())) {
+    } else if (claim.called() && inDoubt(job) == InDoubt.OUTCOME_UNKNOWN) {
       return Optional.of(finish(job, MessageStatus.FAILED, OUTCOME_UNKNOWN, null));
     } else if (!messages.resume(job.messageId())) {
       return Optional.empty();
@@ -65,13 +69,18 @@ public final class SendToRecipient {
     }
     messages.calling(job.messageId());
     try {
-      String providerId = channels.send(prepared.message());
+      String providerId = prepared.kind().send(prepared.message());
       return finish(job, MessageStatus.SENT, null, providerId);
     } catch (DeliveryFailure failure) {
       if (failure.permanent()) return finish(job, MessageStatus.FAILED, failure.reason(), null);
       release(job, failure.reason());
       throw failure;
     }
+  }
+
+  /** What the job's channel does in doubt; a channel no kind is bound for any more cannot be resent safely. */
+  private InDoubt inDoubt(SendJob job) {
+    return kinds.find(job.channel()).map(ChannelKind::inDoubt).orElse(InDoubt.OUTCOME_UNKNOWN);
   }
 
   private MessageStatus finish(SendJob job, MessageStatus status, String reason, String providerId) {
@@ -86,6 +95,6 @@ public final class SendToRecipient {
   }
 
   private void moved(SendJob job, MessageStatus from, MessageStatus to) {
-    stats.moved(job.distributionId(), job.channel().key(), from, to);
+    stats.moved(job.distributionId(), job.channel(), from, to);
   }
 }

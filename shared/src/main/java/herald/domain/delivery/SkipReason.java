@@ -1,8 +1,11 @@
 package herald.domain.delivery;
 
-/** Why a message was not sent. */
+/**
+ * Why a message was not sent, besides the channel's own refusals ({@link herald.domain.channels.Refusal}:
+ * no_address, no_consent, suppressed, missing_brand_details).
+ */
 public enum SkipReason {
-  NO_CONSENT, SUPPRESSED, NO_ADDRESS, MISSING_BRAND_DETAILS, DISTRIBUTION_STOPPED, QUOTA_EXCEEDED, CODE_POOL_EXHAUSTED;
+  DISTRIBUTION_STOPPED, QUOTA_EXCEEDED, CODE_POOL_EXHAUSTED;
 
   public String code() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,12 +1,9 @@
 package herald.domain.distributions;
 
 import herald.domain.channels.Channel;
-import herald.domain.channels.ChannelType;
-
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
-import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,22 +22,17 @@ public record DistributionDraft(String name, String description, Trigger trigger
     if (action == null) throw Invalid.required("action");
     if (channels == null || channels.isEmpty()) throw Invalid.required("channels");
     channels = List.copyOf(channels);
-    Set<ChannelType> seen = EnumSet.noneOf(ChannelType.class);
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < channels.size(); i++) {
       if (!seen.add(channels.get(i).type())) {
         throw new Invalid("duplicate_channel", "channels[" + i + "].type",
-            "channel " + channels.get(i).type().key() + " appears more than once; each channel type may appear once");
+            "channel " + channels.get(i).type() + " appears more than once; each channel type may appear once");
       }
     }
   }
 
-  /** This draft with each channel's missing write-only secrets taken from the stored distribution's same channel. */
-  public DistributionDraft withSecretsFrom(Distribution stored) {
-    List<Channel> merged = new ArrayList<>();
-    for (Channel channel : channels) {
-      Channel previous = stored.channels().stream().filter(c -> c.type() == channel.type()).findFirst().orElse(null);
-      merged.add(previous == null ? channel : channel.withSecretsFrom(previous));
-    }
-    return new DistributionDraft(name, description, trigger, audience, action, merged);
+  /** This draft with other channels (an edit's, with the stored secrets it left out). */
+  public DistributionDraft withChannels(List<Channel> replaced) {
+    return new DistributionDraft(name, description, trigger, audience, action, replaced);
   }
 }

@@ -1,30 +1,45 @@
 package herald.domain.distributions;
 
 import herald.domain.channels.Channel;
-import herald.domain.channels.webhook.WebhookChannel;
-import herald.domain.channels.webhook.WebhookUrls;
-
+import herald.domain.channels.ChannelKinds;
 import herald.domain.common.Invalid;
 import herald.domain.templates.Templates;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The rules between a draft's parts, checked before anything is stored: the trigger's pattern, which
  * action and audience fit the trigger (and its include_existing_members filter), every template (compiles,
- * uses only the variables the action and trigger provide), webhook hosts, and the write-only secrets each
- * channel needs. Whether the segments a draft names exist is checked by {@link ManageDistributions}.
+ * uses only the variables the action and trigger provide), and what each channel's kind checks when saved (a
+ * webhook's host, the write-only secrets it needs). Whether the segments a draft names exist is checked by
+ * {@link ManageDistributions}.
  */
 public final class DistributionRules {
   private final Templates templates;
   private final PatternMatcher patterns;
-  private final Set<String> webhookAllowlist;
+  private final ChannelKinds kinds;
 
-  /** @param webhookAllowlist {@code host[:port]} entries, lower case: {@link WebhookUrls#allowlist} */
-  public DistributionRules(Templates templates, PatternMatcher patterns, Set<String> webhookAllowlist) {
+  @Inject
+  public DistributionRules(Templates templates, PatternMatcher patterns, ChannelKinds kinds) {
     this.templates = templates;
     this.patterns = patterns;
-    this.webhookAllowlist = Set.copyOf(webhookAllowlist);
+    this.kinds = kinds;
+  }
+
+  /**
+   * An edit of the stored distribution: the draft with each secret its channels leave out taken from the stored
+   * channel of the same type (write-only secrets are never shown, so an edit cannot send them back), then checked.
+   */
+  public DistributionDraft checkEdit(DistributionDraft draft, Distribution stored) {
+    List<Channel> merged = new ArrayList<>();
+    for (Channel channel : draft.channels()) {
+      merged.add(stored.channels().stream().filter(c -> c.type().equals(channel.type())).findFirst()
+          .map(previous -> kinds.keepSecrets(channel, previous)).orElse(channel));
+    }
+    return check(draft.withChannels(merged));
   }
 
   /** Returns the draft, or throws {@link Invalid} naming the field at fault. */
@@ -57,10 +72,7 @@ public final class DistributionRules {
     for (Map.Entry<String, String> template : channel.templates().entrySet()) {
       templates.check(template.getValue(), at + template.getKey(), variables);
     }
-    if (channel instanceof WebhookChannel webhook) WebhookUrls.check(webhook.url(), webhookAllowlist, at + "url");
-    channel.missingSecret().ifPresent(secret -> {
-      throw Invalid.required(at + secret);
-    });
+    kinds.checkForSave(channel, at);
   }
 
   private static String audienceMessage(AudienceType audience, Trigger trigger, ActionType action) {

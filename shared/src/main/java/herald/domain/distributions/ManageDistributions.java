@@ -70,7 +70,7 @@ public final class ManageDistributions {
     if (!current.status().editable()) {
       throw new Conflict("not_editable", "a " + current.status() + " distribution cannot be edited");
     }
-    DistributionDraft checked = rules.check(draft.withSecretsFrom(current));
+    DistributionDraft checked = rules.checkEdit(draft, current);
     segmentsExist(checked.trigger(), checked.audience());
     if (current.status() != DistributionStatus.DRAFT && checked.trigger().manual() != current.manual()) {
       throw new Conflict("not_editable", "only a DRAFT distribution can switch between manual and automatic");

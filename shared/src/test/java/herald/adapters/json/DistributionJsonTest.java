@@ -3,6 +3,7 @@ package herald.adapters.json;
 import static herald.domain.fakes.Refusals.assertRefused;
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,14 +22,21 @@ import herald.domain.channels.sms.SmsChannel;
 import herald.domain.distributions.Trigger;
 import herald.domain.channels.webhook.WebhookChannel;
 import herald.domain.channels.webhook.WebhookPayload;
+import herald.domain.channels.Channel;
+import herald.domain.channels.ChannelKinds;
+import herald.domain.common.Invalid;
 import herald.platform.Json;
+import herald.testing.TestChannels;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DistributionJsonTest {
+  private static final ChannelKinds KINDS = TestChannels.kinds();
+  private static final DistributionJson JSON = new DistributionJson(new ChannelJson(KINDS));
   private static final String SECRET = "whsec_0123456789abcdef";
   private static final String MAILCHIMP_KEY = "0123456789abcdef0123456789abcdef-us21";
 
@@ -63,7 +71,7 @@ class DistributionJsonTest {
 
   @Test
   void parsesAMinimalBody() {
-    DistributionDraft draft = DistributionJson.parseDraft(minimal());
+    DistributionDraft draft = JSON.parseDraft(minimal());
 
     assertThat(draft).isEqualTo(new DistributionDraft("Welcome", null, new Trigger("customer.custom_event",
         Map.of("event", "signed_up")), Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
@@ -72,12 +80,12 @@ class DistributionJsonTest {
 
   @Test
   void theApiFormNeverShowsASecretButSaysWhichAreSet() {
-    String written = DistributionJson.write(full()).toString();
+    String written = JSON.write(full()).toString();
 
     for (String secret : List.of(SECRET, "braze-key-1", MAILCHIMP_KEY, "pk_secret", "intercom-token")) {
       assertThat(written).doesNotContain(secret);
     }
-    JsonNode channels = DistributionJson.write(full()).get("channels");
+    JsonNode channels = JSON.write(full()).get("channels");
     assertThat(channels.get(2).get("secret_set").asBoolean()).isTrue();
     assertThat(channels.get(2).has("secret")).isFalse();
     assertThat(channels.get(3).get("api_key_set").asBoolean()).isTrue();
@@ -89,7 +97,7 @@ class DistributionJsonTest {
 
   @Test
   void writesEveryPartInSnakeCase() {
-    JsonNode node = DistributionJson.write(full());
+    JsonNode node = JSON.write(full());
 
     assertThat(node.get("id").asText()).isEqualTo("dist_1");
     assertThat(node.get("description").asText()).isEqualTo("All channels");
@@ -110,16 +118,16 @@ class DistributionJsonTest {
 
   @Test
   void theStoredFormKeepsTheSecretsAndReadsBackEqual() {
-    ObjectNode stored = DistributionJson.writeStored(full());
+    ObjectNode stored = JSON.writeStored(full());
 
     assertThat(stored.toString()).contains(SECRET, "braze-key-1", MAILCHIMP_KEY, "pk_secret", "intercom-token")
         .doesNotContain("secret_set", "segments");
-    assertThat(DistributionJson.readStored(Json.parse(stored.toString()))).isEqualTo(full());
+    assertThat(JSON.readStored(Json.parse(stored.toString()))).isEqualTo(full());
   }
 
   @Test
   void whatTheApiWritesParsesBackToTheSameDraftWithoutSecrets() {
-    DistributionDraft parsed = DistributionJson.parseDraft(Json.parse(DistributionJson.write(full()).toString()));
+    DistributionDraft parsed = JSON.parseDraft(Json.parse(JSON.write(full()).toString()));
     Distribution d = full();
 
     assertThat(parsed.name()).isEqualTo(d.name());
@@ -127,10 +135,17 @@ class DistributionJsonTest {
     assertThat(parsed.trigger()).isEqualTo(d.trigger());
     assertThat(parsed.audience()).isEqualTo(d.audience());
     assertThat(parsed.action()).isEqualTo(d.action());
-    assertThat(parsed.channels()).allSatisfy(c -> assertThat(c.missingSecret().isEmpty()).isEqualTo(
-        c instanceof EmailChannel || c instanceof SmsChannel));
-    assertThat(parsed.withSecretsFrom(d).channels()).isEqualTo(d.channels());
-    assertThat(DistributionJson.version(DistributionJson.write(d))).isEqualTo(3L);
+    assertThat(parsed.channels()).allSatisfy(c -> assertThat(missesASecret(c)).isEqualTo(
+        !(c instanceof EmailChannel || c instanceof SmsChannel)));
+    assertThat(IntStream.range(0, d.channels().size())
+        .mapToObj(i -> KINDS.keepSecrets(parsed.channels().get(i), d.channels().get(i))).toList())
+        .isEqualTo(d.channels());
+    assertThat(DistributionJson.version(JSON.write(d))).isEqualTo(3L);
+  }
+
+  private static boolean missesASecret(Channel channel) {
+    Invalid refused = catchThrowableOfType(Invalid.class, () -> KINDS.checkForSave(channel, "channels[0]."));
+    return refused != null && refused.code().equals("missing_field");
   }
 
   @Test
@@ -140,7 +155,7 @@ class DistributionJsonTest {
         + "'channels':[{'type':'email','subject':'Hi','html':null,'text':'Hello'}],'version':2,"
         + "'created_at':'2025-03-01T10:00:00Z','updated_at':'2025-03-01T10:00:00Z'}";
 
-    Distribution read = DistributionJson.readStored(json(old));
+    Distribution read = JSON.readStored(json(old));
 
     assertThat(read.channels()).containsExactly(new EmailChannel("Hi", null, "Hello"));
     assertThat(read.audience()).isEqualTo(Audience.eventCustomer());
@@ -161,7 +176,7 @@ class DistributionJsonTest {
     String parent = pointer.substring(0, pointer.lastIndexOf('/'));
     ((ObjectNode) body.at(parent.isEmpty() ? "" : parent)).put(pointer.substring(pointer.lastIndexOf('/') + 1), "x");
 
-    assertRefused(() -> DistributionJson.parseDraft(body), "unknown_field", field);
+    assertRefused(() -> JSON.parseDraft(body), "unknown_field", field);
   }
 
   @Test
@@ -176,7 +191,7 @@ class DistributionJsonTest {
       String[] parts = channel.split("\\|");
       ObjectNode body = minimal();
       body.set("channels", Json.MAPPER.createArrayNode().add(json(parts[0])));
-      assertRefused(() -> DistributionJson.parseDraft(body), "unknown_field", parts[1]);
+      assertRefused(() -> JSON.parseDraft(body), "unknown_field", parts[1]);
     }
   }
 
@@ -203,7 +218,7 @@ class DistributionJsonTest {
     ObjectNode body = minimal();
     json(override).fields().forEachRemaining(e -> body.set(e.getKey(), e.getValue()));
 
-    assertRefused(() -> DistributionJson.parseDraft(body), "invalid_type", field);
+    assertRefused(() -> JSON.parseDraft(body), "invalid_type", field);
   }
 
   @ParameterizedTest(name = "{0} -> {1} {2}")
@@ -226,13 +241,13 @@ class DistributionJsonTest {
     ObjectNode body = minimal();
     json(override).fields().forEachRemaining(e -> body.set(e.getKey(), e.getValue()));
 
-    assertRefused(() -> DistributionJson.parseDraft(body), code, field);
+    assertRefused(() -> JSON.parseDraft(body), code, field);
   }
 
   @Test
   void refusesABodyThatIsNotAnObject() {
-    assertRefused(() -> DistributionJson.parseDraft(json("[]")), "invalid_type", "body");
-    assertRefused(() -> DistributionJson.parseDraft(json("{}")), "missing_field", "name");
+    assertRefused(() -> JSON.parseDraft(json("[]")), "invalid_type", "body");
+    assertRefused(() -> JSON.parseDraft(json("{}")), "missing_field", "name");
   }
 
   @Test
@@ -241,7 +256,7 @@ class DistributionJsonTest {
     body.set("channels", json("[{'type':'webhook','url':'https://e.com','secret':'" + SECRET + "','payload':"
         + "{'type':'custom','body':{'code':'{{customer.id}}','n':1.5,'list':[true,null,{'x':'y'}]}}}]"));
 
-    WebhookChannel webhook = (WebhookChannel) DistributionJson.parseDraft(body).channels().getFirst();
+    WebhookChannel webhook = (WebhookChannel) JSON.parseDraft(body).channels().getFirst();
 
     assertThat(webhook.secret()).isEqualTo(SECRET);
     assertThat(webhook.payload().custom()).isTrue();
@@ -260,7 +275,7 @@ class DistributionJsonTest {
 
   @Test
   void theCatalogueListsEveryTriggerWithItsFiltersActionsAndAudiences() {
-    JsonNode data = DistributionJson.writeCatalogue().get("data");
+    JsonNode data = JSON.writeCatalogue().get("data");
 
     assertThat(data).hasSize(26);
     JsonNode entered = data.get(0);

@@ -11,7 +11,9 @@ import herald.domain.channels.webhook.WebhookPayload;
 
 import static herald.domain.fakes.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import herald.testing.TestChannels;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every channel's settings: a good one accepted, each bad field refused with its field. */
 class ChannelValidationTest {
+  private static final ChannelKinds KINDS = TestChannels.kinds();
   private static final String SECRET = "whsec_0123456789abcdef";
   private static final String MAILCHIMP_KEY = "0123456789abcdef0123456789abcdef-us21";
 
@@ -102,7 +105,7 @@ class ChannelValidationTest {
 
       assertThat(webhook.payload()).isEqualTo(WebhookPayload.ENVELOPE);
       assertThat(webhook.templates()).isEmpty();
-      assertThat(webhook.missingSecret()).isEmpty();
+      assertThatCode(() -> KINDS.checkForSave(webhook, "channels[0].")).doesNotThrowAnyException();
       assertThat(webhook.toString()).doesNotContain(SECRET);
     }
 
@@ -122,7 +125,8 @@ class ChannelValidationTest {
 
     @Test
     void aSecretIsOptionalHereButMustBe16To256Characters() {
-      assertThat(new WebhookChannel("https://example.com", null, null, null).missingSecret()).contains("secret");
+      assertRefused(() -> KINDS.checkForSave(new WebhookChannel("https://example.com", null, null, null),
+          "channels[0]."), "missing_field", "channels[0].secret");
       assertRefused(() -> new WebhookChannel("https://example.com", "short", null, null), "invalid_value",
           "channels[].secret");
       assertRefused(() -> new WebhookChannel("https://example.com", "s".repeat(257), null, null), "invalid_value",
@@ -187,10 +191,11 @@ class ChannelValidationTest {
       WebhookChannel stored = new WebhookChannel("https://example.com/old", SECRET, null, null);
       WebhookChannel edited = new WebhookChannel("https://example.com/new", null, null, null);
 
-      assertThat(edited.withSecretsFrom(stored)).isEqualTo(new WebhookChannel("https://example.com/new", SECRET, null, null));
+      assertThat(KINDS.keepSecrets(edited, stored))
+          .isEqualTo(new WebhookChannel("https://example.com/new", SECRET, null, null));
       WebhookChannel rotated = new WebhookChannel("https://example.com/new", "another-secret-0123", null, null);
-      assertThat(rotated.withSecretsFrom(stored)).isEqualTo(rotated);
-      assertThat(edited.withSecretsFrom(new EmailChannel("s", null, "t"))).isEqualTo(edited);
+      assertThat(KINDS.keepSecrets(rotated, stored)).isEqualTo(rotated);
+      assertThat(KINDS.keepSecrets(edited, new EmailChannel("s", null, "t"))).isEqualTo(edited);
     }
   }
 
@@ -204,7 +209,8 @@ class ChannelValidationTest {
       assertThat(braze.restEndpoint()).isEqualTo("https://rest.iad-01.braze.com");
       assertThat(braze.externalIdField()).isEqualTo("source_id");
       assertThat(braze.templates()).containsExactly(Map.entry("attributes.first_name", "{{customer.name}}"));
-      assertThat(new BrazeChannel("https://rest.fra-01.braze.eu", null, "id", null).missingSecret()).contains("api_key");
+      assertRefused(() -> KINDS.checkForSave(new BrazeChannel("https://rest.fra-01.braze.eu", null, "id", null),
+          "channels[0]."), "missing_field", "channels[0].api_key");
       assertThat(braze.toString()).doesNotContain("key-1");
     }
 
@@ -264,7 +270,8 @@ class ChannelValidationTest {
           "channels[].tags[1]");
       assertRefused(() -> new MailchimpChannel(MAILCHIMP_KEY, "a1", null, List.of("a", "a")), "invalid_value",
           "channels[].tags[1]");
-      assertThat(new MailchimpChannel(null, "a1", null, null).missingSecret()).contains("api_key");
+      assertRefused(() -> KINDS.checkForSave(new MailchimpChannel(null, "a1", null, null),
+          "channels[0]."), "missing_field", "channels[0].api_key");
     }
   }
 
@@ -284,7 +291,8 @@ class ChannelValidationTest {
       assertRefused(() -> new KlaviyoChannel("pk_abc", " ", null), "missing_field", "channels[].metric");
       assertRefused(() -> new KlaviyoChannel("pk_abc", "m".repeat(129), null), "too_long", "channels[].metric");
       assertRefused(() -> new KlaviyoChannel("pk_abc", "m", many(51)), "too_many", "channels[].properties");
-      assertThat(new KlaviyoChannel(null, "m", null).missingSecret()).contains("api_key");
+      assertRefused(() -> KINDS.checkForSave(new KlaviyoChannel(null, "m", null),
+          "channels[0]."), "missing_field", "channels[0].api_key");
     }
   }
 
@@ -308,7 +316,8 @@ class ChannelValidationTest {
       assertThat(new IntercomChannel("t", "eu", "e", many(10)).metadata()).hasSize(10);
       assertRefused(() -> new IntercomChannel("t", "eu", "e", Map.of("k", "x".repeat(10_001))), "too_long",
           "channels[].metadata.k");
-      assertThat(new IntercomChannel(null, "eu", "e", null).missingSecret()).contains("access_token");
+      assertRefused(() -> KINDS.checkForSave(new IntercomChannel(null, "eu", "e", null),
+          "channels[0]."), "missing_field", "channels[0].access_token");
     }
   }
 

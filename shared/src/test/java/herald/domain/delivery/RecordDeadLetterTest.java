@@ -4,7 +4,6 @@ import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.domain.customers.Customer;
-import herald.domain.channels.ChannelType;
 import herald.domain.fakes.InMemoryMessages;
 import herald.domain.fakes.Samples;
 import herald.domain.fakes.TestClock;
@@ -16,7 +15,7 @@ class RecordDeadLetterTest {
   private final herald.domain.fakes.InMemoryStatusCounters stats = new herald.domain.fakes.InMemoryStatusCounters();
   private final RecordDeadLetter deadLetter = new RecordDeadLetter(messages, stats, clock);
   private final Customer ada = Samples.customer("src-ada");
-  private final SendJob job = new SendJob("dist_1", ChannelType.EMAIL, ada.id(), Samples.orderPaid("evt_1", ada));
+  private final SendJob job = new SendJob("dist_1", "email", ada.id(), Samples.orderPaid("evt_1", ada));
 
   private Message stored() {
     return messages.get(job.messageId()).orElseThrow();

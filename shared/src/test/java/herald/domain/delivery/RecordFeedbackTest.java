@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import herald.domain.delivery.RecordFeedback.Feedback;
 import herald.domain.delivery.RecordFeedback.Kind;
 import herald.domain.delivery.RecordFeedback.Outcome;
-import herald.domain.channels.ChannelType;
 import herald.domain.fakes.InMemoryMessages;
 import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.fakes.Samples;
@@ -147,7 +146,7 @@ class RecordFeedbackTest {
   }
 
   private String finished(String eventId, MessageStatus status, String reason) {
-    var job = new SendJob("dist_1", ChannelType.EMAIL, "cust_1", Samples.orderPaid(eventId, Samples.customer("c-1")));
+    var job = new SendJob("dist_1", "email", "cust_1", Samples.orderPaid(eventId, Samples.customer("c-1")));
     Message m = Message.sending(job, T0);
     messages.claim(m);
     messages.finish(m.id(), status, reason, "ses-1");

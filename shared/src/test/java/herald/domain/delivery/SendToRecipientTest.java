@@ -1,5 +1,6 @@
 package herald.domain.delivery;
 
+import herald.domain.channels.ChannelKinds;
 import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.email.Email;
 import herald.domain.channels.sms.Sms;
@@ -13,7 +14,6 @@ import herald.domain.customers.Customer;
 import herald.domain.distributions.Action;
 import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
-import herald.domain.channels.ChannelType;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.channels.email.EmailChannel;
@@ -34,7 +34,7 @@ import herald.domain.fakes.RecordingSmsSender;
 import herald.domain.fakes.RecordingWebhookSender;
 import herald.domain.fakes.Samples;
 import herald.domain.fakes.TestClock;
-import herald.domain.templates.Templates;
+import herald.testing.TestChannels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,16 +57,16 @@ class SendToRecipientTest {
   private final SendToRecipient send = sender(brand);
 
   private SendToRecipient sender(InMemoryBrandSettings brandSettings) {
-    Channels channels = new Channels(provider, sms, webhooks);
+    ChannelKinds kinds = TestChannels.with().email(provider).sms(sms).webhooks(webhooks).suppressions(suppressions)
+        .clock(clock).build();
     PrepareMessage prepare = new PrepareMessage(distributions, customers, brandSettings,
-        new Recipients(suppressions, new UnsubscribeLinks("test-signing-key-0123456789", "https://herald.test")),
-        channels, new RenderMessage(new Templates(), Object::toString, clock));
-    return new SendToRecipient(messages, prepare, channels, stats, clock);
+        new UnsubscribeLinks("test-signing-key-0123456789", "https://herald.test"), kinds);
+    return new SendToRecipient(messages, prepare, kinds, stats, clock);
   }
 
   private final Customer ada = Samples.customer("src-ada", "Ada", "ada@mail.example");
   private final TriggerEvent paid = Samples.orderPaid("evt_1", ada);
-  private final SendJob job = new SendJob("dist_1", ChannelType.EMAIL, ada.id(), paid);
+  private final SendJob job = new SendJob("dist_1", "email", ada.id(), paid);
 
   @BeforeEach
   void aReadyToSendWorld() {
@@ -85,7 +85,7 @@ class SendToRecipientTest {
   private Email sendOne(EmailChannel channel, Customer customer, TriggerEvent event) {
     customers.put(customer);
     distributions.create(Samples.active("dist_r", channel));
-    send.handle(new SendJob("dist_r", ChannelType.EMAIL, customer.id(), event));
+    send.handle(new SendJob("dist_r", "email", customer.id(), event));
     assertThat(provider.sent()).hasSize(1);
     return provider.sent().getFirst();
   }
@@ -126,7 +126,7 @@ class SendToRecipientTest {
     send.handle(job);
 
     assertThat(send.handle(job)).isEmpty();
-    assertThat(send.handle(new SendJob("dist_1", ChannelType.EMAIL, ada.id(), paid))).isEmpty();
+    assertThat(send.handle(new SendJob("dist_1", "email", ada.id(), paid))).isEmpty();
 
     assertThat(provider.attempts()).isEqualTo(1);
     assertThat(stored(job).status()).isEqualTo(MessageStatus.SENT);
@@ -195,7 +195,7 @@ class SendToRecipientTest {
   void skipsWithNoAddressWhenTheCustomerIsUnknown() {
     activeDistribution(Samples.email());
     Customer stranger = Samples.customer("src-unknown");
-    SendJob toStranger = new SendJob("dist_1", ChannelType.EMAIL, stranger.id(), Samples.orderPaid("evt_1", stranger));
+    SendJob toStranger = new SendJob("dist_1", "email", stranger.id(), Samples.orderPaid("evt_1", stranger));
 
     assertThat(send.handle(toStranger)).contains(MessageStatus.SKIPPED);
 
@@ -338,7 +338,7 @@ class SendToRecipientTest {
     TriggerEvent added = Samples.event("evt_g", "customer.voucher.gift.balance_added", bob,
         Map.of("balance", Map.of("amount", 500, "total", 2500), "voucher", Map.of("code", "GIFT-1")));
 
-    send.handle(new SendJob("dist_g", ChannelType.EMAIL, bob.id(), added));
+    send.handle(new SendJob("dist_g", "email", bob.id(), added));
 
     Email email = provider.sent().getFirst();
     assertThat(email.subject()).isEqualTo("500 added");
@@ -361,7 +361,7 @@ class SendToRecipientTest {
         Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
         List.of(Samples.email(), new BrazeChannel("https://rest.iad-01.braze.com", "braze-key", null,
             java.util.Map.of("plan", "gold"))), 1, T0, T0));
-    SendJob sms = new SendJob("dist_1", ChannelType.BRAZE, ada.id(), paid);
+    SendJob sms = new SendJob("dist_1", "braze", ada.id(), paid);
 
     assertThat(send.handle(sms)).contains(MessageStatus.FAILED);
 
@@ -463,7 +463,7 @@ class SendToRecipientTest {
     distributions.create(new Distribution("dist_1", "Sms", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
         Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
         List.of(new SmsChannel("Thanks {{customer.name}}", "transactional", "Acme")), 1, T0, T0));
-    SendJob text = new SendJob("dist_1", ChannelType.SMS, ada.id(), paid);
+    SendJob text = new SendJob("dist_1", "sms", ada.id(), paid);
 
     assertThat(send.handle(text)).contains(MessageStatus.SENT);
     assertThat(sms.sent()).singleElement().satisfies(sent -> {
@@ -473,7 +473,7 @@ class SendToRecipientTest {
       assertThat(sent.senderId()).isEqualTo("Acme");
     });
 
-    SendJob again = new SendJob("dist_1", ChannelType.SMS, ada.id(), Samples.orderPaid("evt_2", ada));
+    SendJob again = new SendJob("dist_1", "sms", ada.id(), Samples.orderPaid("evt_2", ada));
     customers.put(withConsent(withPhone, "sms", false));
     assertThat(send.handle(again)).contains(MessageStatus.SKIPPED);
     assertThat(sms.sent()).hasSize(1);
@@ -485,7 +485,7 @@ class SendToRecipientTest {
         Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE), List.of(new WebhookChannel(
             "https://hooks.example.com/x", "0123456789abcdef", java.util.Map.of("X-Team", "growth"),
             WebhookPayload.ENVELOPE)), 1, T0, T0));
-    SendJob hook = new SendJob("dist_1", ChannelType.WEBHOOK, ada.id(), paid);
+    SendJob hook = new SendJob("dist_1", "webhook", ada.id(), paid);
     messages.claim(Message.sending(hook, T0));
     messages.calling(hook.messageId());
     clock.advance(InMemoryMessages.LEASE.plusSeconds(1));

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import herald.testing.TestChannels;
 
 class CompatibilityTest {
   /** The table as the issue states it, written out independently of the code's. */
@@ -33,7 +34,8 @@ class CompatibilityTest {
       ActionType.REWARD_DETAILS, Set.of("customer.reward_redemptions.completed"),
       ActionType.PUBLISHED_CODE, Set.of("customer.publication.succeeded"));
 
-  private final DistributionRules rules = new DistributionRules(new Templates(), new FakePatterns(), Set.of());
+  private final DistributionRules rules = new DistributionRules(new Templates(), new FakePatterns(),
+      TestChannels.kinds());
 
   static boolean expectedFit(ActionType action, String trigger) {
     return !ONLY.containsKey(action) || ONLY.get(action).contains(trigger);

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.Samples;
 import herald.domain.templates.Templates;
+import herald.testing.TestChannels;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class DistributionRulesTest {
   private final DistributionRules rules = new DistributionRules(new Templates(), new FakePatterns(),
-      WebhookUrls.allowlist("hooks.internal:8080, localhost"));
+      TestChannels.with().allowlist("hooks.internal:8080", "localhost").build());
 
   @Test
   void returnsAValidDraftUnchanged() {
@@ -145,15 +146,16 @@ class DistributionRulesTest {
     Distribution stored = Distribution.create("dist_1", Drafts.withChannels(Samples.email(),
         Drafts.webhook("https://hooks.example.com/old"),
         new KlaviyoChannel("pk_stored", "m", null)), Samples.T0);
-    DistributionDraft put = Drafts.withChannels(new WebhookChannel("https://hooks.example.com/new", null,
-        Map.of(), null), new KlaviyoChannel(null, "m2", null), new IntercomChannel(null, null, "e", null));
+    WebhookChannel webhook = new WebhookChannel("https://hooks.example.com/new", null, Map.of(), null);
+    KlaviyoChannel klaviyo = new KlaviyoChannel(null, "m2", null);
 
-    DistributionDraft merged = put.withSecretsFrom(stored);
+    DistributionDraft merged = rules.checkEdit(Drafts.withChannels(webhook, klaviyo), stored);
 
     assertThat(merged.channels()).containsExactly(
         new WebhookChannel("https://hooks.example.com/new", Drafts.WEBHOOK_SECRET, Map.of(), null),
-        new KlaviyoChannel("pk_stored", "m2", null), new IntercomChannel(null, null, "e", null));
-    assertRefused(() -> rules.check(merged), "missing_field", "channels[2].access_token");
+        new KlaviyoChannel("pk_stored", "m2", null));
+    assertRefused(() -> rules.checkEdit(Drafts.withChannels(webhook, klaviyo, new IntercomChannel(null, null, "e", null)),
+        stored), "missing_field", "channels[2].access_token");
   }
 
   @ParameterizedTest

@@ -23,8 +23,8 @@ import herald.domain.templates.Templates;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
+import herald.testing.TestChannels;
 
 class ManageDistributionsTest {
   private final TestClock clock = new TestClock();
@@ -32,7 +32,7 @@ class ManageDistributionsTest {
   private final InMemoryActivity activity = new InMemoryActivity();
   private final InMemorySegments segments = new InMemorySegments();
   private final ManageDistributions manage = new ManageDistributions(distributions, segments,
-      new DistributionRules(new Templates(), new FakePatterns(), Set.of()), activity, clock);
+      new DistributionRules(new Templates(), new FakePatterns(), TestChannels.kinds()), activity, clock);
 
   ManageDistributionsTest() {
     segment("seg_1");

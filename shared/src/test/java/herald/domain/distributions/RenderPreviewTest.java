@@ -17,13 +17,13 @@ import herald.domain.customers.Customer;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.Samples;
 import herald.domain.fakes.TestClock;
-import herald.domain.templates.Templates;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import herald.testing.TestChannels;
 
 class RenderPreviewTest {
-  private final RenderPreview preview = new RenderPreview(new Templates(), new TestClock());
+  private final RenderPreview preview = new RenderPreview(TestChannels.kinds(), new TestClock());
   private final Customer ada = new Customer(Customer.idFor("src-ada"), "src-ada", "Ada <L>", "ada@mail.example",
       "+447700900234", Map.of("tier", "gold"), T0, T0);
 

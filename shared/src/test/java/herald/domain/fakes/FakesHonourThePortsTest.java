@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
 import herald.domain.distributions.DistributionStatus;
-import herald.domain.channels.ChannelType;
 import herald.domain.delivery.SendJob;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ class FakesHonourThePortsTest {
   private final InMemoryMessages messages = new InMemoryMessages(clock);
 
   private Message sending(String eventId) {
-    var job = new SendJob("dist_1", ChannelType.EMAIL, "cust_1",
+    var job = new SendJob("dist_1", "email", "cust_1",
         Samples.orderPaid(eventId, Samples.customer("c-1")));
     return Message.sending(job, T0);
   }
@@ -66,7 +65,7 @@ class FakesHonourThePortsTest {
   @Test
   void forDistributionPagesThroughItsMessagesOnly() {
     for (int i = 0; i < 3; i++) messages.claim(sending("evt_" + i));
-    var other = Message.sending(new SendJob("dist_2", ChannelType.EMAIL, "cust_1",
+    var other = Message.sending(new SendJob("dist_2", "email", "cust_1",
         Samples.orderPaid("evt_x", Samples.customer("c-1"))), T0);
     messages.claim(other);
 

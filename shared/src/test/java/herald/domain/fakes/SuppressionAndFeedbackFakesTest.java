@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
 import herald.domain.delivery.SendJob;
-import herald.domain.channels.ChannelType;
 import herald.domain.suppressions.Suppression;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +61,7 @@ class SuppressionAndFeedbackFakesTest {
   }
 
   private String finished(String eventId, MessageStatus status, String reason) {
-    var job = new SendJob("dist_1", ChannelType.EMAIL, "cust_1", Samples.orderPaid(eventId, Samples.customer("c-1")));
+    var job = new SendJob("dist_1", "email", "cust_1", Samples.orderPaid(eventId, Samples.customer("c-1")));
     Message m = Message.sending(job, T0);
     messages.claim(m);
     messages.finish(m.id(), status, reason, "p-1");

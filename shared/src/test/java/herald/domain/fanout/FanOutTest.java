@@ -5,7 +5,6 @@ import static herald.domain.fanout.FanoutFixture.PLENTY_OF_TIME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.domain.delivery.SendJob;
-import herald.domain.channels.ChannelType;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.Samples;
@@ -36,9 +35,9 @@ class FanOutTest {
       assertThat(job.event()).isEqualTo(sale);
       assertThat(job.distributionId()).isEqualTo("dist_sale");
     });
-    assertThat(f.sendQueue.jobs()).filteredOn(j -> j.channel() == ChannelType.EMAIL).extracting(SendJob::customerId)
+    assertThat(f.sendQueue.jobs()).filteredOn(j -> j.channel().equals("email")).extracting(SendJob::customerId)
         .containsExactlyInAnyOrderElementsOf(members);
-    assertThat(f.sendQueue.jobs()).filteredOn(j -> j.channel() == ChannelType.WEBHOOK)
+    assertThat(f.sendQueue.jobs()).filteredOn(j -> j.channel().equals("webhook"))
         .extracting(SendJob::customerId).containsExactlyInAnyOrderElementsOf(members);
     assertThat(f.fanoutQueue.jobs()).isEmpty();
   }
@@ -53,7 +52,7 @@ class FanOutTest {
 
     List<String> inShard2 = members.stream().filter(id -> segment.shardOf(id) == 2).toList();
     assertThat(inShard2).isNotEmpty().hasSizeLessThan(40);
-    assertThat(f.sendQueue.jobs()).filteredOn(j -> j.channel() == ChannelType.EMAIL).extracting(SendJob::customerId)
+    assertThat(f.sendQueue.jobs()).filteredOn(j -> j.channel().equals("email")).extracting(SendJob::customerId)
         .containsExactlyInAnyOrderElementsOf(inShard2);
   }
 
@@ -74,7 +73,7 @@ class FanOutTest {
     assertThat(first.followUp().event()).isEqualTo(sale);
 
     assertThat(f.drain(fanOut, PLENTY_OF_TIME)).isEqualTo(2);   // pages 3-4, then page 5 (the last 5)
-    assertThat(f.sendQueue.jobs()).filteredOn(j -> j.channel() == ChannelType.EMAIL).extracting(SendJob::customerId)
+    assertThat(f.sendQueue.jobs()).filteredOn(j -> j.channel().equals("email")).extracting(SendJob::customerId)
         .containsExactlyInAnyOrderElementsOf(members);
     assertThat(f.messageIds()).hasSize(90).doesNotHaveDuplicates();
   }
@@ -92,7 +91,7 @@ class FanOutTest {
     assertThat(first.pages()).isEqualTo(1);
     assertThat(more).isEqualTo(3);
     assertThat(f.fanoutQueue.jobs()).extracting(FanoutJob::page).containsExactly(1, 2, 3);
-    assertThat(f.sendQueue.jobs()).filteredOn(j -> j.channel() == ChannelType.EMAIL).extracting(SendJob::customerId)
+    assertThat(f.sendQueue.jobs()).filteredOn(j -> j.channel().equals("email")).extracting(SendJob::customerId)
         .containsExactlyInAnyOrderElementsOf(members);
   }
 
@@ -150,14 +149,14 @@ class FanOutTest {
 
     f.fanOut(FanOut.Limits.DEFAULT).run(FanoutJob.forExistingMembers("dist_club", "seg_vip", 0), PLENTY_OF_TIME);
 
-    List<SendJob> email = f.sendQueue.jobs().stream().filter(j -> j.channel() == ChannelType.EMAIL).toList();
+    List<SendJob> email = f.sendQueue.jobs().stream().filter(j -> j.channel().equals("email")).toList();
     assertThat(email).extracting(SendJob::customerId).containsExactly("cust_000", "cust_001", "cust_002");
     SendJob second = email.get(1);
     TriggerEvent live = SegmentEvents.transition(segment, "cust_001", "src-001", 3, true, T0.plusSeconds(7200));
     assertThat(second.event().id()).isEqualTo(live.id());
     assertThat(second.event().type()).isEqualTo(SegmentEvents.ENTERED);
     assertThat(second.event().createdAt()).isEqualTo(T0.plusSeconds(7200));
-    assertThat(second.messageId()).isEqualTo(new SendJob("dist_club", ChannelType.EMAIL, "cust_001", live).messageId());
+    assertThat(second.messageId()).isEqualTo(new SendJob("dist_club", "email", "cust_001", live).messageId());
     assertThat(email.get(0).event().id())
         .isEqualTo(SegmentEvents.transition(segment, "cust_000", null, 1, true, T0).id());
   }

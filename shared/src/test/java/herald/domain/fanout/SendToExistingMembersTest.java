@@ -26,12 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import herald.testing.TestChannels;
 
 class SendToExistingMembersTest {
   private final FanoutFixture f = new FanoutFixture();
   private final ManageDistributions manage = new ManageDistributions(f.distributions, f.segments,
-      new DistributionRules(new Templates(), new FakePatterns(), Set.of()), new InMemoryActivity(), new TestClock(),
-      new SendToExistingMembers(f.segments, f.fanoutQueue));
+      new DistributionRules(new Templates(), new FakePatterns(), TestChannels.kinds()), new InMemoryActivity(),
+      new TestClock(), new SendToExistingMembers(f.segments, f.fanoutQueue));
 
   @Test
   void activatingPutsOneExistingMembersJobPerShardOfTheTriggersSegment() {

@@ -9,7 +9,6 @@ import herald.domain.customers.Customer;
 import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Action;
 import herald.domain.distributions.Audience;
-import herald.domain.channels.ChannelType;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.channels.sms.SmsChannel;
@@ -48,7 +47,7 @@ class DispatchEventTest {
 
     assertThat(jobs).extracting(SendJob::distributionId).containsExactlyInAnyOrder("d1", "d2");
     assertThat(jobs).allSatisfy(job -> {
-      assertThat(job.channel()).isEqualTo(ChannelType.EMAIL);
+      assertThat(job.channel()).isEqualTo("email");
       assertThat(job.customerId()).isEqualTo(ada.id());
       assertThat(job.event()).isEqualTo(paid);
     });
@@ -150,7 +149,7 @@ class DispatchEventTest {
 
     List<SendJob> jobs = dispatch.dispatch(Samples.orderPaid("evt_1", ada)).sendJobs();
 
-    assertThat(jobs).extracting(SendJob::channel).containsExactly(ChannelType.EMAIL, ChannelType.SMS);
+    assertThat(jobs).extracting(SendJob::channel).containsExactly("email", "sms");
     assertThat(jobs).extracting(SendJob::messageId).doesNotHaveDuplicates();
   }
 
@@ -193,33 +192,33 @@ class DispatchEventTest {
   @Test
   void theMessageIdIsTheSameForTheSameDistributionEventCustomerAndChannel() {
     Customer bob = Samples.customer("src-bob");
-    SendJob job = new SendJob("d1", ChannelType.EMAIL, ada.id(), Samples.orderPaid("evt_1", ada));
+    SendJob job = new SendJob("d1", "email", ada.id(), Samples.orderPaid("evt_1", ada));
 
-    assertThat(new SendJob("d1", ChannelType.EMAIL, ada.id(), Samples.orderPaid("evt_1", ada)).messageId())
+    assertThat(new SendJob("d1", "email", ada.id(), Samples.orderPaid("evt_1", ada)).messageId())
         .isEqualTo(job.messageId())
         .startsWith("msg_");
     assertThat(List.of(
-        new SendJob("d2", ChannelType.EMAIL, ada.id(), Samples.orderPaid("evt_1", ada)).messageId(),
-        new SendJob("d1", ChannelType.EMAIL, ada.id(), Samples.orderPaid("evt_2", ada)).messageId(),
-        new SendJob("d1", ChannelType.EMAIL, bob.id(), Samples.orderPaid("evt_1", bob)).messageId(),
-        new SendJob("d1", ChannelType.SMS, ada.id(), Samples.orderPaid("evt_1", ada)).messageId()))
+        new SendJob("d2", "email", ada.id(), Samples.orderPaid("evt_1", ada)).messageId(),
+        new SendJob("d1", "email", ada.id(), Samples.orderPaid("evt_2", ada)).messageId(),
+        new SendJob("d1", "email", bob.id(), Samples.orderPaid("evt_1", bob)).messageId(),
+        new SendJob("d1", "sms", ada.id(), Samples.orderPaid("evt_1", ada)).messageId()))
         .doesNotContain(job.messageId())
         .doesNotHaveDuplicates();
   }
 
   @Test
   void theMessageIdDoesNotDependOnTheEventsDataOrTime() {
-    SendJob job = new SendJob("d1", ChannelType.EMAIL, ada.id(), Samples.orderPaid("evt_1", ada));
+    SendJob job = new SendJob("d1", "email", ada.id(), Samples.orderPaid("evt_1", ada));
     TriggerEvent redelivered = new TriggerEvent("evt_1", Samples.ORDER_PAID, T0.plusSeconds(60),
         new TriggerEvent.CustomerRef(ada.id(), null), Map.of("other", 1));
 
-    assertThat(new SendJob("d1", ChannelType.EMAIL, ada.id(), redelivered).messageId()).isEqualTo(job.messageId());
+    assertThat(new SendJob("d1", "email", ada.id(), redelivered).messageId()).isEqualTo(job.messageId());
   }
 
   @Test
   void theMessageIdKeepsItsPartsApart() {
-    SendJob one = new SendJob("ab", ChannelType.EMAIL, ada.id(), Samples.orderPaid("c", ada));
-    SendJob two = new SendJob("a", ChannelType.EMAIL, ada.id(), Samples.orderPaid("bc", ada));
+    SendJob one = new SendJob("ab", "email", ada.id(), Samples.orderPaid("c", ada));
+    SendJob two = new SendJob("a", "email", ada.id(), Samples.orderPaid("bc", ada));
 
     assertThat(one.messageId()).isNotEqualTo(two.messageId());
   }

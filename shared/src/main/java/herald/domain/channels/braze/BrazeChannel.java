@@ -2,7 +2,6 @@ package herald.domain.channels.braze;
 
 import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelSettings;
-import herald.domain.channels.ChannelType;
 import herald.domain.channels.webhook.WebhookUrls;
 
 import herald.domain.common.Invalid;
@@ -10,7 +9,6 @@ import herald.domain.common.Text;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Braze user attributes: the https REST endpoint of the user's Braze instance (host under braze.com or
@@ -31,8 +29,8 @@ public record BrazeChannel(String restEndpoint, String apiKey, String externalId
   }
 
   @Override
-  public ChannelType type() {
-    return ChannelType.BRAZE;
+  public String type() {
+    return BrazeKind.TYPE;
   }
 
   @Override
@@ -40,17 +38,6 @@ public record BrazeChannel(String restEndpoint, String apiKey, String externalId
     Map<String, String> templates = new LinkedHashMap<>();
     attributes.forEach((name, template) -> templates.put("attributes." + name, template));
     return templates;
-  }
-
-  @Override
-  public Channel withSecretsFrom(Channel previous) {
-    return apiKey == null && previous instanceof BrazeChannel stored && stored.apiKey != null
-        ? new BrazeChannel(restEndpoint, stored.apiKey, externalIdField, attributes) : this;
-  }
-
-  @Override
-  public Optional<String> missingSecret() {
-    return apiKey == null ? Optional.of("api_key") : Optional.empty();
   }
 
   @Override

@@ -2,7 +2,6 @@ package herald.domain.channels.email;
 
 import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelSettings;
-import herald.domain.channels.ChannelType;
 
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
@@ -19,8 +18,8 @@ public record EmailChannel(String subject, String html, String text) implements 
   }
 
   @Override
-  public ChannelType type() {
-    return ChannelType.EMAIL;
+  public String type() {
+    return EmailKind.TYPE;
   }
 
   @Override

@@ -2,13 +2,11 @@ package herald.domain.channels.intercom;
 
 import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelSettings;
-import herald.domain.channels.ChannelType;
 
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** An Intercom data event: a write-only access token, the region (us, eu, au), the event name and up to 10 metadata. */
@@ -27,8 +25,8 @@ public record IntercomChannel(String accessToken, String region, String eventNam
   }
 
   @Override
-  public ChannelType type() {
-    return ChannelType.INTERCOM;
+  public String type() {
+    return IntercomKind.TYPE;
   }
 
   @Override
@@ -36,17 +34,6 @@ public record IntercomChannel(String accessToken, String region, String eventNam
     Map<String, String> templates = new LinkedHashMap<>();
     metadata.forEach((name, template) -> templates.put("metadata." + name, template));
     return templates;
-  }
-
-  @Override
-  public Channel withSecretsFrom(Channel previous) {
-    return accessToken == null && previous instanceof IntercomChannel stored && stored.accessToken != null
-        ? new IntercomChannel(stored.accessToken, region, eventName, metadata) : this;
-  }
-
-  @Override
-  public Optional<String> missingSecret() {
-    return accessToken == null ? Optional.of("access_token") : Optional.empty();
   }
 
   @Override

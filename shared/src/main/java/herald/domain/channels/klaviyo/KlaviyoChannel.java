@@ -2,13 +2,11 @@ package herald.domain.channels.klaviyo;
 
 import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelSettings;
-import herald.domain.channels.ChannelType;
 
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** A Klaviyo event: a write-only private API key (pk_...), the metric (event name) and properties (name -> template). */
 public record KlaviyoChannel(String apiKey, String metric, Map<String, String> properties) implements Channel {
@@ -22,8 +20,8 @@ public record KlaviyoChannel(String apiKey, String metric, Map<String, String> p
   }
 
   @Override
-  public ChannelType type() {
-    return ChannelType.KLAVIYO;
+  public String type() {
+    return KlaviyoKind.TYPE;
   }
 
   @Override
@@ -31,17 +29,6 @@ public record KlaviyoChannel(String apiKey, String metric, Map<String, String> p
     Map<String, String> templates = new LinkedHashMap<>();
     properties.forEach((name, template) -> templates.put("properties." + name, template));
     return templates;
-  }
-
-  @Override
-  public Channel withSecretsFrom(Channel previous) {
-    return apiKey == null && previous instanceof KlaviyoChannel stored && stored.apiKey != null
-        ? new KlaviyoChannel(stored.apiKey, metric, properties) : this;
-  }
-
-  @Override
-  public Optional<String> missingSecret() {
-    return apiKey == null ? Optional.of("api_key") : Optional.empty();
   }
 
   @Override

@@ -2,7 +2,6 @@ package herald.domain.channels.mailchimp;
 
 import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelSettings;
-import herald.domain.channels.ChannelType;
 
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
@@ -11,7 +10,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,8 +44,8 @@ public record MailchimpChannel(String apiKey, String audienceId, Map<String, Str
   }
 
   @Override
-  public ChannelType type() {
-    return ChannelType.MAILCHIMP;
+  public String type() {
+    return MailchimpKind.TYPE;
   }
 
   @Override
@@ -55,17 +53,6 @@ public record MailchimpChannel(String apiKey, String audienceId, Map<String, Str
     Map<String, String> templates = new LinkedHashMap<>();
     mergeFields.forEach((tag, template) -> templates.put("merge_fields." + tag, template));
     return templates;
-  }
-
-  @Override
-  public Channel withSecretsFrom(Channel previous) {
-    return apiKey == null && previous instanceof MailchimpChannel stored && stored.apiKey != null
-        ? new MailchimpChannel(stored.apiKey, audienceId, mergeFields, tags) : this;
-  }
-
-  @Override
-  public Optional<String> missingSecret() {
-    return apiKey == null ? Optional.of("api_key") : Optional.empty();
   }
 
   @Override

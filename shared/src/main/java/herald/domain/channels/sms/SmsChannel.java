@@ -1,7 +1,6 @@
 package herald.domain.channels.sms;
 
 import herald.domain.channels.Channel;
-import herald.domain.channels.ChannelType;
 
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
@@ -29,8 +28,8 @@ public record SmsChannel(String text, String smsType, String senderId) implement
   }
 
   @Override
-  public ChannelType type() {
-    return ChannelType.SMS;
+  public String type() {
+    return SmsKind.TYPE;
   }
 
   @Override

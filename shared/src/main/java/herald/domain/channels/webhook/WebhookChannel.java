@@ -2,7 +2,6 @@ package herald.domain.channels.webhook;
 
 import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelSettings;
-import herald.domain.channels.ChannelType;
 
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
@@ -10,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,24 +34,13 @@ public record WebhookChannel(String url, String secret, Map<String, String> head
   }
 
   @Override
-  public ChannelType type() {
-    return ChannelType.WEBHOOK;
+  public String type() {
+    return WebhookKind.TYPE;
   }
 
   @Override
   public Map<String, String> templates() {
     return payload.templates();
-  }
-
-  @Override
-  public Channel withSecretsFrom(Channel previous) {
-    return secret == null && previous instanceof WebhookChannel stored && stored.secret != null
-        ? new WebhookChannel(url, stored.secret, headers, payload) : this;
-  }
-
-  @Override
-  public Optional<String> missingSecret() {
-    return secret == null ? Optional.of("secret") : Optional.empty();
   }
 
   @Override

@@ -1,0 +1,80 @@
+package herald.domain.channels;
+
+import herald.domain.brand.Brand;
+import herald.domain.customers.Customer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Herald knows of one type of channel, in that channel's own package, bound into the registry
+ * ({@link ChannelKinds}) under its type: its configuration (read, written, checked when saved), its catalogue
+ * entry, how it renders for a preview and for a send, the checks before sending that depend on it, its provider,
+ * and what it does with a message found in doubt. Each method is given a channel of this kind's type.
+ */
+public interface ChannelKind {
+  /** Its type, the key it is bound under ({@code email}). */
+  String type();
+
+  /** One sentence for the catalogue: what the recipient gets, through which provider. */
+  String description();
+
+  /** The fields of its configuration (the {@code type} aside), in the order they are written. */
+  List<ChannelField> fields();
+
+  /** Its configuration from its fields; the record refuses bad values naming {@code channels[].<field>}. */
+  Channel parse(ChannelFields fields);
+
+  /** Its configuration as stored, secrets included, without {@code type}; null fields left out. */
+  Map<String, Object> write(Channel channel);
+
+  /** What answers add to the configuration (its answer-only fields): nothing unless the kind says so. */
+  default Map<String, Object> answerOnly(Channel channel) {
+    return Map.of();
+  }
+
+  /**
+   * The rules checked when a distribution is saved beyond the record's own (a webhook's host against the
+   * allowlist); {@code at} is the channel's prefix ({@code channels[1].}). Templates and required secrets are
+   * checked for every kind.
+   */
+  default void checkForSave(Channel channel, String at) {}
+
+  /** A valid configuration, {@code type} included, as a client would send it: the catalogue shows it. */
+  Map<String, Object> example();
+
+  /** What it would send, rendered, as the preview shows it; sends nothing and shows no secret. */
+  Map<String, Object> preview(Channel channel, MessageContext context);
+
+  /** Whether Herald delivers it today; a message of a kind it does not ends FAILED channel_not_supported. */
+  boolean delivered();
+
+  /** What it does with a message found in doubt. */
+  InDoubt inDoubt();
+
+  /** Whether its messages carry the customer's unsubscribe link (and templates see {@code unsubscribe_url}). */
+  default boolean carriesUnsubscribeLink() {
+    return false;
+  }
+
+  /** Why it cannot reach this customer (an address it needs, their consent, ...), checked before rendering. */
+  default Optional<Refusal> refusal(Customer customer, Brand brand) {
+    return Optional.empty();
+  }
+
+  /** The message for its provider; only for a kind Herald delivers. */
+  default Outgoing render(Channel channel, MessageContext context) {
+    throw new UnsupportedOperationException(type() + " is not delivered by Herald yet");
+  }
+
+  /**
+   * Sends through its provider and returns the provider's id; throws {@link DeliveryFailure}, permanent when the
+   * provider refused the message for good.
+   */
+  default String send(Outgoing message) {
+    throw new UnsupportedOperationException(type() + " is not delivered by Herald yet");
+  }
+
+  /** Builds its provider's client now rather than on the first send (the sender's start-up). */
+  default void connect() {}
+}

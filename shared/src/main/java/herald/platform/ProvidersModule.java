@@ -1,0 +1,49 @@
+package herald.platform;
+
+import dagger.Module;
+import dagger.Provides;
+import herald.adapters.aws.SesEmailSender;
+import herald.adapters.aws.SnsSmsSender;
+import herald.adapters.http.HostResolver;
+import herald.adapters.http.HttpWebhookSender;
+import herald.domain.channels.JsonWriter;
+import herald.domain.channels.email.EmailSender;
+import herald.domain.channels.sms.SmsSender;
+import herald.domain.channels.webhook.WebhookAllowlist;
+import herald.domain.channels.webhook.WebhookSender;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * What the channel kinds call: each provider's adapter (SES emails, SNS texts, HTTP webhooks), built only where
+ * something sends (the kinds take them lazily); how rendered bodies become JSON; and which hosts webhooks may
+ * reach though not public.
+ */
+@Module
+public final class ProvidersModule {
+  private ProvidersModule() {}
+
+  /** SES_CONFIGURATION_SET: where SES reports deliveries, bounces and complaints. */
+  @Provides @Singleton static EmailSender email(SesV2Client ses, Env env) {
+    return new SesEmailSender(ses, env.optional("SES_CONFIGURATION_SET").orElse(null));
+  }
+
+  @Provides @Singleton static SmsSender sms(SnsClient sns) {
+    return new SnsSmsSender(sns);
+  }
+
+  @Provides @Singleton static WebhookSender webhooks(WebhookAllowlist allowlist, Clock clock) {
+    return new HttpWebhookSender(HostResolver.system(), allowlist.hosts(), clock);
+  }
+
+  /** HERALD_WEBHOOK_ALLOWLIST: hosts (host or host:port, comma-separated) a webhook may reach though not public. */
+  @Provides @Singleton static WebhookAllowlist webhookAllowlist(Env env) {
+    return WebhookAllowlist.of(env.optional("HERALD_WEBHOOK_ALLOWLIST").orElse(""));
+  }
+
+  @Provides static JsonWriter json() {
+    return Json::write;
+  }
+}

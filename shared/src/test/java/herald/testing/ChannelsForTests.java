@@ -1,0 +1,36 @@
+package herald.testing;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import herald.domain.channels.ChannelKind;
+import herald.domain.channels.ChannelKinds;
+import herald.domain.channels.JsonWriter;
+import herald.domain.channels.email.EmailSender;
+import herald.domain.channels.sms.SmsSender;
+import herald.domain.channels.webhook.WebhookAllowlist;
+import herald.domain.channels.webhook.WebhookSender;
+import herald.domain.suppressions.Suppressions;
+import herald.platform.ChannelsModule;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The production registry of channels ({@link ChannelsModule}, exactly as the functions include it), with what
+ * the kinds call given by the test: its providers, suppressions, clock and webhook allowlist. A channel whose kind
+ * calls a new port needs that port here too, as it does in ProvidersModule.
+ */
+@Singleton
+@Component(modules = ChannelsModule.class)
+interface ChannelsForTests {
+  ChannelKinds kinds();
+
+  Map<String, ChannelKind> map();
+
+  @Component.Factory
+  interface Factory {
+    ChannelsForTests create(@BindsInstance EmailSender email, @BindsInstance SmsSender sms,
+        @BindsInstance WebhookSender webhooks, @BindsInstance Suppressions suppressions, @BindsInstance Clock clock,
+        @BindsInstance WebhookAllowlist allowlist, @BindsInstance JsonWriter json);
+  }
+}

@@ -1,0 +1,96 @@
+package herald.testing;
+
+import herald.adapters.json.ChannelJson;
+import herald.adapters.json.DistributionJson;
+import herald.domain.channels.ChannelKind;
+import herald.domain.channels.ChannelKinds;
+import herald.domain.channels.email.EmailSender;
+import herald.domain.channels.sms.SmsSender;
+import herald.domain.channels.webhook.WebhookAllowlist;
+import herald.domain.channels.webhook.WebhookSender;
+import herald.domain.fakes.InMemorySuppressions;
+import herald.domain.suppressions.Suppressions;
+import herald.platform.Json;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The real channel kinds for tests, built by {@link ChannelsForTests} from the production module. Providers a test
+ * does not give refuse to send (a test that sends says where to), suppressions are empty, the clock is the
+ * system's and the webhook allowlist is empty unless given.
+ */
+public final class TestChannels {
+  private EmailSender email = e -> {
+    throw new IllegalStateException("this test gives no email provider");
+  };
+  private SmsSender sms = s -> {
+    throw new IllegalStateException("this test gives no SMS provider");
+  };
+  private WebhookSender webhooks = w -> {
+    throw new IllegalStateException("this test gives no webhook provider");
+  };
+  private Suppressions suppressions = new InMemorySuppressions();
+  private Clock clock = Clock.systemUTC();
+  private WebhookAllowlist allowlist = new WebhookAllowlist(Set.of());
+
+  private TestChannels() {}
+
+  public static TestChannels with() {
+    return new TestChannels();
+  }
+
+  /** The kinds with the defaults: for tests that read, write, check and preview channels. */
+  public static ChannelKinds kinds() {
+    return with().build();
+  }
+
+  /** Distributions as JSON, with the real kinds. */
+  public static DistributionJson distributionJson() {
+    return new DistributionJson(new ChannelJson(kinds()));
+  }
+
+  public TestChannels email(EmailSender given) {
+    email = given;
+    return this;
+  }
+
+  public TestChannels sms(SmsSender given) {
+    sms = given;
+    return this;
+  }
+
+  public TestChannels webhooks(WebhookSender given) {
+    webhooks = given;
+    return this;
+  }
+
+  public TestChannels suppressions(Suppressions given) {
+    suppressions = given;
+    return this;
+  }
+
+  public TestChannels clock(Clock given) {
+    clock = given;
+    return this;
+  }
+
+  /** Hosts ({@code host} or {@code host:port}) webhooks may reach though not public. */
+  public TestChannels allowlist(String... hosts) {
+    allowlist = new WebhookAllowlist(Set.of(hosts));
+    return this;
+  }
+
+  public ChannelKinds build() {
+    return component().kinds();
+  }
+
+  /** The map exactly as Dagger builds it for the registry. */
+  public Map<String, ChannelKind> map() {
+    return component().map();
+  }
+
+  private ChannelsForTests component() {
+    return DaggerChannelsForTests.factory().create(email, sms, webhooks, suppressions, clock, allowlist, Json::write);
+  }
+}
