@@ -39,6 +39,7 @@ import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentType;
 import herald.platform.Env;
 import herald.testing.StandIns;
+import herald.testing.TestChannels;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -83,7 +84,8 @@ class StoredItemsV1Test {
 
   @Test
   void distributionsReadWithEveryPartAndEverySecret() {
-    var distributions = new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"));
+    var distributions = new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"),
+        TestChannels.distributionJson());
     Distribution auto = new Distribution("dist_v1_auto", "Points earned", "every channel Herald delivers",
         DistributionStatus.ACTIVE, new Trigger("customer.voucher.loyalty_card.points_added",
             Map.of("campaign_id", "camp_1"), "{\"points\":{\"amount\":[{\"numeric\":[\">\",0]}]}}"),
