@@ -14,6 +14,7 @@ import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentEvents;
 import herald.domain.segments.SegmentRule;
 import herald.domain.segments.SegmentType;
+import herald.domain.segments.SettleMembership;
 import herald.platform.Env;
 import herald.testing.StandIns;
 import java.time.Clock;
@@ -41,6 +42,7 @@ class SegmentEvaluationRaceTest {
   private final RecordingEventBus bus = new RecordingEventBus();
   private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
   private DynamoDbMemberships memberships;
+  private SettleMembership settle;
   private EvaluateSegments evaluate;
 
   @BeforeEach
@@ -49,7 +51,8 @@ class SegmentEvaluationRaceTest {
     memberships = new DynamoDbMemberships(StandIns.dynamo(env), env.get("SEGMENT_MEMBERS_TABLE"));
     InMemorySegments segments = new InMemorySegments();
     segments.create(gold);
-    evaluate = new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, Clock.systemUTC());
+    settle = new SettleMembership(memberships, bus, Clock.systemUTC());
+    evaluate = new EvaluateSegments(segments, settle, new InMemoryCustomers(), Clock.systemUTC());
   }
 
   @AfterEach
@@ -78,7 +81,7 @@ class SegmentEvaluationRaceTest {
   @Test
   void evaluationsPullingBothWaysLeaveOneEventForEveryStepOfTheStanding() throws Exception {
     all(i -> {
-      for (int round = 0; round < 5; round++) evaluate.set(gold, customer("gold"), (i + round) % 2 == 0);
+      for (int round = 0; round < 5; round++) settle.set(gold, customer("gold").id(), "ada", (i + round) % 2 == 0);
     });
 
     List<TriggerEvent> transitions = transitions();

@@ -66,7 +66,8 @@ public final class StandIns {
     env = env.with("DISTRIBUTIONS_TABLE", table(dynamo, "distributions-" + suffix, "id",
         index("ActiveByTrigger", "active_trigger", "id"), index("ByStatus", "status", "created_key"),
         index("All", "kind", "created_key")));
-    env = env.with("CUSTOMERS_TABLE", table(dynamo, "customers-" + suffix, "id"));
+    env = env.with("CUSTOMERS_TABLE", table(dynamo, "customers-" + suffix, "id",
+        index("Pending", "pending_shard", "pending_at")));
     env = env.with("MESSAGES_TABLE", table(dynamo, "messages-" + suffix, "id",
         index("ByDistribution", "distribution_id", "created_key")));
     env = env.with("SETTINGS_TABLE", table(dynamo, "settings-" + suffix, "name"));
@@ -88,7 +89,9 @@ public final class StandIns {
         QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"3\"}")))
         .queueUrl();
     env = env.with("FANOUT_QUEUE_URL", queueWithDlq(sqs, "fanout-" + suffix))
-        .with("JOBS_QUEUE_URL", queueWithDlq(sqs, "jobs-" + suffix));
+        .with("JOBS_QUEUE_URL", queueWithDlq(sqs, "jobs-" + suffix))
+        .with("CUSTOMER_CHANGES_QUEUE_URL", queueWithDlq(sqs, "customer-changes-" + suffix))
+        .with("SEGMENT_SCANS_QUEUE_URL", queueWithDlq(sqs, "segment-scans-" + suffix));
     return env.with("SEND_QUEUE_URL", send).with("SEND_DLQ_URL", dlq).with("HERALD_API_KEY", "test-key")
         .with("HERALD_SIGNING_KEY", "test-signing-key-0123456789abcdef")
         .with("HERALD_PUBLIC_URL", "http://127.0.0.1:3000")

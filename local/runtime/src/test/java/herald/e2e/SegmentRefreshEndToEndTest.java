@@ -13,6 +13,7 @@ import herald.domain.customers.Customer;
 import herald.domain.events.TriggerEvent;
 import herald.domain.segments.EvaluateSegments;
 import herald.domain.segments.Segment;
+import herald.domain.segments.SettleMembership;
 import herald.local.LocalRuntime;
 import herald.local.Options;
 import herald.platform.AwsModule;
@@ -106,8 +107,10 @@ class SegmentRefreshEndToEndTest {
       DynamoDbSegments segments = new DynamoDbSegments(dynamo, env.get("SEGMENTS_TABLE"));
       Segment segment = segments.get(segmentId).orElseThrow();
       Customer customer = new DynamoDbCustomers(dynamo, env.get("CUSTOMERS_TABLE")).get(customerId).orElseThrow();
-      new EvaluateSegments(segments, new DynamoDbMemberships(dynamo, env.get("SEGMENT_MEMBERS_TABLE")), new InMemoryCustomers(), e -> { },
-          Clock.fixed(then, ZoneOffset.UTC)).evaluate(segment, customer).orElseThrow();
+      Clock clock = Clock.fixed(then, ZoneOffset.UTC);
+      new EvaluateSegments(segments, new SettleMembership(new DynamoDbMemberships(dynamo,
+          env.get("SEGMENT_MEMBERS_TABLE")), e -> { }, clock), new InMemoryCustomers(), clock)
+          .evaluate(segment, customer).orElseThrow();
     }
   }
 

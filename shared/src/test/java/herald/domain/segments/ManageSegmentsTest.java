@@ -44,7 +44,7 @@ class ManageSegmentsTest {
   };
   private final List<Segment> purged = new ArrayList<>();
   private final ManageSegments manage = new ManageSegments(segments, memberships,
-      new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock), customers, new SegmentUsage(distributions),
+      new SettleMembership(memberships, bus, clock), customers, new SegmentUsage(distributions),
       evaluations, purged::add, clock);
 
   private String customer(String sourceId) {
