@@ -41,6 +41,7 @@ class SegmentEvaluationRaceTest {
   private final Segment gold = new Segment("seg_gold", "Gold", SegmentType.AUTO_UPDATE, GOLD, 4, 1, T0, T0, null);
   private final RecordingEventBus bus = new RecordingEventBus();
   private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+  private final InMemoryCustomers customers = new InMemoryCustomers();
   private DynamoDbMemberships memberships;
   private SettleMembership settle;
   private EvaluateSegments evaluate;
@@ -52,7 +53,7 @@ class SegmentEvaluationRaceTest {
     InMemorySegments segments = new InMemorySegments();
     segments.create(gold);
     settle = new SettleMembership(memberships, bus, Clock.systemUTC());
-    evaluate = new EvaluateSegments(segments, settle, new InMemoryCustomers(), Clock.systemUTC());
+    evaluate = new EvaluateSegments(segments, settle, customers, Clock.systemUTC());
   }
 
   @AfterEach
@@ -66,8 +67,11 @@ class SegmentEvaluationRaceTest {
 
   @Test
   void manyEvaluationsAtOncePutOneEventPerTransition() throws Exception {
+    customers.put(customer("gold"));
     all(i -> evaluate.changed(customer("gold")));
+    customers.put(customer("silver"));
     all(i -> evaluate.changed(customer("silver")));
+    customers.put(customer("gold"));
     all(i -> evaluate.changed(customer("gold")));
 
     assertThat(transitions()).extracting(TriggerEvent::type)
@@ -97,6 +101,7 @@ class SegmentEvaluationRaceTest {
 
   @Test
   void aTransitionLeftPendingWhenTheBusFailedIsAnnouncedByTheNextEvaluationUnchanged() {
+    customers.put(customer("gold"));
     bus.failNext(new IllegalStateException("bus down"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> evaluate.changed(customer("gold")))
         .hasMessage("bus down");

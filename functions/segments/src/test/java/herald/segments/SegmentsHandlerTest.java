@@ -1,7 +1,6 @@
 package herald.segments;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import herald.domain.fakes.InMemoryCustomers;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -165,7 +164,7 @@ class SegmentsHandlerTest {
     Customer ada = customers.get(ADA).orElseThrow();
     // 20 days ago her order was 20 days old: she entered then
     Clock then = Clock.fixed(now.minus(Duration.ofDays(20)), ZoneOffset.UTC);
-    new EvaluateSegments(segments, new SettleMembership(memberships, e -> { }, then), new InMemoryCustomers(), then)
+    new EvaluateSegments(segments, new SettleMembership(memberships, e -> { }, then), customers, then)
         .evaluate(recent, ada);
     assertThat(memberships.count(recent)).isEqualTo(1);
 

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * {@code consents: {email: {granted: BOOL, at: S}}}; the behaviour another ({@link BehaviourItems}). Each save
  * writes {@code version} one up, on the condition that the stored one is still the one read, and the change's
  * mark in the same PutItem ({@link DynamoDbChangedCustomers}). An erase leaves a tombstone: the id, the source
- * id, {@code erased_at} and the mark, which {@link #get} and {@link #scan} do not see.
+ * id, {@code erased_at} and the mark, which {@link #get} and {@link #scan} do not see, and which no save replaces
+ * until the segments function has deleted it.
  */
 public final class DynamoDbCustomers implements Customers {
   private static final int MAX_PARTS = 1_000_000;   // DynamoDB's limit of TotalSegments
@@ -82,8 +83,7 @@ public final class DynamoDbCustomers implements Customers {
     PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item)
         .expressionAttributeNames(Map.of("#v", "version"));
     if (c.version() == 0) {
-      put.conditionExpression("attribute_not_exists(#v) OR attribute_exists(" + DynamoDbChangedCustomers.ERASED
-          + ")");
+      put.conditionExpression("attribute_not_exists(#v)");
     } else {
       put.conditionExpression("#v = :v").expressionAttributeValues(Map.of(":v", Items.n(c.version())));
     }

@@ -14,8 +14,8 @@ public interface Customers {
   /**
    * Saves the customer over the version it was read at ({@link Customer#version()}; 0 for a new one) and returns
    * it as saved, its version one up, marked as changed. Throws {@link herald.domain.common.Conflict} when the
-   * stored customer is no longer that version (another writer came first, or a new one exists already): nothing
-   * is written then. A new customer may take the place of an erased one's tombstone.
+   * stored customer is no longer that version (another writer came first, or a new one exists already, or the
+   * tombstone of an erased one whose segments have not let go of them yet): nothing is written then.
    */
   Customer save(Customer customer);
 

@@ -21,11 +21,11 @@ import java.util.function.Predicate;
  * finish in either order. So after a change of membership decided on a profile, the customer is read again, and
  * if a newer version was saved meanwhile, the segments just changed are decided again on it, up to {@value
  * #ATTEMPTS} rounds: the membership always ends as the latest profile says (at the price, in that race, of an
- * entered event followed by a left one).
+ * entered event followed by a left one). A customer erased meanwhile leaves the segments just changed again.
  *
- * <p>The list of segments is cached for at most one second (an import's customers arrive in a burst); {@link
- * #segmentsChanged} drops it at once. A process may evaluate against the former list for up to that second after
- * another process changed a segment: the segment's background re-evaluation, started after it, puts that right.
+ * <p>The list of segments is cached for at most one second (an import's customers arrive in a burst). Segments
+ * are changed in the api function, so the segments function may evaluate against the former list for up to that
+ * second after a change: the segment's background re-evaluation, started after it, puts that right.
  */
 @Singleton
 public final class EvaluateSegments {
@@ -73,14 +73,11 @@ public final class EvaluateSegments {
     return followLatest(customer, List.of(segment)).first().stream().findFirst();
   }
 
-  /** A segment was created, edited or deleted: the next evaluation reads the segments again. */
-  public void segmentsChanged() {
-    cached = null;
-  }
-
   /**
    * Decides the segments on this profile; when that changed a membership and a newer profile has been saved since,
-   * decides the changed segments again on the newer one. Gives the first round's changes and the last profile.
+   * decides the changed segments again on the newer one; when the customer has been erased since, takes them out
+   * of those segments again (the erase's own evaluation may have come first). Gives the first round's changes and
+   * the last profile decided on.
    */
   private Followed followLatest(Customer customer, List<Segment> targets) {
     List<Transition> first = decide(customer, targets);
@@ -88,9 +85,14 @@ public final class EvaluateSegments {
     Customer decidedOn = customer;
     for (int round = 0; !changed.isEmpty() && round < ATTEMPTS; round++) {
       Customer latest = customers.get(decidedOn.id()).orElse(null);
-      if (latest == null || latest.version() <= decidedOn.version()) break;
+      if (latest != null && latest.version() <= decidedOn.version()) break;
       List<String> ids = changed.stream().map(Transition::segmentId).toList();
-      changed = decide(latest, targets.stream().filter(s -> ids.contains(s.id())).toList());
+      List<Segment> again = targets.stream().filter(s -> ids.contains(s.id())).toList();
+      if (latest == null) {
+        settle.settle(customer.id(), customer.sourceId(), again, segment -> false);
+        break;
+      }
+      changed = decide(latest, again);
       decidedOn = latest;
     }
     return new Followed(first, decidedOn);

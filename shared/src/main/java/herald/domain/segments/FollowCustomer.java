@@ -12,12 +12,10 @@ import java.util.Optional;
  * its own announcement, or the sweep, evaluates it in turn. However late, twice or out of order an announcement
  * comes, it evaluates what is stored now, never what was announced.
  *
- * <p>An erased customer (their tombstone) leaves every segment, static ones included; then the tombstone is
- * deleted, if still the one read. A customer saved again under the same source id meanwhile is evaluated instead.
+ * <p>An erased customer (their tombstone, which no save replaces) leaves every segment, static ones included;
+ * then the tombstone is deleted, and their source id may make a new customer.
  */
 public final class FollowCustomer {
-  /** How often a customer re-created while their erase was being followed is read again. */
-  static final int ROUNDS = 3;
   private final ChangedCustomers changed;
   private final EvaluateSegments evaluate;
 
@@ -33,18 +31,12 @@ public final class FollowCustomer {
   /** Follows the customer with this id as stored now. */
   public Followed follow(String customerId) {
     Optional<StoredCustomer> stored = changed.stored(customerId);
-    for (int round = 0; stored.isPresent() && stored.get().erased() && round < ROUNDS; round++) {
-      StoredCustomer tombstone = stored.get();
-      evaluate.erased(tombstone.id(), tombstone.sourceId());
-      stored = changed.stored(customerId);
-      if (stored.isEmpty() || stored.get().equals(tombstone)) {
-        changed.forget(customerId, tombstone.version());
-        return Followed.ERASED;
-      }
-    }
     if (stored.isEmpty()) return Followed.NOT_STORED;
-    if (stored.get().erased()) throw new IllegalStateException("customer " + customerId + " kept being erased");
-    return saved(stored.get().profile());
+    StoredCustomer item = stored.get();
+    if (!item.erased()) return saved(item.profile());
+    evaluate.erased(item.id(), item.sourceId());
+    changed.forget(item.id(), item.version());
+    return Followed.ERASED;
   }
 
   /** Follows a profile just saved or read (the latest its caller knows of), without reading it again. */

@@ -52,7 +52,7 @@ public final class ManageSegments {
     List<Customer> members = customers(draft.customerIds(), "customer_ids");
     Segment segment = Segment.create(Ids.random("seg_"), draft.name(), draft.type(), draft.rule(), clock.instant());
     if (!segments.create(segment)) throw new IllegalStateException("segment id " + segment.id() + " exists");
-    Parallel.map(members, customer -> settle.set(segment, customer.id(), customer.sourceId(), true));
+    Parallel.map(members, customer -> enter(segment, customer));
     Segment created = segment.autoUpdate() ? startEvaluation(segment) : segment;
     return new CountedSegment(created, memberships.count(created));
   }
@@ -111,10 +111,21 @@ public final class ManageSegments {
     Segment segment = staticSegment(id);
     if (customerIds.isEmpty()) throw Invalid.required("customer_ids");
     List<Customer> members = customers(SegmentDraft.customerIds(customerIds, "customer_ids"), "customer_ids");
-    long added = Parallel.map(members, customer -> settle.set(segment, customer.id(), customer.sourceId(), true))
-        .stream()
+    long added = Parallel.map(members, customer -> enter(segment, customer)).stream()
         .filter(Optional::isPresent).count();
     return new MembersAdded((int) added, members.size() - (int) added);
+  }
+
+  /**
+   * Adds the customer to a static segment; empty when they were in it. A customer erased meanwhile leaves again:
+   * the segments function may have taken them out of every segment before this added them.
+   */
+  private Optional<Transition> enter(Segment segment, Customer customer) {
+    Optional<Transition> entered = settle.set(segment, customer.id(), customer.sourceId(), true);
+    if (entered.isPresent() && customers.get(customer.id()).isEmpty()) {
+      settle.set(segment, customer.id(), customer.sourceId(), false);
+    }
+    return entered;
   }
 
   /** Removes a customer from a static segment; NotFound when they are not in it. */

@@ -62,7 +62,7 @@ public final class InMemoryCustomers implements Customers, ChangedCustomers {
       other.run();
     }
     StoredCustomer stored = items.get(customer.id());
-    boolean free = customer.version() == 0 ? stored == null || stored.erased()
+    boolean free = customer.version() == 0 ? stored == null
         : stored != null && stored.version() == customer.version();
     if (!free) throw new Conflict("version_conflict", "customer " + customer.id() + " changed since it was read");
     Customer saved = customer.withVersion(customer.version() + 1);

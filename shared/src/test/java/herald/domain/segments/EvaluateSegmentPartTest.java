@@ -31,7 +31,7 @@ class EvaluateSegmentPartTest {
   private final RecordingEventBus bus = new RecordingEventBus();
   private final RecordingScans jobs = new RecordingScans();
   private final EvaluateSegmentPart evaluate = new EvaluateSegmentPart(segments, customers,
-      new EvaluateSegments(segments, new SettleMembership(memberships, bus, clock), new InMemoryCustomers(), clock),
+      new EvaluateSegments(segments, new SettleMembership(memberships, bus, clock), customers, clock),
       actions, jobs);
   private final Segment gold = new Segment("seg_gold", "Gold", SegmentType.AUTO_UPDATE, GOLD, 4, 1, T0, T0, null);
 

@@ -2,11 +2,12 @@ package herald.domain.segments;
 
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import herald.domain.common.Conflict;
 import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.CustomerProfile;
-import herald.domain.customers.StoredCustomer;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.InMemoryMemberships;
@@ -103,23 +104,34 @@ class FollowCustomerTest {
   }
 
   @Test
-  void aCustomerSavedAgainWhileTheirEraseIsFollowedIsEvaluatedAndNotForgotten() {
+  void anErasedCustomersSourceIdMakesANewCustomerOnlyOnceTheirSegmentsHaveLetGoOfThem() {
     plan("gold");
     follow.follow(ada);
+    settle.set(vip, ada, "ada", true);
     customers.erase(ada);
-    bus.onPut(event -> {
-      bus.onPut(e -> {});
-      plan("gold");               // saved anew under the same source id as the erase lets go of them
-    });
 
-    assertThat(follow.follow(ada)).isEqualTo(Followed.EVALUATED);
+    assertThatThrownBy(() -> customers.save(new Customer(ada, "ada", null, null, null, Map.of(), T0, T0)))
+        .isInstanceOf(Conflict.class);
+    follow.follow(ada);
+    Customer again = plan("gold");
 
-    assertThat(bus.events()).extracting(TriggerEvent::type)
-        .containsExactly(SegmentEvents.ENTERED, SegmentEvents.LEFT, SegmentEvents.ENTERED);
-    StoredCustomer stored = customers.stored(ada).orElseThrow();
-    assertThat(stored.erased()).isFalse();
-    assertThat(memberships.standing(gold, ada).member()).isTrue();
+    assertThat(again.version()).isEqualTo(1);
+    follow.follow(ada);
+    assertThat(memberships.standing(vip, ada).member()).as("the erase took them out; nobody put them back").isFalse();
+    assertThat(memberships.standing(gold, ada)).extracting(Membership::member, Membership::seq).containsExactly(true, 3L);
     assertThat(customers.marked(ada)).isFalse();
+  }
+
+  @Test
+  void anEvaluationOfAProfileErasedMeanwhileTakesTheCustomerOutAgain() {
+    Customer read = plan("gold");
+    customers.erase(ada);
+    follow.follow(ada);   // the erase is followed before the evaluation of the profile read earlier ends
+
+    follow.saved(read);
+
+    assertThat(bus.events()).extracting(TriggerEvent::type).containsExactly(SegmentEvents.ENTERED, SegmentEvents.LEFT);
+    assertThat(memberships.standing(gold, ada).member()).isFalse();
   }
 
   @Test

@@ -56,6 +56,18 @@ class ManageSegmentsTest {
   }
 
   @Test
+  void aMemberErasedWhileBeingAddedLeavesAgain() {
+    String ada = customer("ada");
+    Segment vip = vip();
+    memberships.beforeNextChange(() -> customers.erase(ada));
+
+    manage.addMembers(vip.id(), List.of(ada));
+
+    assertThat(bus.events()).extracting(TriggerEvent::type).containsExactly(SegmentEvents.ENTERED, SegmentEvents.LEFT);
+    assertThat(memberships.standing(vip, ada).member()).isFalse();
+  }
+
+  @Test
   void createsAStaticSegmentWithItsFirstMembers() {
     String ada = customer("ada");
     String bob = customer("bob");

@@ -43,7 +43,7 @@ class RefreshTimedSegmentsTest {
   private final RecordingEventBus bus = new RecordingEventBus();
   private final RecordingScans jobs = new RecordingScans();
   private final EvaluateSegments evaluate = new EvaluateSegments(segments, new SettleMembership(memberships, bus, clock),
-      new InMemoryCustomers(), clock);
+      customers, clock);
   private final EvaluateSegmentPart scan = new EvaluateSegmentPart(segments, customers, evaluate, actions, jobs);
   private final StartSegmentEvaluation start = new StartSegmentEvaluation(actions, jobs, clock, 2);
   private final RefreshTimedSegments refresh = new RefreshTimedSegments(segments, start, actions, clock);
@@ -112,7 +112,7 @@ class RefreshTimedSegmentsTest {
     Customer bob = buyer("bob", 5);
     TestClock earlier = new TestClock(clock.instant().minus(DAY.multipliedBy(20)));
     EvaluateSegments then = new EvaluateSegments(segments, new SettleMembership(memberships, bus, earlier),
-        new InMemoryCustomers(), earlier);
+        customers, earlier);
     then.evaluate(recent, ada);
     then.evaluate(recent, bob);
     assertThat(memberships.count(recent)).isEqualTo(2);
@@ -170,8 +170,7 @@ class RefreshTimedSegmentsTest {
     Segment recent = recentBuyers();
     Customer ada = buyer("ada", 40);
     TestClock twentyDaysAgo = new TestClock(clock.instant().minus(DAY.multipliedBy(20)));
-    new EvaluateSegments(segments, new SettleMembership(memberships, bus, twentyDaysAgo), new InMemoryCustomers(),
-        twentyDaysAgo)
+    new EvaluateSegments(segments, new SettleMembership(memberships, bus, twentyDaysAgo), customers, twentyDaysAgo)
         .evaluate(recent, ada);
     String actionId = refresh.refresh().getFirst().actionId();
 
