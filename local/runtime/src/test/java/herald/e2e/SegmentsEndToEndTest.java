@@ -196,6 +196,23 @@ class SegmentsEndToEndTest {
     assertThat(messages(distribution)).isEqualTo(1);
   }
 
+  @Test
+  void anErasedCustomersSourceIdMakesANewCustomerAMomentLaterWithoutTheirFormerMemberships() {
+    String tag = tag();
+    String gold = goldSegment(tag);
+    String customer = upsert("again-" + tag, "gold-" + tag);
+    String vip = created(api.post("/v1/segments", "{\"name\":\"VIP " + tag + "\",\"type\":\"static\","
+        + "\"customer_ids\":[\"" + customer + "\"]}"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> memberCount(gold) == 1);
+
+    assertThat(api.send("DELETE", "/v1/customers/" + customer, null).status()).isEqualTo(204);
+    assertThat(upsert("again-" + tag, "gold-" + tag)).as("the same id, derived from the source id").isEqualTo(customer);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> memberCount(vip) == 0);
+    await().atMost(Duration.ofSeconds(20)).until(() -> memberCount(gold) == 1);
+    assertThat(api.get("/v1/customers/" + customer).status()).isEqualTo(200);
+  }
+
   private static String goldSegment(String tag) {
     return created(api.post("/v1/segments", "{\"name\":\"Gold " + tag + "\",\"type\":\"auto-update\","
         + "\"rules\":{\"field\":\"metadata.plan\",\"operator\":\"equals\",\"value\":\"gold-" + tag + "\"}}"));

@@ -91,7 +91,9 @@ public final class DynamoDbCustomers implements Customers {
       dynamo.putItem(put.build());
       return saved;
     } catch (ConditionalCheckFailedException e) {
-      throw new Conflict("version_conflict", "customer " + c.id() + " changed since it was read");
+      throw new Conflict("version_conflict", c.version() == 0
+          ? "customer " + c.id() + " was created meanwhile, or was erased a moment ago and is still leaving its segments"
+          : "customer " + c.id() + " changed since it was read");
     }
   }
 

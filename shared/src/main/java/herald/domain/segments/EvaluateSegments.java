@@ -62,9 +62,12 @@ public final class EvaluateSegments {
     return followLatest(customer, auto).decidedOn().version();
   }
 
-  /** The customer was erased: they leave every segment they are in, static ones included. */
+  /**
+   * The customer was erased: they leave every segment they are in, static ones included. The segments are read
+   * afresh, not from the cache: a static segment created a moment ago with them in it must be left too.
+   */
   public List<Transition> erased(String customerId, String sourceId) {
-    return settle.settle(customerId, sourceId, segments(), segment -> false);
+    return settle.settle(customerId, sourceId, List.copyOf(segments.all()), segment -> false);
   }
 
   /** Re-evaluates one auto-update segment for this customer (the background re-evaluation of a segment). */

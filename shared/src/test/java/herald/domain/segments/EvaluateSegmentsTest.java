@@ -100,6 +100,19 @@ class EvaluateSegmentsTest {
   }
 
   @Test
+  void anErasedCustomerLeavesEvenASegmentCreatedAMomentAgo() {
+    evaluate.changed(customer("bob", "gold"));   // the segment list is read, and cached for a second
+    Segment vip = staticSegment("seg_vip");
+    segments.create(vip);
+    Customer ada = customer("ada", null);
+    settle.set(vip, ada.id(), "ada", true);
+
+    evaluate.erased(ada.id(), "ada");
+
+    assertThat(memberships.standing(vip, ada.id()).member()).isFalse();
+  }
+
+  @Test
   void reEvaluatingWithNoChangePutsNothing() {
     segments.create(gold);
     evaluate.changed(customer("ada", "gold"));
