@@ -241,7 +241,8 @@ class CustomerChangesRaceTest {
 
   private long queued() {
     return sqs.getQueueAttributes(r -> r.queueUrl(queue()).attributeNames(
-            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
         .attributes().values().stream().mapToLong(Long::parseLong).sum();
   }
 

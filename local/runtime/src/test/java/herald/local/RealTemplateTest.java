@@ -143,7 +143,8 @@ class RealTemplateTest {
     assertThat(envs.get("SegmentsFunction")).containsEntry("ASYNC_ACTIONS_TABLE", "AsyncActionsTable")
         .containsEntry("SEGMENT_SCANS_QUEUE_URL", queueUrls.get("SegmentScansQueue"))
         .doesNotContainKeys("JOBS_QUEUE_URL", "CUSTOMER_CHANGES_QUEUE_URL");
-    assertThat(envs.get("ApiFunction")).containsEntry("CUSTOMER_CHANGES_QUEUE_URL", queueUrls.get("CustomerChangesQueue"))
+    assertThat(envs.get("ApiFunction"))
+        .containsEntry("CUSTOMER_CHANGES_QUEUE_URL", queueUrls.get("CustomerChangesQueue"))
         .containsEntry("SEGMENT_SCANS_QUEUE_URL", queueUrls.get("SegmentScansQueue"));
     assertThat(envs.get("JobsFunction")).containsEntry("CUSTOMER_CHANGES_QUEUE_URL",
         queueUrls.get("CustomerChangesQueue")).doesNotContainKey("EVENT_BUS_NAME");

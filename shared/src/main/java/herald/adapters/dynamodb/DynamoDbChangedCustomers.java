@@ -77,13 +77,15 @@ public final class DynamoDbChangedCustomers implements ChangedCustomers {
           .conditionExpression("attribute_exists(" + ERASED + ") AND #v = :v")
           .expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(Map.of(":v", Items.n(version))));
     } catch (ConditionalCheckFailedException e) {
-      // saved anew under the same source id, erased again, or forgotten already
+      // forgotten already (no save replaces a tombstone)
     }
   }
 
   @Override
   public Page<String> markedBefore(int shard, Instant before, String cursor, int limit) {
-    if (shard < 0 || shard >= SHARDS || limit < 1) throw new IllegalArgumentException("shard " + shard + ", limit " + limit);
+    if (shard < 0 || shard >= SHARDS || limit < 1) {
+      throw new IllegalArgumentException("shard " + shard + ", limit " + limit);
+    }
     QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(INDEX)
         .keyConditionExpression(SHARD + " = :shard AND " + AT + " < :before")
         .expressionAttributeValues(Map.of(":shard", Items.s(shard(shard)), ":before", Items.s(TIME.format(before))));

@@ -92,7 +92,7 @@ public final class DynamoDbCustomers implements Customers {
       return saved;
     } catch (ConditionalCheckFailedException e) {
       throw new Conflict("version_conflict", c.version() == 0
-          ? "customer " + c.id() + " was created meanwhile, or was erased a moment ago and is still leaving its segments"
+          ? "customer " + c.id() + " was created meanwhile, or erased a moment ago and still leaving its segments"
           : "customer " + c.id() + " changed since it was read");
     }
   }

@@ -167,7 +167,8 @@ class AcceptEventTest {
     accepting.accept(new IncomingEvent("signup", new CustomerProfile("src-ada", null, null, null, "Europe/Warsaw",
         Map.of("plan", "platinum"), null), Map.of(), null));
 
-    assertThat(order).containsExactly("put customer.custom_event with Europe/Warsaw {city=Paris, plan=platinum} marked");
+    assertThat(order)
+        .containsExactly("put customer.custom_event with Europe/Warsaw {city=Paris, plan=platinum} marked");
     assertThat(changes.announced()).isEmpty();
     assertThat(customers.get(id).orElseThrow().name()).isEqualTo("Ada");
   }

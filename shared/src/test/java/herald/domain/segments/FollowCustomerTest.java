@@ -118,7 +118,8 @@ class FollowCustomerTest {
     assertThat(again.version()).isEqualTo(1);
     follow.follow(ada);
     assertThat(memberships.standing(vip, ada).member()).as("the erase took them out; nobody put them back").isFalse();
-    assertThat(memberships.standing(gold, ada)).extracting(Membership::member, Membership::seq).containsExactly(true, 3L);
+    assertThat(memberships.standing(gold, ada)).extracting(Membership::member, Membership::seq)
+        .containsExactly(true, 3L);
     assertThat(customers.marked(ada)).isFalse();
   }
 

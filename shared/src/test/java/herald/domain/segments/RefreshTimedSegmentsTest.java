@@ -42,8 +42,8 @@ class RefreshTimedSegmentsTest {
   private final InMemoryMemberships memberships = new InMemoryMemberships();
   private final RecordingEventBus bus = new RecordingEventBus();
   private final RecordingScans jobs = new RecordingScans();
-  private final EvaluateSegments evaluate = new EvaluateSegments(segments, new SettleMembership(memberships, bus, clock),
-      customers, clock);
+  private final EvaluateSegments evaluate =
+      new EvaluateSegments(segments, new SettleMembership(memberships, bus, clock), customers, clock);
   private final EvaluateSegmentPart scan = new EvaluateSegmentPart(segments, customers, evaluate, actions, jobs);
   private final StartSegmentEvaluation start = new StartSegmentEvaluation(actions, jobs, clock, 2);
   private final RefreshTimedSegments refresh = new RefreshTimedSegments(segments, start, actions, clock);
