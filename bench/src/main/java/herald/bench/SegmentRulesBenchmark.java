@@ -15,7 +15,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * One profile change, domain only: a customer evaluated against the rules of 50 auto-update segments, as
- * {@code EvaluateSegments} does for every upsert, import row and event with profile fields. One operation is one
+ * {@code EvaluateSegments} does in the segments function for every customer change it follows (an upsert, an
+ * import row, a counted event). One operation is one
  * profile, so ops/s is profiles per second. The customers cycle through a pool of {@value #POOL}.
  */
 @State(Scope.Thread)

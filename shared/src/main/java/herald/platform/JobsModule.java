@@ -11,7 +11,6 @@ import herald.domain.intake.ImportCustomers;
 import herald.domain.jobs.AsyncActions;
 import herald.domain.jobs.JobWork;
 import herald.domain.jobs.Jobs;
-import herald.domain.segments.EvaluateSegmentPart;
 import herald.domain.segments.PurgeSegmentShard;
 import herald.domain.segments.SegmentEvaluations;
 import herald.domain.segments.SegmentPurges;
@@ -24,7 +23,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Async actions (ASYNC_ACTIONS_TABLE) and the background jobs behind them (JOBS_QUEUE_URL): the work of each kind
- * of job ({@link JobWork}) for the jobs function's RunJob, and how segment evaluations and purges are started.
+ * of job ({@link JobWork}) for the jobs function's RunJob, and how segment evaluations (whose scans the segments
+ * function runs) and purges are started.
  */
 @Module(includes = AwsModule.class)
 public abstract class JobsModule {
@@ -47,8 +47,6 @@ public abstract class JobsModule {
   @Binds abstract SegmentPurges segmentPurges(StartSegmentPurge start);
 
   @Binds @IntoSet abstract JobWork importParts(ImportCustomers work);
-
-  @Binds @IntoSet abstract JobWork segmentScans(EvaluateSegmentPart work);
 
   @Binds @IntoSet abstract JobWork segmentPurgeShards(PurgeSegmentShard work);
 }

@@ -3,20 +3,21 @@ package herald.platform;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
+import herald.adapters.aws.SqsSegmentScans;
 import herald.adapters.dynamodb.DynamoDbMemberships;
 import herald.adapters.dynamodb.DynamoDbSegments;
-import herald.domain.customers.CustomerChanges;
 import herald.domain.distributions.SegmentUsage;
-import herald.domain.segments.EvaluateSegments;
 import herald.domain.segments.Memberships;
+import herald.domain.segments.SegmentScans;
 import herald.domain.segments.SegmentUsers;
 import herald.domain.segments.Segments;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The segments and their sharded membership (SEGMENTS_TABLE, SEGMENT_MEMBERS_TABLE), and the evaluation that
- * every change to a customer goes through ({@link CustomerChanges}).
+ * The segments and their sharded membership (SEGMENTS_TABLE, SEGMENT_MEMBERS_TABLE), and the queue of the parts of
+ * segment scans, which the segments function runs (SEGMENT_SCANS_QUEUE_URL).
  */
 @Module
 public abstract class SegmentsModule {
@@ -30,7 +31,9 @@ public abstract class SegmentsModule {
     return new DynamoDbMemberships(dynamo, env.get("SEGMENT_MEMBERS_TABLE"));
   }
 
-  @Binds abstract CustomerChanges customerChanges(EvaluateSegments evaluate);
+  @Provides @Singleton static SegmentScans segmentScans(SqsClient sqs, Env env) {
+    return new SqsSegmentScans(sqs, env.get("SEGMENT_SCANS_QUEUE_URL"));
+  }
 
   @Binds abstract SegmentUsers segmentUsers(SegmentUsage usage);
 }

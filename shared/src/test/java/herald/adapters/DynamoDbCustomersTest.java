@@ -3,6 +3,7 @@ package herald.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import herald.adapters.dynamodb.DynamoDbChangedCustomers;
 import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.domain.common.Conflict;
 import herald.domain.common.Invalid;
@@ -12,6 +13,7 @@ import herald.domain.customers.Consent;
 import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.CustomerProfile;
+import herald.domain.fakes.Follows;
 import herald.domain.segments.TrackBehaviour;
 import herald.domain.intake.UpsertCustomer;
 import herald.domain.common.Page;
@@ -36,11 +38,13 @@ import org.junit.jupiter.api.Test;
 class DynamoDbCustomersTest {
   private static final Instant T0 = Instant.parse("2026-11-25T10:00:00.123Z");
   private DynamoDbCustomers customers;
+  private DynamoDbChangedCustomers changed;
 
   @BeforeEach
   void freshTables() {
     Env env = StandIns.get().freshEnv();
     customers = new DynamoDbCustomers(StandIns.dynamo(env), env.get("CUSTOMERS_TABLE"));
+    changed = new DynamoDbChangedCustomers(StandIns.dynamo(env), env.get("CUSTOMERS_TABLE"));
   }
 
   private static Customer ada(long version) {
@@ -94,7 +98,8 @@ class DynamoDbCustomersTest {
 
   @Test
   void eightConcurrentEventsOfOneCustomerAllCount() throws Exception {
-    TrackBehaviour track = new TrackBehaviour(customers, CustomerChanges.NONE, Clock.systemUTC());
+    TrackBehaviour track = new TrackBehaviour(customers, Follows.withoutSegments(customers, changed),
+        Clock.systemUTC());
     String id = Customer.idFor("src-ada");
 
     all(8, i -> () -> track.track(new TriggerEvent("evt_" + i, "customer.order.paid", T0.plusSeconds(i),
@@ -105,6 +110,10 @@ class DynamoDbCustomersTest {
     assertThat(b.orderTotalAmount()).isEqualTo(800);
     assertThat(b.lastOrderAt()).isEqualTo(T0.plusSeconds(7));
     assertThat(b.events().get("customer.order.paid").count()).isEqualTo(8);
+    assertThat(changed.stored(id).orElseThrow().version()).isEqualTo(8);
+    int shard = herald.domain.customers.ChangedCustomers.shardOf(id);
+    assertThat(changed.markedBefore(shard, Instant.now().plusSeconds(3600), null, 10).items())
+        .as("whoever saved the last version evaluated it and cleared the mark").isEmpty();
   }
 
   @Test

@@ -14,6 +14,7 @@ import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentEvents;
 import herald.domain.segments.SegmentRule;
 import herald.domain.segments.SegmentType;
+import herald.domain.segments.SettleMembership;
 import herald.platform.Env;
 import herald.testing.StandIns;
 import java.time.Clock;
@@ -40,7 +41,9 @@ class SegmentEvaluationRaceTest {
   private final Segment gold = new Segment("seg_gold", "Gold", SegmentType.AUTO_UPDATE, GOLD, 4, 1, T0, T0, null);
   private final RecordingEventBus bus = new RecordingEventBus();
   private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+  private final InMemoryCustomers customers = new InMemoryCustomers();
   private DynamoDbMemberships memberships;
+  private SettleMembership settle;
   private EvaluateSegments evaluate;
 
   @BeforeEach
@@ -49,7 +52,8 @@ class SegmentEvaluationRaceTest {
     memberships = new DynamoDbMemberships(StandIns.dynamo(env), env.get("SEGMENT_MEMBERS_TABLE"));
     InMemorySegments segments = new InMemorySegments();
     segments.create(gold);
-    evaluate = new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, Clock.systemUTC());
+    settle = new SettleMembership(memberships, bus, Clock.systemUTC());
+    evaluate = new EvaluateSegments(segments, settle, customers, Clock.systemUTC());
   }
 
   @AfterEach
@@ -63,8 +67,11 @@ class SegmentEvaluationRaceTest {
 
   @Test
   void manyEvaluationsAtOncePutOneEventPerTransition() throws Exception {
+    customers.put(customer("gold"));
     all(i -> evaluate.changed(customer("gold")));
+    customers.put(customer("silver"));
     all(i -> evaluate.changed(customer("silver")));
+    customers.put(customer("gold"));
     all(i -> evaluate.changed(customer("gold")));
 
     assertThat(transitions()).extracting(TriggerEvent::type)
@@ -78,7 +85,7 @@ class SegmentEvaluationRaceTest {
   @Test
   void evaluationsPullingBothWaysLeaveOneEventForEveryStepOfTheStanding() throws Exception {
     all(i -> {
-      for (int round = 0; round < 5; round++) evaluate.set(gold, customer("gold"), (i + round) % 2 == 0);
+      for (int round = 0; round < 5; round++) settle.set(gold, customer("gold").id(), "ada", (i + round) % 2 == 0);
     });
 
     List<TriggerEvent> transitions = transitions();
@@ -94,6 +101,7 @@ class SegmentEvaluationRaceTest {
 
   @Test
   void aTransitionLeftPendingWhenTheBusFailedIsAnnouncedByTheNextEvaluationUnchanged() {
+    customers.put(customer("gold"));
     bus.failNext(new IllegalStateException("bus down"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> evaluate.changed(customer("gold")))
         .hasMessage("bus down");

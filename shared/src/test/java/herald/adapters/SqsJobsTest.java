@@ -8,7 +8,6 @@ import herald.domain.intake.ImportJob;
 import herald.domain.intake.ImportRow;
 import herald.domain.jobs.Job;
 import herald.domain.segments.PurgeJob;
-import herald.domain.segments.ScanJob;
 import herald.platform.Env;
 import herald.testing.StandIns;
 import java.time.Duration;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 class SqsJobsTest {
   @Test
-  void queuesImportPartsScanAndPurgeJobsIntactEvenWhenTenPartsExceedABatchsSize() {
+  void queuesImportPartsAndPurgeJobsIntactEvenWhenTenPartsExceedABatchsSize() {
     Env env = StandIns.get().freshEnv();
     SqsClient sqs = StandIns.sqs(env);
     String big = "{\"source_id\":\"c\",\"metadata\":{\"note\":\"" + "x".repeat(1000) + "\"}}";
@@ -30,8 +29,6 @@ class SqsJobsTest {
       rows.add(ImportRow.unreadable(190, "malformed_row", null, "a quoted field is not closed"));
       jobs.add(new ImportJob("act_1", part, rows));
     }
-    jobs.add(new ScanJob("act_2", "seg_1", 3, 1, 4, "cursor-1"));
-    jobs.add(new ScanJob("act_2", "seg_1", 3, 0, 4, null));
     jobs.add(PurgeJob.of("seg_9", 2));
     jobs.add(PurgeJob.of("seg_9", 0).asSweep());
 
@@ -50,9 +47,9 @@ class SqsJobsTest {
     Env env = StandIns.get().freshEnv();
     SqsClient sqs = StandIns.sqs(env);
     String queue = env.get("JOBS_QUEUE_URL");
-    ScanJob scan = new ScanJob("act_3", "seg_2", 1, 0, 1, null);
+    PurgeJob sweep = PurgeJob.of("seg_2", 0).asSweep();
 
-    new SqsJobs(sqs, queue).put(List.of(scan), Duration.ofSeconds(2));
+    new SqsJobs(sqs, queue).put(List.of(sweep), Duration.ofSeconds(2));
 
     long sent = System.nanoTime();
     assertThat(sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages()).isEmpty();
@@ -61,7 +58,7 @@ class SqsJobsTest {
       sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
           .messages().forEach(m -> received.add(JobJson.parse(m.body())));
     }
-    assertThat(received).containsExactly(scan);
+    assertThat(received).containsExactly(sweep);
     assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
   }
 }

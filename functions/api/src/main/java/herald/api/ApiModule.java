@@ -6,6 +6,7 @@ import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import herald.domain.keys.ApiKeys;
 import herald.domain.keys.ManageApiKeys;
+import herald.platform.ChangesModule;
 import herald.platform.Env;
 import herald.platform.JobsModule;
 import herald.platform.SegmentsModule;
@@ -13,8 +14,11 @@ import herald.platform.StoresModule;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The api function: every group of routes, and the deployment's own key (HERALD_API_KEY). */
-@Module(includes = {StoresModule.class, JobsModule.class, SegmentsModule.class})
+/**
+ * The api function: every group of routes, and the deployment's own key (HERALD_API_KEY). It writes customers and
+ * announces their changes (ChangesModule); it never evaluates a segment's rules.
+ */
+@Module(includes = {StoresModule.class, JobsModule.class, SegmentsModule.class, ChangesModule.class})
 abstract class ApiModule {
   private ApiModule() {}
 

@@ -78,9 +78,14 @@ final class StandInApi implements AutoCloseable {
     return StandIns.dynamo(env).scan(r -> r.tableName(env.get(table)).select("COUNT")).count();
   }
 
-  /** Messages on the jobs queue, visible or not. */
+  /** Messages on the queues the api puts work on (jobs, segment scans, customer changes), visible or not. */
   long jobsQueued() {
-    var attributes = StandIns.sqs(env).getQueueAttributes(r -> r.queueUrl(env.get("JOBS_QUEUE_URL"))
+    return queued("JOBS_QUEUE_URL") + queued("SEGMENT_SCANS_QUEUE_URL") + queued("CUSTOMER_CHANGES_QUEUE_URL");
+  }
+
+  /** Messages on the queue whose URL the variable holds, visible, in flight or delayed. */
+  long queued(String queueVariable) {
+    var attributes = StandIns.sqs(env).getQueueAttributes(r -> r.queueUrl(env.get(queueVariable))
         .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();

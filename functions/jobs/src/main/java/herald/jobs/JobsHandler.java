@@ -14,8 +14,8 @@ import herald.platform.Startup;
 import java.util.function.BooleanSupplier;
 
 /**
- * Background jobs (import parts, segment scans, purges of deleted segments' shards); a job stops taking on work
- * with {@link #MARGIN_MS} left.
+ * Background jobs (import parts, purges of deleted segments' shards); a job stops taking on work with {@link
+ * #MARGIN_MS} left. It evaluates no segment: an import announces the customers it saved, for the segments function.
  */
 public final class JobsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   static final long MARGIN_MS = 60_000;

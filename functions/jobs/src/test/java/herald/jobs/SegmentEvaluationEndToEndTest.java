@@ -11,11 +11,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A segment's rules re-evaluated over every customer in the background: api → jobs queue → jobs function. */
+/**
+ * A segment's rules re-evaluated over every customer in the background: api → segment scans queue → segments
+ * function; and the customers an import saved, announced by the jobs function, followed by the segments function.
+ */
 class SegmentEvaluationEndToEndTest {
   private final RecordingEventBridge bus = new RecordingEventBridge();
   private Api api;
   private QueueRunner jobs;
+  private SegmentsRunner segments;
 
   @BeforeEach
   void freshStandIns() {
@@ -23,6 +27,10 @@ class SegmentEvaluationEndToEndTest {
         .with("AWS_ENDPOINT_URL_EVENTBRIDGE", bus.endpoint());
     api = new Api(env);
     jobs = new QueueRunner(env);
+    segments = new SegmentsRunner(env);
+  }
+
+  private void importThirty() {
     StringBuilder file = new StringBuilder("source_id,metadata.plan\n");
     for (int i = 0; i < 30; i++) file.append("c-").append(i).append(',').append(i % 3 == 0 ? "gold" : "silver").append('\n');
     api.startImport(file.toString(), "text/csv");
@@ -36,10 +44,12 @@ class SegmentEvaluationEndToEndTest {
 
   @Test
   void newRulesReEvaluateEveryCustomerAndPutOneEventPerChange() {
+    importThirty();
+    assertThat(segments.changes()).as("every customer imported, announced").isEqualTo(30);
     JsonNode segment = api.json("POST", "/v1/segments", "{\"name\":\"Gold\",\"type\":\"auto-update\",\"rules\":"
         + "{\"field\":\"metadata.plan\",\"operator\":\"equals\",\"value\":\"gold\"}}", "application/json", 201);
     String first = segment.at("/evaluation/async_action_id").asText();
-    jobs.drain(true, 300_000);
+    assertThat(segments.scans(true)).as("one run a part, each delivered twice").isEqualTo(4);
 
     JsonNode evaluated = api.action(first);
     assertThat(evaluated.path("type").asText()).isEqualTo("segment.evaluation");
@@ -55,12 +65,27 @@ class SegmentEvaluationEndToEndTest {
         200);
     String second = edited.at("/evaluation/async_action_id").asText();
     assertThat(second).isNotEqualTo(first);
-    jobs.drain();
+    segments.scans();
 
     assertThat(api.action(second).path("progress")).isEqualTo(Json.parse("{\"customers_evaluated\":30,"
         + "\"entered\":20,\"left\":10,\"parts_total\":4,\"parts_done\":4}"));
     assertThat(entered()).isEqualTo(30);
     assertThat(api.json("GET", "/v1/segments/" + id, null, null, 200).path("member_count").asInt()).isEqualTo(20);
+  }
+
+  @Test
+  void theCustomersAnImportSavedEnterTheSegmentsTheyMatchThroughTheirAnnouncements() {
+    JsonNode segment = api.json("POST", "/v1/segments", "{\"name\":\"Gold\",\"type\":\"auto-update\",\"rules\":"
+        + "{\"field\":\"metadata.plan\",\"operator\":\"equals\",\"value\":\"gold\"}}", "application/json", 201);
+    segments.scans();
+
+    importThirty();
+    assertThat(entered()).as("the jobs function evaluates nothing").isZero();
+    assertThat(segments.changes()).isEqualTo(30);
+
+    assertThat(entered()).isEqualTo(10);
+    assertThat(api.json("GET", "/v1/segments/" + segment.path("id").asText(), null, null, 200).path("member_count")
+        .asInt()).isEqualTo(10);
   }
 
   private long entered() {

@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * An SQS event source mapping: long-polls the queue, hands batches to the function and deletes what succeeded.
  * Records the function reports in batchItemFailures (all of them, if it throws) stay on the queue and come back
- * after the visibility timeout; the queue's redrive policy moves them to its DLQ after maxReceiveCount.
+ * after the visibility timeout; the queue's redrive policy moves them to its DLQ after maxReceiveCount. A typed
+ * handler gets the SQSEvent; a stream handler gets Lambda's event JSON and answers with JSON ({@link
+ * SqsEventJson}).
  */
 public final class SqsPoller implements AutoCloseable {
   private final SqsClient sqs;
@@ -79,7 +81,9 @@ public final class SqsPoller implements AutoCloseable {
   void handle(List<Message> batch) {
     Set<String> failed = new HashSet<>();
     try {
-      SQSBatchResponse response = function.invoke(event(batch));
+      SQSEvent event = event(batch);
+      SQSBatchResponse response = function.streams()
+          ? SqsEventJson.response(function.invokeStream(SqsEventJson.write(event))) : function.invoke(event);
       if (source.reportBatchItemFailures() && response != null && response.getBatchItemFailures() != null) {
         Set<String> ids = new HashSet<>();
         batch.forEach(m -> ids.add(m.messageId()));

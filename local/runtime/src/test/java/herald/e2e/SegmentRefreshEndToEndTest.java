@@ -1,7 +1,6 @@
 package herald.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import herald.domain.fakes.InMemoryCustomers;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +12,7 @@ import herald.domain.customers.Customer;
 import herald.domain.events.TriggerEvent;
 import herald.domain.segments.EvaluateSegments;
 import herald.domain.segments.Segment;
+import herald.domain.segments.SettleMembership;
 import herald.local.LocalRuntime;
 import herald.local.Options;
 import herald.platform.AwsModule;
@@ -105,9 +105,12 @@ class SegmentRefreshEndToEndTest {
     try (DynamoDbClient dynamo = StandIns.dynamo(env)) {
       DynamoDbSegments segments = new DynamoDbSegments(dynamo, env.get("SEGMENTS_TABLE"));
       Segment segment = segments.get(segmentId).orElseThrow();
-      Customer customer = new DynamoDbCustomers(dynamo, env.get("CUSTOMERS_TABLE")).get(customerId).orElseThrow();
-      new EvaluateSegments(segments, new DynamoDbMemberships(dynamo, env.get("SEGMENT_MEMBERS_TABLE")), new InMemoryCustomers(), e -> { },
-          Clock.fixed(then, ZoneOffset.UTC)).evaluate(segment, customer).orElseThrow();
+      DynamoDbCustomers customers = new DynamoDbCustomers(dynamo, env.get("CUSTOMERS_TABLE"));
+      Customer customer = customers.get(customerId).orElseThrow();
+      Clock clock = Clock.fixed(then, ZoneOffset.UTC);
+      new EvaluateSegments(segments, new SettleMembership(new DynamoDbMemberships(dynamo,
+          env.get("SEGMENT_MEMBERS_TABLE")), e -> { }, clock), customers, clock)
+          .evaluate(segment, customer).orElseThrow();
     }
   }
 

@@ -43,17 +43,24 @@ class RealTemplateTest {
         .filter(t -> t.logicalId().equals("DistributionsTable")).findFirst().orElseThrow();
     assertThat(distributions.globalIndexes()).extracting(Template.Index::name).containsExactly("ActiveByTrigger", "ByStatus",
         "All");
+    Template.Table customers = template.tables().stream()
+        .filter(t -> t.logicalId().equals("CustomersTable")).findFirst().orElseThrow();
+    assertThat(customers.globalIndexes()).singleElement().satisfies(pending -> {
+      assertThat(pending.name()).isEqualTo("Pending");
+      assertThat(pending.keySchema()).extracting(Template.Key::name).containsExactly("pending_shard", "pending_at");
+    });
   }
 
   @Test
   void hasTheContractsQueuesWithTheManualDelayAndRedrives() {
     assertThat(template.queues()).extracting(Template.Queue::logicalId).containsExactlyInAnyOrder("SendQueue",
         "SendDLQ", "FanoutQueue", "FanoutDLQ", "ManualQueue", "ManualDLQ", "TriggerDLQ", "FeedbackDLQ",
-        "JobsQueue", "JobsDLQ");
+        "JobsQueue", "JobsDLQ", "CustomerChangesQueue", "CustomerChangesDLQ", "SegmentScansQueue", "SegmentScansDLQ");
     assertThat(queue("ManualQueue").attributes()).containsEntry("DelaySeconds", 600);
     Intrinsics intrinsics = new Intrinsics(template, Map.of("ApiKey", "k"), Map.of());
     for (String[] pair : new String[][] {{"SendQueue", "SendDLQ", "12"}, {"FanoutQueue", "FanoutDLQ", "5"},
-        {"ManualQueue", "ManualDLQ", "5"}, {"JobsQueue", "JobsDLQ", "5"}}) {
+        {"ManualQueue", "ManualDLQ", "5"}, {"JobsQueue", "JobsDLQ", "5"},
+        {"CustomerChangesQueue", "CustomerChangesDLQ", "5"}, {"SegmentScansQueue", "SegmentScansDLQ", "5"}}) {
       Map<String, Object> policy = Values.map(intrinsics.resolve(queue(pair[0]).redrivePolicy()));
       assertThat(policy).containsEntry("deadLetterTargetArn", Intrinsics.queueArn(pair[1]))
           .containsEntry("maxReceiveCount", Integer.parseInt(pair[2]));
@@ -87,9 +94,10 @@ class RealTemplateTest {
     assertThat(byId.get("DeadLetterFunction").events()).singleElement().isInstanceOf(EventSource.Sqs.class);
     EventSource.Rule ses = (EventSource.Rule) byId.get("FeedbackFunction").events().get(0);
     assertThat(ses.bus()).isNull();
-    // the segments function hears the catalogue's events (above), and the schedule that refreshes the segments
-    // whose rules depend on now
-    assertThat(byId.get("SegmentsFunction").events()).hasSize(2);
+    // the segments function hears the catalogue's events (above), the schedule that refreshes the segments whose
+    // rules depend on now, the announced customer changes and the segment scan parts, and the schedule that sweeps
+    // the changes never announced
+    assertThat(byId.get("SegmentsFunction").events()).hasSize(5);
     EventSource.Schedule refresh = (EventSource.Schedule) byId.get("SegmentsFunction").events().get(1);
     assertThat(refresh.enabled()).isTrue();
     assertThat(new Intrinsics(template, Map.of("ApiKey", "k"), Map.of()).string(refresh.expression()))
@@ -99,6 +107,21 @@ class RealTemplateTest {
       assertThat(byId.get(fn).events()).singleElement().isInstanceOfSatisfying(EventSource.Sqs.class,
           sqs -> assertThat(sqs.batchSize()).isEqualTo(1));
     }
+    List<EventSource> segments = byId.get("SegmentsFunction").events();
+    assertThat(segments.get(2)).isInstanceOfSatisfying(EventSource.Sqs.class, changes -> {
+      assertThat(changes.queue()).isEqualTo(Map.of("Fn::GetAtt", List.of("CustomerChangesQueue", "Arn")));
+      assertThat(changes.batchSize()).isEqualTo(10);
+      assertThat(changes.reportBatchItemFailures()).isTrue();
+    });
+    assertThat(segments.get(3)).isInstanceOfSatisfying(EventSource.Sqs.class, scans -> {
+      assertThat(scans.queue()).isEqualTo(Map.of("Fn::GetAtt", List.of("SegmentScansQueue", "Arn")));
+      assertThat(scans.batchSize()).isEqualTo(1);
+    });
+    assertThat(segments.get(4)).isInstanceOfSatisfying(EventSource.Schedule.class, sweep -> {
+      assertThat(sweep.expression()).isEqualTo("rate(5 minutes)");
+      assertThat(sweep.input()).isEqualTo("{\"sweep\": \"customer-changes\"}");
+    });
+    assertThat(byId.get("SegmentsFunction").timeout()).isEqualTo(300);
     assertThat(Values.map(ses.pattern()).get("source")).isEqualTo(List.of("aws.ses"));
   }
 
@@ -121,6 +144,12 @@ class RealTemplateTest {
         .containsEntry("MESSAGES_TABLE", "MessagesTable");
     assertThat(envs.get("DeadLetterFunction")).containsEntry("MESSAGES_TABLE", "MessagesTable");
     assertThat(envs.get("SegmentsFunction")).containsEntry("ASYNC_ACTIONS_TABLE", "AsyncActionsTable")
-        .containsEntry("JOBS_QUEUE_URL", queueUrls.get("JobsQueue"));
+        .containsEntry("SEGMENT_SCANS_QUEUE_URL", queueUrls.get("SegmentScansQueue"))
+        .doesNotContainKeys("JOBS_QUEUE_URL", "CUSTOMER_CHANGES_QUEUE_URL");
+    assertThat(envs.get("ApiFunction"))
+        .containsEntry("CUSTOMER_CHANGES_QUEUE_URL", queueUrls.get("CustomerChangesQueue"))
+        .containsEntry("SEGMENT_SCANS_QUEUE_URL", queueUrls.get("SegmentScansQueue"));
+    assertThat(envs.get("JobsFunction")).containsEntry("CUSTOMER_CHANGES_QUEUE_URL",
+        queueUrls.get("CustomerChangesQueue")).doesNotContainKey("EVENT_BUS_NAME");
   }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import herald.local.fixtures.BatchHandler;
+import herald.local.fixtures.StreamBatchHandler;
 import herald.platform.Env;
 import herald.sam.EventSource;
 import herald.sam.Intrinsics;
@@ -27,6 +29,7 @@ class SqsPollerTest {
   private static ElasticMq elasticMq;
   private static SqsClient sqs;
   private static LambdaFunction function;
+  private static LambdaFunction streams;
 
   @BeforeAll
   static void start() {
@@ -35,6 +38,9 @@ class SqsPollerTest {
     Template.Function spec = new Template.Function("BatchFunction",
         "herald.local.fixtures.BatchHandler::handleRequest", Map.of(), 30, 256, List.of(SOURCE));
     function = LambdaFunction.load(spec, Env.of(Map.of()), 2);
+    streams = LambdaFunction.load(new Template.Function("StreamFunction",
+        "herald.local.fixtures.StreamBatchHandler::handleRequest", Map.of(), 30, 256, List.of(SOURCE)),
+        Env.of(Map.of()), 2);
   }
 
   @AfterAll
@@ -104,6 +110,67 @@ class SqsPollerTest {
     List<Message> again = sqs.receiveMessage(r -> r.queueUrl(queues[0]).maxNumberOfMessages(10).waitTimeSeconds(1))
         .messages();
     assertThat(again).extracting(Message::body).containsExactlyInAnyOrder("ok-3", "throw-3");
+  }
+
+  @Test
+  void handsAStreamHandlerLambdasEventJsonAndRedeliversTheRecordsItsAnswerReportsFailed() {
+    String[] queues = queueWithDeadLetters("Work4");
+    for (String body : List.of("ok-s1", "fail-s1")) sqs.sendMessage(m -> m.queueUrl(queues[0]).messageBody(body));
+
+    try (SqsPoller poller = new SqsPoller(sqs, streams, SOURCE, queues[0], Intrinsics.queueArn("Work4"), 1, 1)) {
+      poller.start();
+      List<Message> dead = await().atMost(Duration.ofSeconds(15)).until(() -> sqs.receiveMessage(r -> r
+          .queueUrl(queues[1]).waitTimeSeconds(1)).messages(), m -> !m.isEmpty());
+      assertThat(dead).extracting(Message::body).containsExactly("fail-s1");
+      assertThat(messagesIn(queues[0])).isZero();
+    }
+    JsonNode record = streamRecords("ok-s1").getFirst();
+    assertThat(streamRecords("ok-s1")).hasSize(1);
+    assertThat(streamRecords("fail-s1")).hasSize(2);
+    assertThat(record.path("messageId").asText()).isNotBlank();
+    assertThat(record.path("receiptHandle").asText()).isNotBlank();
+    assertThat(record.path("md5OfBody").asText()).isNotBlank();
+    assertThat(record.path("attributes").path("ApproximateReceiveCount").asText()).isEqualTo("1");
+    assertThat(record.path("attributes").has("SentTimestamp")).isTrue();
+    assertThat(record.path("messageAttributes").isObject()).isTrue();
+    assertThat(record.path("eventSource").asText()).isEqualTo("aws:sqs");
+    assertThat(record.path("eventSourceARN").asText()).isEqualTo("arn:aws:sqs:us-east-1:000000000000:Work4");
+    assertThat(record.path("awsRegion").asText()).isEqualTo("us-east-1");
+  }
+
+  @Test
+  void aStreamHandlersAnswerThatIsNoBatchResponseFailsTheBatchAndNoAnswerAtAllIsABatchDone() throws Exception {
+    String[] garbled = queueWithDeadLetters("Work5");
+    for (String body : List.of("ok-g", "garble-g")) sqs.sendMessage(m -> m.queueUrl(garbled[0]).messageBody(body));
+    String[] quiet = queueWithDeadLetters("Work6");
+    sqs.sendMessage(m -> m.queueUrl(quiet[0]).messageBody("quiet-q"));
+
+    new SqsPoller(sqs, streams, SOURCE, garbled[0], Intrinsics.queueArn("Work5"), 1, 1)
+        .handle(receiveAll(garbled[0], 2));
+    new SqsPoller(sqs, streams, SOURCE, quiet[0], Intrinsics.queueArn("Work6"), 1, 1).handle(receiveAll(quiet[0], 1));
+
+    Thread.sleep(3200);
+    assertThat(receiveAll(garbled[0], 2)).extracting(Message::body).containsExactlyInAnyOrder("ok-g", "garble-g");
+    assertThat(messagesIn(quiet[0])).isZero();
+  }
+
+  /** {@code count} messages of the queue, each once, hidden for 3 s. */
+  private static List<Message> receiveAll(String queue, int count) {
+    Map<String, Message> batch = new java.util.LinkedHashMap<>();
+    for (int tries = 0; batch.size() < count && tries < 10; tries++) {
+      sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(3)
+          .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages()
+          .forEach(m -> batch.putIfAbsent(m.messageId(), m));
+    }
+    return new ArrayList<>(batch.values());
+  }
+
+  private static List<JsonNode> streamRecords(String body) {
+    List<JsonNode> records = new ArrayList<>();
+    for (JsonNode event : StreamBatchHandler.RECEIVED) {
+      for (JsonNode record : event.path("Records")) if (record.path("body").asText().equals(body)) records.add(record);
+    }
+    return records;
   }
 
   @Test

@@ -6,6 +6,7 @@ import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
 import herald.domain.common.Page;
 import herald.platform.Json;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -17,41 +18,69 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * Customers in DynamoDB, keyed by the id derived from their source id. Consents are a map attribute:
  * {@code consents: {email: {granted: BOOL, at: S}}}; the behaviour another ({@link BehaviourItems}). Each save
- * writes {@code version} one up, on the condition that the stored one is still the one read.
+ * writes {@code version} one up, on the condition that the stored one is still the one read, and the change's
+ * mark in the same PutItem ({@link DynamoDbChangedCustomers}). An erase leaves a tombstone: the id, the source
+ * id, {@code erased_at} and the mark, which {@link #get} and {@link #scan} do not see, and which no save replaces
+ * until the segments function has deleted it.
  */
 public final class DynamoDbCustomers implements Customers {
   private static final int MAX_PARTS = 1_000_000;   // DynamoDB's limit of TotalSegments
+  /** What an erase removes: every attribute but the id, the source id, the version and the mark. */
+  private static final List<String> PERSONAL = List.of("name", "email", "phone", "timezone", "metadata",
+      "consents", "behaviour", "created_at", "updated_at");
   private final DynamoDbClient dynamo;
   private final String table;
+  private final Clock clock;
 
-  public DynamoDbCustomers(DynamoDbClient dynamo, String table) {
+  public DynamoDbCustomers(DynamoDbClient dynamo, String table, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
+    this.clock = clock;
+  }
+
+  public DynamoDbCustomers(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, Clock.systemUTC());
   }
 
   @Override
   public Optional<Customer> get(String id) {
     var item = dynamo.getItem(r -> r.tableName(table).key(Items.key("id", id)).consistentRead(true)).item();
-    if (item == null || item.isEmpty()) return Optional.empty();
+    if (item == null || item.isEmpty() || erased(item)) return Optional.empty();
     return Optional.of(read(item));
   }
 
   @Override
   public boolean erase(String id) {
-    return dynamo.deleteItem(r -> r.tableName(table).key(Items.key("id", id)).returnValues(ReturnValue.ALL_OLD))
-        .hasAttributes();
+    Map<String, AttributeValue> values = new HashMap<>(DynamoDbChangedCustomers.mark(id, clock.instant()));
+    values.put(":one", Items.n(1));
+    values.put(":erased", Items.s(clock.instant().toString()));
+    Map<String, String> names = new HashMap<>(Map.of("#v", "version"));
+    PERSONAL.forEach(name -> names.put("#" + name, name));
+    String removed = String.join(", ", PERSONAL.stream().map(name -> "#" + name).toList());
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", id))
+          .updateExpression("SET " + DynamoDbChangedCustomers.SET_MARK + ", " + DynamoDbChangedCustomers.ERASED
+              + " = :erased ADD #v :one REMOVE " + removed)
+          .conditionExpression("attribute_exists(id) AND attribute_not_exists(" + DynamoDbChangedCustomers.ERASED
+              + ")")
+          .expressionAttributeNames(names).expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 
   @Override
   public Customer save(Customer c) {
     Customer saved = c.withVersion(c.version() + 1);
-    PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item(saved))
+    Map<String, AttributeValue> item = item(saved);
+    item.putAll(DynamoDbChangedCustomers.markItem(c.id(), clock.instant()));
+    PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item)
         .expressionAttributeNames(Map.of("#v", "version"));
     if (c.version() == 0) {
       put.conditionExpression("attribute_not_exists(#v)");
@@ -62,7 +91,9 @@ public final class DynamoDbCustomers implements Customers {
       dynamo.putItem(put.build());
       return saved;
     } catch (ConditionalCheckFailedException e) {
-      throw new Conflict("version_conflict", "customer " + c.id() + " changed since it was read");
+      throw new Conflict("version_conflict", c.version() == 0
+          ? "customer " + c.id() + " was created meanwhile, or erased a moment ago and still leaving its segments"
+          : "customer " + c.id() + " changed since it was read");
     }
   }
 
@@ -80,7 +111,8 @@ public final class DynamoDbCustomers implements Customers {
     Map<String, AttributeValue> from = start;
     ScanResponse page = dynamo.scan(r -> r.tableName(table).segment(part).totalSegments(parts).limit(limit)
         .consistentRead(true).exclusiveStartKey(from));
-    List<Customer> customers = page.items().stream().map(DynamoDbCustomers::read).toList();
+    List<Customer> customers = page.items().stream().filter(item -> !erased(item)).map(DynamoDbCustomers::read)
+        .toList();
     if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) return new Page<>(customers, null);
     Map<String, AttributeValue> next = new HashMap<>(page.lastEvaluatedKey());
     next.put("part", Items.s(partName));
@@ -104,7 +136,11 @@ public final class DynamoDbCustomers implements Customers {
     return item;
   }
 
-  private static Customer read(Map<String, AttributeValue> item) {
+  static boolean erased(Map<String, AttributeValue> item) {
+    return item.containsKey(DynamoDbChangedCustomers.ERASED);
+  }
+
+  static Customer read(Map<String, AttributeValue> item) {
     AttributeValue version = item.get("version");
     return new Customer(Items.text(item, "id"), Items.text(item, "source_id"), Items.text(item, "name"),
         Items.text(item, "email"), Items.text(item, "phone"), Items.text(item, "timezone"),

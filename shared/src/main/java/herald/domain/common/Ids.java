@@ -29,4 +29,12 @@ public final class Ids {
       throw new IllegalStateException(e);
     }
   }
+
+  /** The shard (0 to shards - 1) an id falls in: the same for an id, always, and spread evenly over the shards. */
+  public static int shard(String id, int shards) {
+    int h = 0;
+    for (int i = 0; i < id.length(); i++) h = 31 * h + id.charAt(i);
+    h ^= (h >>> 16);
+    return Math.floorMod(h * 0x9E3779B9, shards);
+  }
 }

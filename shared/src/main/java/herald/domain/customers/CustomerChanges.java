@@ -1,16 +1,19 @@
 package herald.domain.customers;
 
-/** Port: told of every change to a customer's profile, so that segment membership follows it. */
+import java.util.List;
+
+/**
+ * Port: where a writer announces the customers it saved or erased, so that the segments function brings their
+ * segment membership in line (the queue of customer changes). An announcement may be lost (a process dying right
+ * after its write): the change's mark on the customer ({@link ChangedCustomers}) still brings it to the segments.
+ */
 public interface CustomerChanges {
-  /** The customer as saved now (also called when nothing changed: a caller retrying finishes what it began). */
-  void changed(Customer customer);
+  /** Announces these customers as changed, in as few calls as the queue allows. */
+  void announce(List<String> customerIds);
 
-  /** The customer is about to be erased: they leave every segment. */
-  void erased(Customer customer);
+  default void announce(String customerId) {
+    announce(List.of(customerId));
+  }
 
-  CustomerChanges NONE = new CustomerChanges() {
-    @Override public void changed(Customer customer) {}
-
-    @Override public void erased(Customer customer) {}
-  };
+  CustomerChanges NONE = customerIds -> {};
 }

@@ -31,8 +31,10 @@ public final class AcceptEvent {
 
   /**
    * Checks the data against its type's rules first: refused data stores nothing and puts nothing on the bus. Then
-   * the customer fields the event carries (timezone and metadata included) are upserted, and the customer's
-   * segments follow, before the event is put on the bus.
+   * the customer fields the event carries (timezone and metadata included) are saved, marked as changed, before the
+   * event is put on the bus. Nothing evaluates the customer's segments here, nor is the change announced: the
+   * event reaches the segments function, which counts it and then evaluates the profile with these fields (and,
+   * should the event never get there, the mark brings the customer to the segments function's sweep).
    */
   public Accepted accept(IncomingEvent incoming) {
     Map<String, Object> data = data(incoming);
@@ -40,7 +42,7 @@ public final class AcceptEvent {
     String id = incoming.key() == null ? Ids.random("evt_") : Ids.derived("evt_", incoming.key());
     if (incoming.key() != null && !keys.claim(id)) return new Accepted(id, false);
     try {
-      Customer customer = upsertCustomer.upsert(incoming.customer());
+      Customer customer = upsertCustomer.save(incoming.customer()).customer();
       bus.put(new TriggerEvent(id, incoming.type(), clock.instant(),
           new TriggerEvent.CustomerRef(customer.id(), customer.sourceId()), data));
       return new Accepted(id, true);

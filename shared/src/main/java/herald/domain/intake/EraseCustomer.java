@@ -2,15 +2,14 @@ package herald.domain.intake;
 
 import jakarta.inject.Inject;
 
-import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.Customers;
 
-import java.util.Optional;
-
 /**
- * Erases a customer's personal data: first they leave every segment ({@link CustomerChanges#erased}), then the
- * profile is deleted. Calling it again after a failure finishes the erase.
+ * Erases a customer's personal data at once ({@link Customers#erase}: a tombstone keeps only their id and source
+ * id, marked as changed), then announces the change: the segments function takes them out of every segment and
+ * forgets the tombstone. Should the announcement fail, the mark brings the tombstone to the segments function's
+ * sweep.
  */
 public final class EraseCustomer {
   private final Customers customers;
@@ -22,12 +21,10 @@ public final class EraseCustomer {
     this.changes = changes;
   }
 
-  /** False when there is no customer with this id. */
+  /** False when there is no customer with this id (never was, or erased already). */
   public boolean erase(String customerId) {
-    Optional<Customer> customer = customers.get(customerId);
-    if (customer.isEmpty()) return false;
-    changes.erased(customer.get());
-    customers.erase(customerId);
+    if (!customers.erase(customerId)) return false;
+    changes.announce(customerId);
     return true;
   }
 }

@@ -10,6 +10,7 @@ import herald.domain.jobs.Progress;
 import herald.domain.jobs.RejectedRow;
 
 import herald.domain.common.Invalid;
+import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.CustomerProfile;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,8 @@ import java.util.function.BooleanSupplier;
  * whatever the others do) and records each chunk's counts and rejected rows once, under an id made of the part
  * and the chunk's first line. When the time runs short it puts the rest of the part back on the jobs queue; the
  * chunks always start at the same rows, so a part delivered again, or continued twice, counts every row once.
- * A row that changes nothing writes nothing.
+ * A row that changes nothing writes nothing. The customers a chunk saved are announced together once it is
+ * written ({@link CustomerChanges}, ten to a queue call): their segments follow in the segments function.
  */
 public final class ImportCustomers implements JobWork {
   public static final String IMPORTED = "imported";
@@ -37,13 +39,16 @@ public final class ImportCustomers implements JobWork {
 
   private final UpsertCustomer upsert;
   private final ProfileReader reader;
+  private final CustomerChanges changes;
   private final AsyncActions actions;
   private final Jobs jobs;
 
   @Inject
-  public ImportCustomers(UpsertCustomer upsert, ProfileReader reader, AsyncActions actions, Jobs jobs) {
+  public ImportCustomers(UpsertCustomer upsert, ProfileReader reader, CustomerChanges changes, AsyncActions actions,
+      Jobs jobs) {
     this.upsert = upsert;
     this.reader = reader;
+    this.changes = changes;
     this.actions = actions;
     this.jobs = jobs;
   }
@@ -59,10 +64,12 @@ public final class ImportCustomers implements JobWork {
       int to = Math.min(rows.size(), from + CHUNK);
       Map<String, Long> counts = new HashMap<>(Map.of(IMPORTED, 0L, UNCHANGED, 0L));
       List<RejectedRow> rejected = new ArrayList<>();
+      List<String> saved = new ArrayList<>();
       for (ImportRow row : rows.subList(from, to)) {
-        RejectedRow refusal = importRow(row, counts);
+        RejectedRow refusal = importRow(row, counts, saved);
         if (refusal != null) rejected.add(refusal);
       }
+      changes.announce(saved.stream().distinct().toList());
       counts.put(REJECTED, (long) rejected.size());
       String part = Integer.toString(job.part());
       actions.record(job.actionId(), new Progress(part + "@" + rows.get(from).line(),
@@ -70,11 +77,14 @@ public final class ImportCustomers implements JobWork {
     }
   }
 
-  private RejectedRow importRow(ImportRow row, Map<String, Long> counts) {
+  /** Saves the row's customer, counting it and adding its id to {@code saved} if it changed; or its refusal. */
+  private RejectedRow importRow(ImportRow row, Map<String, Long> counts, List<String> saved) {
     if (row.rejected() != null) return row.rejected();
     try {
-      UpsertCustomer.Outcome outcome = upsert.apply(reader.read(row.customer())).outcome();
-      counts.merge(outcome == UpsertCustomer.Outcome.UNCHANGED ? UNCHANGED : IMPORTED, 1L, Long::sum);
+      UpsertCustomer.Upsert upserted = upsert.save(reader.read(row.customer()));
+      boolean unchanged = upserted.outcome() == UpsertCustomer.Outcome.UNCHANGED;
+      counts.merge(unchanged ? UNCHANGED : IMPORTED, 1L, Long::sum);
+      if (!unchanged) saved.add(upserted.customer().id());
       return null;
     } catch (Invalid e) {
       return new RejectedRow(row.line(), e.code(), e.field(), e.getMessage());

@@ -20,9 +20,10 @@ import java.util.TreeMap;
 /**
  * Creates a customer, or changes the fields given on the one with the same source_id; and changes consents.
  * Each read-merge-write is optimistic: when another writer saved the customer in between, it reads and merges
- * again, so two upserts at once both keep their fields. A profile that changes nothing writes nothing. Every
- * upsert ends by telling {@link CustomerChanges} of the customer (also an unchanged one: a retry finishes what an
- * earlier call began).
+ * again, so two upserts at once both keep their fields. A profile that changes nothing writes nothing. Every save
+ * marks the customer as changed ({@link Customers#save}); {@link #upsert} and {@link #apply} then announce the
+ * customer they saved ({@link CustomerChanges}) and the segments function evaluates them. Nothing is announced for
+ * a profile that changed nothing: its last save was announced, or its mark is still there for the sweep.
  */
 public final class UpsertCustomer {
   private final Customers customers;
@@ -46,9 +47,20 @@ public final class UpsertCustomer {
     return apply(profile).customer();
   }
 
+  /** Saves the profile and announces the customer if it changed. */
   public Upsert apply(CustomerProfile profile) {
+    Upsert done = save(profile);
+    if (done.outcome() != Outcome.UNCHANGED) changes.announce(done.customer().id());
+    return done;
+  }
+
+  /**
+   * Saves the profile (marked as changed) and announces nothing: for a caller that announces many at once (an
+   * import) or whose customer reaches the segments function another way (a posted event).
+   */
+  public Upsert save(CustomerProfile profile) {
     String id = Customer.idFor(profile.sourceId());
-    Upsert done = Clashes.retry(() -> {
+    return Clashes.retry(() -> {
       Instant now = clock.instant();
       Optional<Customer> existing = customers.get(id);
       if (existing.isEmpty()) {
@@ -60,24 +72,24 @@ public final class UpsertCustomer {
       if (merged.equals(existing.get())) return new Upsert(existing.get(), Outcome.UNCHANGED);
       return new Upsert(customers.save(merged.withUpdatedAt(now)), Outcome.UPDATED);
     });
-    changes.changed(done.customer());
-    return done;
   }
 
   /**
-   * Sets one consent of the customer with this id ("email" or "sms"); empty when there is no such customer.
-   * An answer equal to the one recorded changes nothing, so its time stays the time it was first given.
+   * Sets one consent of the customer with this id ("email" or "sms"), and announces the customer if that changed
+   * them; empty when there is no such customer. An answer equal to the one recorded changes nothing, so its time
+   * stays the time it was first given.
    */
   public Optional<Customer> consent(String customerId, String channel, boolean granted) {
     Consent.channel(channel, "channel");
-    Optional<Customer> done = Clashes.retry(() -> customers.get(customerId).map(existing -> {
+    Optional<Upsert> done = Clashes.retry(() -> customers.get(customerId).map(existing -> {
       Consent current = existing.consents().get(channel);
-      if (current != null && current.granted() == granted) return existing;
+      if (current != null && current.granted() == granted) return new Upsert(existing, Outcome.UNCHANGED);
       Instant now = clock.instant();
-      return customers.save(existing.withConsent(channel, new Consent(granted, now), now));
+      return new Upsert(customers.save(existing.withConsent(channel, new Consent(granted, now), now)),
+          Outcome.UPDATED);
     }));
-    done.ifPresent(changes::changed);
-    return done;
+    done.filter(d -> d.outcome() != Outcome.UNCHANGED).ifPresent(d -> changes.announce(d.customer().id()));
+    return done.map(Upsert::customer);
   }
 
   /** The existing customer with the fields given; updated_at stays, so an unchanged merge equals the existing. */

@@ -2,10 +2,7 @@ package herald.domain.segments;
 
 import jakarta.inject.Inject;
 
-import herald.domain.jobs.Job;
-import herald.domain.jobs.JobWork;
 import herald.domain.jobs.AsyncActions;
-import herald.domain.jobs.Jobs;
 import herald.domain.jobs.Progress;
 
 import herald.domain.common.Ids;
@@ -21,10 +18,10 @@ import java.util.function.BooleanSupplier;
 /**
  * Re-evaluates one part of the customers against a segment, page by page: each page's counts are recorded
  * once (its id comes from the part and the cursor it starts at), and when the time runs short the rest of the
- * part goes back on the jobs queue as a follow-up job. Stops, finishing its part, when the segment was deleted
+ * part goes back on the segment scans queue as a follow-up job. Stops, finishing its part, when the segment was deleted
  * or changed by a newer evaluation.
  */
-public final class EvaluateSegmentPart implements JobWork {
+public final class EvaluateSegmentPart {
   public static final String EVALUATED = "customers_evaluated";
   public static final String ENTERED = "entered";
   public static final String LEFT = "left";
@@ -34,16 +31,16 @@ public final class EvaluateSegmentPart implements JobWork {
   private final Customers customers;
   private final EvaluateSegments evaluate;
   private final AsyncActions actions;
-  private final Jobs jobs;
+  private final SegmentScans scans;
 
   @Inject
   public EvaluateSegmentPart(Segments segments, Customers customers, EvaluateSegments evaluate,
-      AsyncActions actions, Jobs jobs) {
+      AsyncActions actions, SegmentScans scans) {
     this.segments = segments;
     this.customers = customers;
     this.evaluate = evaluate;
     this.actions = actions;
-    this.jobs = jobs;
+    this.scans = scans;
   }
 
   /** Evaluates pages while {@code timeLeft} says there is time for another (always at least one). */
@@ -57,7 +54,7 @@ public final class EvaluateSegmentPart implements JobWork {
         return;
       }
       if (!first && !timeLeft.getAsBoolean()) {
-        jobs.put(List.of(job.from(cursor)));
+        scans.put(List.of(job.from(cursor)));
         return;
       }
       first = false;
@@ -85,16 +82,5 @@ public final class EvaluateSegmentPart implements JobWork {
 
   private static String part(ScanJob job) {
     return "s" + job.part();
-  }
-
-  @Override
-  public Class<ScanJob> kind() {
-    return ScanJob.class;
-  }
-
-  @Override
-  public Map<String, String> run(Job job, BooleanSupplier timeLeft) {
-    handle((ScanJob) job, timeLeft);
-    return Map.of();
   }
 }

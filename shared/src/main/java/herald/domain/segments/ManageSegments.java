@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Creates, reads, edits and deletes segments, and adds and removes the members of static ones. Edits are
- * checked against the stored version (a lost race is a 409). A new auto-update segment, and one whose rules
+ * Creates, reads, edits and deletes segments, and adds and removes the members of static ones: an explicit
+ * change of membership ({@link SettleMembership}, one event per transition), never an evaluation of rules. Edits
+ * are checked against the stored version (a lost race is a 409). A new auto-update segment, and one whose rules
  * changed, is re-evaluated for every customer in the background ({@link SegmentEvaluations}); the async
  * action's id is kept on the segment. A deleted segment's membership is removed in the background too
  * ({@link SegmentPurges}): the delete answers at once, its members' items go within minutes.
@@ -26,7 +27,7 @@ import java.util.Optional;
 public final class ManageSegments {
   private final Segments segments;
   private final Memberships memberships;
-  private final EvaluateSegments evaluate;
+  private final SettleMembership settle;
   private final Customers customers;
   private final SegmentUsers users;
   private final SegmentEvaluations evaluations;
@@ -34,11 +35,11 @@ public final class ManageSegments {
   private final Clock clock;
 
   @Inject
-  public ManageSegments(Segments segments, Memberships memberships, EvaluateSegments evaluate, Customers customers,
+  public ManageSegments(Segments segments, Memberships memberships, SettleMembership settle, Customers customers,
       SegmentUsers users, SegmentEvaluations evaluations, SegmentPurges purges, Clock clock) {
     this.segments = segments;
     this.memberships = memberships;
-    this.evaluate = evaluate;
+    this.settle = settle;
     this.customers = customers;
     this.users = users;
     this.evaluations = evaluations;
@@ -51,8 +52,7 @@ public final class ManageSegments {
     List<Customer> members = customers(draft.customerIds(), "customer_ids");
     Segment segment = Segment.create(Ids.random("seg_"), draft.name(), draft.type(), draft.rule(), clock.instant());
     if (!segments.create(segment)) throw new IllegalStateException("segment id " + segment.id() + " exists");
-    evaluate.segmentsChanged();
-    Parallel.map(members, customer -> evaluate.set(segment, customer, true));
+    Parallel.map(members, customer -> enter(segment, customer));
     Segment created = segment.autoUpdate() ? startEvaluation(segment) : segment;
     return new CountedSegment(created, memberships.count(created));
   }
@@ -85,7 +85,6 @@ public final class ManageSegments {
     if (name.equals(current.name()) && !newRule) return new CountedSegment(current, memberships.count(current));
     Segment edited = current.edit(name, newRule ? edit.rule() : current.rule(), clock.instant());
     if (!segments.replace(edited, expectedVersion)) throw versionConflict(id);
-    evaluate.segmentsChanged();
     if (newRule) edited = startEvaluation(edited);
     return new CountedSegment(edited, memberships.count(edited));
   }
@@ -104,7 +103,6 @@ public final class ManageSegments {
           + "; change or delete the distribution first");
     }
     if (!segments.delete(id)) throw new NotFound("segment", "id", id);
-    evaluate.segmentsChanged();
     purges.start(current);
   }
 
@@ -113,16 +111,28 @@ public final class ManageSegments {
     Segment segment = staticSegment(id);
     if (customerIds.isEmpty()) throw Invalid.required("customer_ids");
     List<Customer> members = customers(SegmentDraft.customerIds(customerIds, "customer_ids"), "customer_ids");
-    long added = Parallel.map(members, customer -> evaluate.set(segment, customer, true)).stream()
+    long added = Parallel.map(members, customer -> enter(segment, customer)).stream()
         .filter(Optional::isPresent).count();
     return new MembersAdded((int) added, members.size() - (int) added);
+  }
+
+  /**
+   * Adds the customer to a static segment; empty when they were in it. A customer erased meanwhile leaves again:
+   * the segments function may have taken them out of every segment before this added them.
+   */
+  private Optional<Transition> enter(Segment segment, Customer customer) {
+    Optional<Transition> entered = settle.set(segment, customer.id(), customer.sourceId(), true);
+    if (entered.isPresent() && customers.get(customer.id()).isEmpty()) {
+      settle.set(segment, customer.id(), customer.sourceId(), false);
+    }
+    return entered;
   }
 
   /** Removes a customer from a static segment; NotFound when they are not in it. */
   public void removeMember(String id, String customerId) {
     Segment segment = staticSegment(id);
     Customer customer = customers.get(customerId).orElseThrow(() -> notAMember(id, customerId));
-    if (evaluate.set(segment, customer, false).isEmpty()) throw notAMember(id, customerId);
+    if (settle.set(segment, customer.id(), customer.sourceId(), false).isEmpty()) throw notAMember(id, customerId);
   }
 
   /** A page of the segment's members, shard after shard. */

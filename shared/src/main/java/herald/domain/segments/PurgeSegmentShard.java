@@ -26,7 +26,7 @@ import java.util.function.BooleanSupplier;
 public final class PurgeSegmentShard implements JobWork {
   public static final int PAGE = 500;
   public static final int PAGES_PER_RUN = 100;
-  /** Longer than the longest run of a function that writes membership (the jobs function's 300 s). */
+  /** Longer than the longest run of a function that writes membership (the segments function's 300 s). */
   public static final Duration SWEEP_DELAY = Duration.ofMinutes(6);
   static final String SEGMENT_EXISTS = "segment_exists";
 

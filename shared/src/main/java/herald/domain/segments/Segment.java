@@ -1,5 +1,6 @@
 package herald.domain.segments;
 
+import herald.domain.common.Ids;
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
 import java.time.Instant;
@@ -50,9 +51,6 @@ public record Segment(String id, String name, SegmentType type, SegmentRule rule
   }
 
   public static int shardOf(String customerId, int shards) {
-    int h = 0;
-    for (int i = 0; i < customerId.length(); i++) h = 31 * h + customerId.charAt(i);
-    h ^= (h >>> 16);
-    return Math.floorMod(h * 0x9E3779B9, shards);
+    return Ids.shard(customerId, shards);
   }
 }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import herald.domain.customers.Behaviour;
 import herald.domain.customers.Clashes;
 import herald.domain.customers.Customer;
-import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.Customers;
 
 import herald.domain.events.EventCatalogue;
@@ -20,21 +19,22 @@ import java.util.Optional;
 /**
  * Adds an event to its customer's behaviour: per event name (a custom event's own name) one more and the latest
  * time; a paid order also adds to the customer's orders. Each event counts once: the customer keeps the ids of
- * the last {@link Behaviour#WINDOW} events counted, and an event seen among them is not counted again. Then
- * {@link CustomerChanges} is told, also for an event counted before (a retry finishes what a crash interrupted).
+ * the last {@link Behaviour#WINDOW} events counted, and an event seen among them is not counted again. Then the
+ * customer's segments follow the profile ({@link FollowCustomer}), also for an event counted before (a retry
+ * finishes what a crash interrupted).
  */
 public final class TrackBehaviour {
   /** The order events that count as orders: only a paid order is one the customer has made. */
   public static final String ORDER_PAID = EventCatalogue.ORDER_PAID;
 
   private final Customers customers;
-  private final CustomerChanges changes;
+  private final FollowCustomer follow;
   private final Clock clock;
 
   @Inject
-  public TrackBehaviour(Customers customers, CustomerChanges changes, Clock clock) {
+  public TrackBehaviour(Customers customers, FollowCustomer follow, Clock clock) {
     this.customers = customers;
-    this.changes = changes;
+    this.follow = follow;
     this.clock = clock;
   }
 
@@ -50,7 +50,7 @@ public final class TrackBehaviour {
       if (customer.behaviour().counted(event.id())) return new Result(customer, Tracked.ALREADY_COUNTED);
       return new Result(customers.save(customer.withBehaviour(add(customer.behaviour(), event))), Tracked.COUNTED);
     });
-    if (result.customer() != null) changes.changed(result.customer());
+    if (result.customer() != null) follow.saved(result.customer());
     return result.tracked();
   }
 

@@ -1,32 +1,37 @@
 package herald.domain.fakes;
 
-import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerChanges;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records each customer it is told of, as "changed <id> v<version>" or "erased <id>", in order. */
+/** Records the customer ids announced, in order, and how many were announced at once each time. */
 public final class RecordingCustomerChanges implements CustomerChanges {
-  private final List<String> told = new ArrayList<>();
-  private final List<Customer> changed = new ArrayList<>();
+  private final List<String> announced = new ArrayList<>();
+  private final List<Integer> calls = new ArrayList<>();
+  private RuntimeException failure;
 
   @Override
-  public synchronized void changed(Customer customer) {
-    told.add("changed " + customer.id() + " v" + customer.version());
-    changed.add(customer);
+  public synchronized void announce(List<String> customerIds) {
+    if (failure != null) {
+      RuntimeException thrown = failure;
+      failure = null;
+      throw thrown;
+    }
+    announced.addAll(customerIds);
+    calls.add(customerIds.size());
   }
 
-  @Override
-  public synchronized void erased(Customer customer) {
-    told.add("erased " + customer.id());
+  /** The next announcement throws {@code failure} (the queue is down), and announces nothing. */
+  public synchronized void failNext(RuntimeException failure) {
+    this.failure = failure;
   }
 
-  public synchronized List<String> told() {
-    return List.copyOf(told);
+  public synchronized List<String> announced() {
+    return List.copyOf(announced);
   }
 
-  /** The customers passed to {@link #changed}, as they were passed. */
-  public synchronized List<Customer> changed() {
-    return List.copyOf(changed);
+  /** How many ids each call announced. */
+  public synchronized List<Integer> calls() {
+    return List.copyOf(calls);
   }
 }

@@ -12,6 +12,7 @@ import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.fakes.InMemoryAsyncActions;
 import herald.domain.fakes.InMemoryCustomers;
+import herald.domain.fakes.RecordingCustomerChanges;
 import herald.domain.fakes.RecordingJobs;
 import herald.domain.fakes.TestClock;
 import java.time.Duration;
@@ -26,8 +27,9 @@ class ImportCustomersTest {
   private final InMemoryAsyncActions actions = new InMemoryAsyncActions(clock);
   private final InMemoryCustomers customers = new InMemoryCustomers();
   private final RecordingJobs jobs = new RecordingJobs();
+  private final RecordingCustomerChanges changes = new RecordingCustomerChanges();
   private final ImportCustomers imports = new ImportCustomers(
-      new UpsertCustomer(customers, CustomerChanges.NONE, clock), ImportRowsJson::profile, actions, jobs);
+      new UpsertCustomer(customers, CustomerChanges.NONE, clock), ImportRowsJson::profile, changes, actions, jobs);
   private final ImportJob part = new ImportJob("act_1", 0, List.of(
       ImportRow.of(2, "{\"source_id\":\"ada\",\"email\":\"ada@example.com\"}"),
       ImportRow.of(3, "{\"source_id\":\"bob\",\"email\":\"not-an-address\"}"),
@@ -54,6 +56,10 @@ class ImportCustomersTest {
     assertThat(action.status()).isEqualTo(AsyncActionStatus.DONE);
     assertThat(actions.rejected("act_1", null, 10).items()).extracting(r -> r.line() + " " + r.code() + " " + r.field())
         .containsExactly("3 invalid_email email", "4 wrong_column_count null", "6 missing_field source_id");
+    assertThat(changes.announced()).as("the customers saved, announced together")
+        .containsExactly(Customer.idFor("ada"), Customer.idFor("cy"));
+    assertThat(changes.calls()).containsExactly(2);
+    assertThat(customers.marked(Customer.idFor("ada"))).isTrue();
   }
 
   @Test
@@ -66,6 +72,7 @@ class ImportCustomersTest {
     imports.handle(new ImportJob("act_2", 0, part.rows()), () -> true);
 
     assertThat(customers.saves()).isEqualTo(saves);
+    assertThat(changes.announced()).as("only the first import saved them").hasSize(2);
     assertThat(actions.get("act_2").orElseThrow().progress()).containsEntry("imported", 0L)
         .containsEntry("unchanged", 2L).containsEntry("rejected", 3L);
   }
@@ -97,6 +104,8 @@ class ImportCustomersTest {
     assertThat(action.status()).isEqualTo(AsyncActionStatus.DONE);
     assertThat(action.progress()).containsEntry("imported", 576L).containsEntry("rejected", 24L);
     assertThat(actions.rejected("act_1", null, 100).items()).hasSize(24);
+    assertThat(changes.announced()).hasSize(576).doesNotHaveDuplicates();
+    assertThat(changes.calls()).as("one announcement per chunk").containsExactly(240, 240, 96);
   }
 
   @Test
@@ -114,6 +123,21 @@ class ImportCustomersTest {
     assertThat(action.status()).isEqualTo(AsyncActionStatus.DONE);
     assertThat(action.progress()).containsEntry("imported", 576L).containsEntry("unchanged", 0L)
         .containsEntry("rejected", 24L);
+  }
+
+  @Test
+  void aChunkWhoseAnnouncementWasLostStaysMarkedForTheSweepAndIsCountedOnce() {
+    changes.failNext(new IllegalStateException("queue down"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.handle(part, () -> true))
+        .hasMessage("queue down");
+    assertThat(customers.marked(Customer.idFor("ada"))).isTrue();
+    assertThat(actions.get("act_1").orElseThrow().partsDone()).isZero();
+
+    imports.handle(part, () -> true);
+
+    assertThat(customers.marked(Customer.idFor("ada"))).as("saved, never announced: the sweep follows it").isTrue();
+    assertThat(actions.get("act_1").orElseThrow().progress()).containsEntry("imported", 0L)
+        .containsEntry("unchanged", 2L).containsEntry("rejected", 3L);
   }
 
   /** 600 rows (three chunks), every 25th without a source id. */

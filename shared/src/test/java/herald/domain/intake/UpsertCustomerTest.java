@@ -130,7 +130,7 @@ class UpsertCustomerTest {
   }
 
   @Test
-  void aProfileThatChangesNothingWritesNothingAndKeepsUpdatedAtButIsStillAnnounced() {
+  void aProfileThatChangesNothingWritesNothingKeepsUpdatedAtAndAnnouncesNothing() {
     Customer created = upsert.upsert(new CustomerProfile("src-ada", "Ada", null, null, Map.of("tier", "gold")));
     clock.advance(Duration.ofHours(3));
 
@@ -141,19 +141,41 @@ class UpsertCustomerTest {
     assertThat(stored().updatedAt()).isEqualTo(T0);
     assertThat(stored().version()).isEqualTo(1);
     assertThat(customers.saves()).isEqualTo(1);
-    assertThat(changes.told()).containsExactly("changed " + created.id() + " v1", "changed " + created.id() + " v1");
+    assertThat(changes.announced()).as("announced once, when saved").containsExactly(created.id());
   }
 
   @Test
-  void aChangedProfileIsSavedOneVersionUpAndThenAnnounced() {
+  void aChangedProfileIsSavedOneVersionUpMarkedAndThenAnnounced() {
     Customer created = upsert.upsert(CustomerProfile.of("src-ada"));
 
     Customer changed = upsert.upsert(new CustomerProfile("src-ada", "Ada", null, null, null));
 
     assertThat(created.version()).isEqualTo(1);
     assertThat(changed.version()).isEqualTo(2);
-    assertThat(changes.changed()).containsExactly(created, changed);
-    assertThat(changes.changed().getLast()).isEqualTo(stored());
+    assertThat(changed).isEqualTo(stored());
+    assertThat(customers.marked(changed.id())).isTrue();
+    assertThat(changes.announced()).containsExactly(created.id(), changed.id());
+  }
+
+  @Test
+  void savingAlonePutsTheMarkAndAnnouncesNothing() {
+    UpsertCustomer.Upsert saved = upsert.save(new CustomerProfile("src-ada", "Ada", null, null, null));
+
+    assertThat(saved.outcome()).isEqualTo(Outcome.CREATED);
+    assertThat(stored()).isEqualTo(saved.customer());
+    assertThat(customers.marked(saved.customer().id())).isTrue();
+    assertThat(changes.announced()).isEmpty();
+  }
+
+  @Test
+  void whenTheAnnouncementFailsTheCustomerIsSavedAndStaysMarkedForTheSweep() {
+    changes.failNext(new IllegalStateException("queue down"));
+
+    assertThatThrownBy(() -> upsert.upsert(new CustomerProfile("src-ada", "Ada", null, null, null)))
+        .hasMessage("queue down");
+
+    assertThat(stored().name()).isEqualTo("Ada");
+    assertThat(customers.marked(stored().id())).isTrue();
   }
 
   @Test

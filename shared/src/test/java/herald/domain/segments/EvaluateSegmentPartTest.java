@@ -3,7 +3,6 @@ package herald.domain.segments;
 import herald.domain.jobs.AsyncAction;
 import herald.domain.jobs.AsyncActionStatus;
 import herald.domain.jobs.AsyncActionType;
-import herald.domain.jobs.Job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +12,7 @@ import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.InMemoryMemberships;
 import herald.domain.fakes.InMemorySegments;
 import herald.domain.fakes.RecordingEventBus;
-import herald.domain.fakes.RecordingJobs;
+import herald.domain.fakes.RecordingScans;
 import herald.domain.fakes.TestClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +29,10 @@ class EvaluateSegmentPartTest {
   private final InMemorySegments segments = new InMemorySegments();
   private final InMemoryMemberships memberships = new InMemoryMemberships();
   private final RecordingEventBus bus = new RecordingEventBus();
-  private final RecordingJobs jobs = new RecordingJobs();
+  private final RecordingScans jobs = new RecordingScans();
   private final EvaluateSegmentPart evaluate = new EvaluateSegmentPart(segments, customers,
-      new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock), actions, jobs);
+      new EvaluateSegments(segments, new SettleMembership(memberships, bus, clock), customers, clock),
+      actions, jobs);
   private final Segment gold = new Segment("seg_gold", "Gold", SegmentType.AUTO_UPDATE, GOLD, 4, 1, T0, T0, null);
 
   private void customers(int count) {
@@ -50,10 +50,10 @@ class EvaluateSegmentPartTest {
   /** Runs the queued jobs, and the jobs they put, until none is left; each runs {@code pages} pages at most. */
   private int drain(int pages) {
     int runs = 0;
-    for (List<Job> queued = jobs.take(); !queued.isEmpty(); queued = jobs.take()) {
-      for (Job job : queued) {
+    for (List<ScanJob> queued = jobs.take(); !queued.isEmpty(); queued = jobs.take()) {
+      for (ScanJob job : queued) {
         int[] left = {pages};
-        evaluate.handle((ScanJob) job, () -> --left[0] > 0);
+        evaluate.handle(job, () -> --left[0] > 0);
         runs++;
       }
     }
@@ -97,13 +97,13 @@ class EvaluateSegmentPartTest {
     customers(EvaluateSegmentPart.PAGE + 100);
     segments.create(gold);
     String id = start(1);
-    List<Job> first = jobs.take();
-    evaluate.handle((ScanJob) first.getFirst(), () -> false);
-    List<Job> follow = new ArrayList<>(jobs.queued());
+    List<ScanJob> first = jobs.take();
+    evaluate.handle(first.getFirst(), () -> false);
+    List<ScanJob> follow = new ArrayList<>(jobs.queued());
 
-    evaluate.handle((ScanJob) first.getFirst(), () -> false);
+    evaluate.handle(first.getFirst(), () -> false);
     jobs.take();
-    follow.forEach(job -> evaluate.handle((ScanJob) job, () -> true));
+    follow.forEach(job -> evaluate.handle(job, () -> true));
 
     assertThat(actions.get(id).orElseThrow().count("customers_evaluated")).isEqualTo(EvaluateSegmentPart.PAGE + 100);
     assertThat(bus.events()).hasSize((EvaluateSegmentPart.PAGE + 100 + 2) / 3);

@@ -44,7 +44,7 @@ class ManageSegmentsTest {
   };
   private final List<Segment> purged = new ArrayList<>();
   private final ManageSegments manage = new ManageSegments(segments, memberships,
-      new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock), customers, new SegmentUsage(distributions),
+      new SettleMembership(memberships, bus, clock), customers, new SegmentUsage(distributions),
       evaluations, purged::add, clock);
 
   private String customer(String sourceId) {
@@ -53,6 +53,18 @@ class ManageSegmentsTest {
 
   private Segment vip(String... customerIds) {
     return manage.create(new SegmentDraft("VIP", SegmentType.STATIC, null, List.of(customerIds))).segment();
+  }
+
+  @Test
+  void aMemberErasedWhileBeingAddedLeavesAgain() {
+    String ada = customer("ada");
+    Segment vip = vip();
+    memberships.beforeNextChange(() -> customers.erase(ada));
+
+    manage.addMembers(vip.id(), List.of(ada));
+
+    assertThat(bus.events()).extracting(TriggerEvent::type).containsExactly(SegmentEvents.ENTERED, SegmentEvents.LEFT);
+    assertThat(memberships.standing(vip, ada).member()).isFalse();
   }
 
   @Test

@@ -28,7 +28,7 @@ class PurgeSegmentShardTest {
   private final InMemoryMemberships memberships = new InMemoryMemberships();
   private final RecordingJobs jobs = new RecordingJobs();
   private final ManageSegments manage = new ManageSegments(segments, memberships,
-      new EvaluateSegments(segments, memberships, new InMemoryCustomers(), new RecordingEventBus(), clock),
+      new SettleMembership(memberships, new RecordingEventBus(), clock),
       new InMemoryCustomers(), new SegmentUsage(new InMemoryDistributions()), segment -> "act_1", new StartSegmentPurge(jobs), clock);
   private final PurgeSegmentShard purge = new PurgeSegmentShard(segments, memberships, jobs, PAGE, 2);
   private final Segment vip = segment("seg_vip", 4);

@@ -3,7 +3,6 @@ package herald.domain.segments;
 import herald.domain.jobs.AsyncAction;
 import herald.domain.jobs.AsyncActionStatus;
 import herald.domain.jobs.AsyncActionType;
-import herald.domain.jobs.Job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -18,7 +17,7 @@ import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.InMemoryMemberships;
 import herald.domain.fakes.InMemorySegments;
 import herald.domain.fakes.RecordingEventBus;
-import herald.domain.fakes.RecordingJobs;
+import herald.domain.fakes.RecordingScans;
 import herald.domain.fakes.TestClock;
 import herald.domain.segments.rules.Condition;
 import herald.domain.segments.rules.Group;
@@ -42,8 +41,9 @@ class RefreshTimedSegmentsTest {
   private final InMemorySegments segments = new InMemorySegments();
   private final InMemoryMemberships memberships = new InMemoryMemberships();
   private final RecordingEventBus bus = new RecordingEventBus();
-  private final RecordingJobs jobs = new RecordingJobs();
-  private final EvaluateSegments evaluate = new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, clock);
+  private final RecordingScans jobs = new RecordingScans();
+  private final EvaluateSegments evaluate =
+      new EvaluateSegments(segments, new SettleMembership(memberships, bus, clock), customers, clock);
   private final EvaluateSegmentPart scan = new EvaluateSegmentPart(segments, customers, evaluate, actions, jobs);
   private final StartSegmentEvaluation start = new StartSegmentEvaluation(actions, jobs, clock, 2);
   private final RefreshTimedSegments refresh = new RefreshTimedSegments(segments, start, actions, clock);
@@ -69,8 +69,8 @@ class RefreshTimedSegmentsTest {
 
   /** Runs the queued scan jobs, and the jobs they put, until none is left. */
   private void drain() {
-    for (List<Job> queued = jobs.take(); !queued.isEmpty(); queued = jobs.take()) {
-      queued.forEach(job -> scan.handle((ScanJob) job, () -> true));
+    for (List<ScanJob> queued = jobs.take(); !queued.isEmpty(); queued = jobs.take()) {
+      queued.forEach(job -> scan.handle(job, () -> true));
     }
   }
 
@@ -101,7 +101,7 @@ class RefreshTimedSegmentsTest {
     assertThat(after.version()).isEqualTo(recent.version());
     assertThat(after.updatedAt()).isEqualTo(recent.updatedAt());
     assertThat(segments.get("seg_gold").orElseThrow().evaluationId()).isNull();
-    assertThat(jobs.queued()).hasSize(2 * 2).extracting(Job::actionId)
+    assertThat(jobs.queued()).hasSize(2 * 2).extracting(ScanJob::actionId)
         .containsOnly(refreshed.get(0).actionId(), refreshed.get(1).actionId());
   }
 
@@ -111,7 +111,8 @@ class RefreshTimedSegmentsTest {
     Customer ada = buyer("ada", 40);
     Customer bob = buyer("bob", 5);
     TestClock earlier = new TestClock(clock.instant().minus(DAY.multipliedBy(20)));
-    EvaluateSegments then = new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, earlier);
+    EvaluateSegments then = new EvaluateSegments(segments, new SettleMembership(memberships, bus, earlier),
+        customers, earlier);
     then.evaluate(recent, ada);
     then.evaluate(recent, bob);
     assertThat(memberships.count(recent)).isEqualTo(2);
@@ -168,7 +169,8 @@ class RefreshTimedSegmentsTest {
   void aRenameWhileTheRefreshRunsDoesNotStopIt() {
     Segment recent = recentBuyers();
     Customer ada = buyer("ada", 40);
-    new EvaluateSegments(segments, memberships, new InMemoryCustomers(), bus, new TestClock(clock.instant().minus(DAY.multipliedBy(20))))
+    TestClock twentyDaysAgo = new TestClock(clock.instant().minus(DAY.multipliedBy(20)));
+    new EvaluateSegments(segments, new SettleMembership(memberships, bus, twentyDaysAgo), customers, twentyDaysAgo)
         .evaluate(recent, ada);
     String actionId = refresh.refresh().getFirst().actionId();
 

@@ -6,14 +6,14 @@ import herald.domain.jobs.AsyncActionType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.domain.fakes.InMemoryAsyncActions;
-import herald.domain.fakes.RecordingJobs;
+import herald.domain.fakes.RecordingScans;
 import herald.domain.fakes.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class StartSegmentEvaluationTest {
-  private final RecordingJobs jobs = new RecordingJobs();
+  private final RecordingScans jobs = new RecordingScans();
 
   @Test
   void queuesOneScanPerPartAfterTheSegmentCachesHaveExpired() {
@@ -27,7 +27,7 @@ class StartSegmentEvaluationTest {
 
     assertThat(jobs.queued()).hasSize(3).allSatisfy(job -> assertThat(job).isInstanceOfSatisfying(ScanJob.class,
         scan -> assertThat(scan.segmentId()).isEqualTo("seg_1")));
-    assertThat(jobs.queued()).extracting(job -> ((ScanJob) job).part()).containsExactly(0, 1, 2);
+    assertThat(jobs.queued()).extracting(job -> (job).part()).containsExactly(0, 1, 2);
     // longer than the second for which any process may still evaluate against the former rules
     assertThat(jobs.delays()).singleElement().isEqualTo(Duration.ofSeconds(2));
     assertThat(actions.get(id)).get().satisfies(a -> {

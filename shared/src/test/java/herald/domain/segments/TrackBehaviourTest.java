@@ -8,12 +8,15 @@ import herald.domain.intake.UpsertCustomer;
 
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.domain.customers.Behaviour.EventStats;
 import herald.domain.segments.TrackBehaviour.Tracked;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.InMemoryCustomers;
-import herald.domain.fakes.RecordingCustomerChanges;
+import herald.domain.fakes.InMemoryMemberships;
+import herald.domain.fakes.InMemorySegments;
+import herald.domain.fakes.RecordingEventBus;
 import herald.domain.fakes.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +25,22 @@ import org.junit.jupiter.api.Test;
 
 class TrackBehaviourTest {
   private final TestClock clock = new TestClock(T0.plus(Duration.ofDays(30)));
-  private final InMemoryCustomers customers = new InMemoryCustomers();
-  private final RecordingCustomerChanges changes = new RecordingCustomerChanges();
-  private final TrackBehaviour track = new TrackBehaviour(customers, changes, clock);
+  private final InMemoryCustomers customers = new InMemoryCustomers(clock);
+  private final InMemorySegments segments = new InMemorySegments();
+  private final InMemoryMemberships memberships = new InMemoryMemberships();
+  private final RecordingEventBus bus = new RecordingEventBus();
+  /** Customers who did anything at all. */
+  private final Segment active = segment(segments, (customer, now) -> !customer.behaviour().events().isEmpty());
+  private final TrackBehaviour track = new TrackBehaviour(customers, new FollowCustomer(customers,
+      new EvaluateSegments(segments, new SettleMembership(memberships, bus, clock), customers, clock)), clock);
   private final Customer ada = new UpsertCustomer(customers, CustomerChanges.NONE, clock)
       .upsert(new CustomerProfile("src-ada", "Ada", "ada@mail.example", null, Map.of("tier", "gold")));
+
+  private static Segment segment(InMemorySegments segments, SegmentRule rule) {
+    Segment segment = new Segment("seg_active", "Active", SegmentType.AUTO_UPDATE, rule, 4, 1, T0, T0, null);
+    segments.create(segment);
+    return segment;
+  }
 
   private TriggerEvent event(String id, String type, Instant at, Map<String, Object> data) {
     return new TriggerEvent(id, type, at, new TriggerEvent.CustomerRef(ada.id(), ada.sourceId()), data);
@@ -100,17 +114,32 @@ class TrackBehaviourTest {
   }
 
   @Test
-  void anEventDeliveredAgainCountsOnceButIsAnnouncedAgain() {
-    TriggerEvent order = paid("evt_1", T0, Map.of("id", "o-1", "total_amount", 10000));
+  void aCountedEventEvaluatesTheCustomersSegmentsAndSettlesTheirChange() {
+    assertThat(customers.marked(ada.id())).as("upserted, not evaluated yet").isTrue();
 
-    assertThat(track.track(order)).isEqualTo(Tracked.COUNTED);
+    track.track(custom("evt_1", "signed_up", T0));
+
+    assertThat(bus.events()).containsExactly(SegmentEvents.transition(active, ada.id(), "src-ada", 1, true,
+        clock.instant()));
+    assertThat(customers.marked(ada.id())).isFalse();
+  }
+
+  @Test
+  void anEventDeliveredAgainCountsOnceButItsCustomerIsEvaluatedAgainFinishingWhatACrashLeft() {
+    TriggerEvent order = paid("evt_1", T0, Map.of("id", "o-1", "total_amount", 10000));
+    memberships.crashAfterNextChange(new IllegalStateException("killed"));
+
+    assertThatThrownBy(() -> track.track(order)).hasMessage("killed");
+    assertThat(bus.events()).isEmpty();
+    assertThat(customers.marked(ada.id())).isTrue();
     assertThat(track.track(order)).isEqualTo(Tracked.ALREADY_COUNTED);
 
     assertThat(behaviour().orderCount()).isEqualTo(1);
     assertThat(behaviour().orderTotalAmount()).isEqualTo(10000);
     assertThat(behaviour().events().get("customer.order.paid").count()).isEqualTo(1);
     assertThat(customers.saves()).isEqualTo(2);
-    assertThat(changes.told()).containsExactly("changed " + ada.id() + " v2", "changed " + ada.id() + " v2");
+    assertThat(bus.events()).extracting(TriggerEvent::type).containsExactly(SegmentEvents.ENTERED);
+    assertThat(customers.marked(ada.id())).isFalse();
   }
 
   @Test
@@ -151,7 +180,9 @@ class TrackBehaviourTest {
     assertThat(bob.sourceId()).isEqualTo("src-bob");
     assertThat(bob.createdAt()).isEqualTo(clock.instant());
     assertThat(bob.behaviour().events()).containsOnly(Map.entry("signed_up", new EventStats(1, T0)));
-    assertThat(changes.told()).containsExactly("changed " + id + " v1");
+    assertThat(bus.events()).extracting(e -> e.type() + " " + e.customer().id())
+        .containsExactly(SegmentEvents.ENTERED + " " + id);
+    assertThat(customers.marked(id)).isFalse();
   }
 
   @Test
@@ -164,6 +195,6 @@ class TrackBehaviourTest {
     assertThat(withoutSourceId).isEqualTo(Tracked.CUSTOMER_UNKNOWN);
     assertThat(mismatched).isEqualTo(Tracked.CUSTOMER_UNKNOWN);
     assertThat(customers.size()).isEqualTo(1);
-    assertThat(changes.told()).isEmpty();
+    assertThat(bus.events()).isEmpty();
   }
 }
