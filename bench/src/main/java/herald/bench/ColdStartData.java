@@ -81,7 +81,7 @@ final class ColdStartData {
       memberships.announced(vip, member.id(), 1);
     }
     new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"),
-        TestChannels.distributionJson()).create(new Distribution("dist_sale", "Sale",
+        TestChannels.kinds()).create(new Distribution("dist_sale", "Sale",
         null, DistributionStatus.ACTIVE, new Trigger("customer.order.paid", Map.of()), Audience.segment(vip.id()),
         Action.of(ActionType.PLAIN_MESSAGE), List.of(new EmailChannel("Sale", "<p>Sale, {{customer.name}}</p>",
             "Sale")), 1, now, now));

@@ -52,7 +52,7 @@ final class FanoutPaths {
     String fanoutQueue = queue("bench-fanout-jobs-" + label);
     Env env = setup.env();
     FanOut fanOut = new FanOut(new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"),
-        TestChannels.distributionJson()),
+        TestChannels.kinds()),
         new DynamoDbSegments(dynamo, env.get("SEGMENTS_TABLE")),
         new DynamoDbMemberships(dynamo, env.get("SEGMENT_MEMBERS_TABLE")), new SqsSendQueue(sqs, sendQueue),
         new SqsFanoutQueue(sqs, fanoutQueue), FanOut.Limits.DEFAULT);

@@ -50,7 +50,7 @@ record FanoutSetup(Env env, Segment segment, Distribution distribution, TriggerE
         new Trigger("customer.order.paid", Map.of()), Audience.segment(segment.id()),
         Action.of(ActionType.PLAIN_MESSAGE), List.of(new EmailChannel("Sale", "<p>Sale</p>", "Sale")), 1, now, now);
     new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"),
-        TestChannels.distributionJson()).create(distribution);
+        TestChannels.kinds()).create(distribution);
     TriggerEvent event = new TriggerEvent("evt_bench_order_1", "customer.order.paid", now,
         new TriggerEvent.CustomerRef("cust_buyer", "buyer-1"),
         Map.of("order", Map.of("id", "ord_1", "amount", 1250, "currency", "EUR")));

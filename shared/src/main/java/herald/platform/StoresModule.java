@@ -19,6 +19,7 @@ import herald.adapters.json.DistributionJson;
 import herald.adapters.json.EventSchemas;
 import herald.domain.activity.Activity;
 import herald.domain.brand.BrandSettings;
+import herald.domain.channels.ChannelKinds;
 import herald.domain.customers.Customers;
 import herald.domain.delivery.Messages;
 import herald.domain.delivery.SendQueue;
@@ -44,8 +45,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public abstract class StoresModule {
   private StoresModule() {}
 
-  @Provides @Singleton static Distributions distributions(DynamoDbClient dynamo, Env env, DistributionJson json) {
-    return new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"), json);
+  @Provides @Singleton static Distributions distributions(DynamoDbClient dynamo, Env env, ChannelKinds kinds) {
+    return new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"), kinds);
   }
 
   @Provides @Singleton static Customers customers(DynamoDbClient dynamo, Env env) {

@@ -96,7 +96,8 @@ class DynamoDbChangedCustomersTest {
     assertThat(marked(saved.id(), clock.instant().plusSeconds(1))).containsExactly(saved.id());
     Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
         .key(Map.of("id", AttributeValue.fromS(saved.id())))).item();
-    assertThat(item).containsOnlyKeys("id", "source_id", "version", "erased_at", "pending_shard", "pending_at");
+    assertThat(item).containsOnlyKeys("id", "source_id", "version", "erased_at", "pending_shard", "pending_at",
+        "schema_version");
     assertThat(item.toString()).doesNotContain("Ada").doesNotContain("ada@mail.example").doesNotContain("London")
         .doesNotContain("+447700900123");
     assertThat(customers.erase(saved.id())).as("erased already").isFalse();

@@ -26,7 +26,7 @@ class DynamoDbDistributionsTest {
   void freshTables() {
     Env env = StandIns.get().freshEnv();
     distributions = new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"),
-        TestChannels.distributionJson());
+        TestChannels.kinds());
   }
 
   @Test

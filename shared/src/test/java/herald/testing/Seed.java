@@ -46,7 +46,7 @@ public final class Seed {
   public Seed distribution(DistributionStatus status) {
     Instant now = Instant.now();
     new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"),
-        TestChannels.distributionJson()).create(new Distribution(
+        TestChannels.kinds()).create(new Distribution(
         DISTRIBUTION_ID, "Welcome", null, status, new Trigger("customer.custom_event", Map.of("event", "signed_up")),
         Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
         List.of(new EmailChannel("Hi {{customer.name}}", "<p>Welcome {{customer.name}}</p>",

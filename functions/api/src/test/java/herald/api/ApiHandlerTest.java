@@ -58,7 +58,7 @@ class ApiHandlerTest {
     assertThat(activated.getStatusCode()).isEqualTo(200);
     assertThat(Json.parse(activated.getBody()).path("status").asText()).isEqualTo("ACTIVE");
     assertThat(new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"),
-        TestChannels.distributionJson())
+        TestChannels.kinds())
         .activeFor("customer.custom_event")).extracting(d -> d.id()).containsExactly(id);
 
     APIGatewayV2HTTPResponse fetched = api.handleRequest(request("GET", "/v1/distributions/" + id, null), null);

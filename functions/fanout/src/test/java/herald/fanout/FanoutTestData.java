@@ -57,7 +57,7 @@ final class FanoutTestData {
   void distribution(DistributionStatus status) {
     Instant now = Instant.now();
     new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"),
-        TestChannels.distributionJson()).create(new Distribution(
+        TestChannels.kinds()).create(new Distribution(
         DISTRIBUTION_ID, "Sale", null, status, new Trigger("customer.order.paid", Map.of()),
         Audience.segment(SEGMENT_ID), Action.of(ActionType.PLAIN_MESSAGE),
         List.of(new EmailChannel("Sale", "<p>Sale</p>", "Sale"),

@@ -58,7 +58,7 @@ final class FaultTestData {
     Instant now = Instant.now();
     new Seed(env).brand();
     var distributions = new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"),
-        TestChannels.distributionJson());
+        TestChannels.kinds());
     distributions.create(distribution(MAIN, now, new WebhookChannel(receiver.url("/hook"), SECRET, Map.of(), null),
         new EmailChannel("Hi {{customer.name}}", "<p>Welcome {{customer.name}}</p>", "Welcome {{customer.name}}")));
     distributions.create(distribution(DOWN, now, new WebhookChannel(receiver.url("/down"), SECRET, Map.of(), null)));

@@ -68,7 +68,7 @@ final class FaultTestWiring {
         .suppressions(new DynamoDbSuppressions(dynamo, env.get("SUPPRESSIONS_TABLE")))
         .clock(clock).allowlist("127.0.0.1:" + receiver.port()).build();
     PrepareMessage prepare = new PrepareMessage(new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"),
-        new DistributionJson(new ChannelJson(kinds))),
+        kinds),
         new FaultyPorts.FaultyCustomers(new DynamoDbCustomers(dynamo, env.get("CUSTOMERS_TABLE")), faults),
         new DynamoDbBrandSettings(dynamo, env.get("SETTINGS_TABLE")),
         new UnsubscribeLinks(env.get("HERALD_SIGNING_KEY"), env.get("HERALD_PUBLIC_URL")), kinds);

@@ -129,7 +129,7 @@ class TriggerHandlerTest {
   private void distribution(String id, Trigger trigger, Audience audience) {
     Instant now = Instant.now();
     new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"),
-        TestChannels.distributionJson()).create(new Distribution(id,
+        TestChannels.kinds()).create(new Distribution(id,
         "Blast", null, DistributionStatus.ACTIVE, trigger, audience, Action.of(ActionType.PLAIN_MESSAGE),
         List.of(new EmailChannel("Hi", "<p>Hi</p>", "Hi")), 1, now, now));
   }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The activity log: one item per entry, keyed by subject and time, read newest first. */
 public final class DynamoDbActivity implements Activity {
+  static final int SCHEMA = 1;
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -31,7 +32,7 @@ public final class DynamoDbActivity implements Activity {
     item.put("actor", Items.s(entry.actor()));
     item.put("action", Items.s(entry.action()));
     item.put("version", Items.n(entry.version()));
-    dynamo.putItem(r -> r.tableName(table).item(item));
+    dynamo.putItem(r -> r.tableName(table).item(Items.withSchema(item, SCHEMA)));
   }
 
   @Override
@@ -41,9 +42,13 @@ public final class DynamoDbActivity implements Activity {
         .scanIndexForward(false).limit(limit);
     if (cursor != null) query.exclusiveStartKey(Cursors.decode(cursor, List.of("subject", "at_key"), "subject", subject));
     QueryResponse page = dynamo.query(query.build());
-    List<ActivityEntry> entries = page.items().stream().map(item -> new ActivityEntry(Items.text(item, "subject"),
-        Items.instant(item, "at"), Items.text(item, "actor"), Items.text(item, "action"),
-        Long.parseLong(item.get("version").n()))).toList();
+    List<ActivityEntry> entries = page.items().stream().map(DynamoDbActivity::read).toList();
     return new Page<>(entries, Cursors.next(page));
+  }
+
+  private static ActivityEntry read(Map<String, AttributeValue> item) {
+    Items.schema(item, SCHEMA, "activity entry");
+    return new ActivityEntry(Items.text(item, "subject"), Items.instant(item, "at"), Items.text(item, "actor"),
+        Items.text(item, "action"), Long.parseLong(item.get("version").n()));
   }
 }

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * to read and {@code last_used_ms} (a number) for the condition that writes it at most once a minute.
  */
 public final class DynamoDbApiKeys implements ApiKeys {
+  static final int SCHEMA = 1;
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -32,6 +33,7 @@ public final class DynamoDbApiKeys implements ApiKeys {
     item.put("name", Items.s(key.name()));
     item.put("secret_hash", Items.s(key.secretHash()));
     item.put("created_at", Items.s(key.createdAt().toString()));
+    Items.withSchema(item, SCHEMA);
     try {
       dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(id)"));
     } catch (ConditionalCheckFailedException e) {
@@ -78,6 +80,7 @@ public final class DynamoDbApiKeys implements ApiKeys {
   }
 
   private static ApiKey read(Map<String, AttributeValue> item) {
+    Items.schema(item, SCHEMA, "api key");
     return new ApiKey(Items.text(item, "id"), Items.text(item, "name"), Items.text(item, "secret_hash"),
         Items.instant(item, "created_at"), Items.instant(item, "last_used_at"), Items.instant(item, "revoked_at"));
   }

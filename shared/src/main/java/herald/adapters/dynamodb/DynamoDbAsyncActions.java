@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * well under DynamoDB's 400 KB item limit; each update is billed for the item's size then.
  */
 public final class DynamoDbAsyncActions implements AsyncActions {
+  static final int SCHEMA = 1;
   private static final String ACTION = "action";
   private static final String REJECTED = "rejected#";
   private final DynamoDbClient dynamo;
@@ -55,6 +56,7 @@ public final class DynamoDbAsyncActions implements AsyncActions {
     item.put("created_at", Items.s(a.createdAt().toString()));
     item.put("updated_at", Items.s(a.updatedAt().toString()));
     a.progress().forEach((name, value) -> item.put("p_" + name, Items.n(value)));
+    Items.withSchema(item, SCHEMA);
     dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
   }
 
@@ -111,8 +113,7 @@ public final class DynamoDbAsyncActions implements AsyncActions {
         .keyConditionExpression("pk = :pk AND begins_with(sk, :rejected)")
         .expressionAttributeValues(Map.of(":pk", Items.s(actionId), ":rejected", Items.s(REJECTED)));
     return ListPages.collect(dynamo, query, cursor, limit, List.of("pk", "sk"), "pk", actionId,
-        item -> new RejectedRow(Long.parseLong(item.get("line").n()), Items.text(item, "code"),
-            Items.text(item, "field"), Items.text(item, "message")));
+        DynamoDbAsyncActions::rejectedRow);
   }
 
   private void writeRejected(String actionId, List<RejectedRow> rows) {
@@ -126,6 +127,7 @@ public final class DynamoDbAsyncActions implements AsyncActions {
         item.put("code", Items.s(row.code()));
         Items.putIfPresent(item, "field", row.field());
         item.put("message", Items.s(row.message()));
+        Items.withSchema(item, SCHEMA);
         writes.add(WriteRequest.builder()
             .putRequest(p -> p.item(item)).build());
       }
@@ -164,7 +166,14 @@ public final class DynamoDbAsyncActions implements AsyncActions {
     }
   }
 
+  private static RejectedRow rejectedRow(Map<String, AttributeValue> item) {
+    Items.schema(item, SCHEMA, "rejected row");
+    return new RejectedRow(Long.parseLong(item.get("line").n()), Items.text(item, "code"), Items.text(item, "field"),
+        Items.text(item, "message"));
+  }
+
   private static AsyncAction read(Map<String, AttributeValue> item) {
+    Items.schema(item, SCHEMA, "async action");
     Map<String, Long> progress = new TreeMap<>();
     item.forEach((name, value) -> {
       if (name.startsWith("p_")) progress.put(name.substring(2), Long.parseLong(value.n()));

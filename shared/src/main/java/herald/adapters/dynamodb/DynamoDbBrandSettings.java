@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The brand details, one item of the settings table. */
 public final class DynamoDbBrandSettings implements BrandSettings {
+  static final int SCHEMA = 1;
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -20,6 +21,7 @@ public final class DynamoDbBrandSettings implements BrandSettings {
   public Optional<Brand> brand() {
     var item = dynamo.getItem(r -> r.tableName(table).key(Items.key("name", "brand")).consistentRead(true)).item();
     if (item == null || item.isEmpty()) return Optional.empty();
+    Items.schema(item, SCHEMA, "brand settings");
     return Optional.of(new Brand(Items.text(item, "sender_name"), Items.text(item, "sender_email"),
         Items.text(item, "postal_address")));
   }
@@ -30,6 +32,7 @@ public final class DynamoDbBrandSettings implements BrandSettings {
         "name", Items.s("brand"),
         "sender_name", Items.s(brand.senderName()),
         "sender_email", Items.s(brand.senderEmail()),
-        "postal_address", Items.s(brand.postalAddress()))));
+        "postal_address", Items.s(brand.postalAddress()),
+        Items.SCHEMA, Items.n(SCHEMA))));
   }
 }

@@ -54,6 +54,7 @@ public final class DynamoDbChangedCustomers implements ChangedCustomers {
   public Optional<StoredCustomer> stored(String customerId) {
     var item = dynamo.getItem(r -> r.tableName(table).key(Items.key("id", customerId)).consistentRead(true)).item();
     if (item == null || item.isEmpty()) return Optional.empty();
+    Items.schema(item, DynamoDbCustomers.SCHEMA, "customer " + customerId);
     if (!DynamoDbCustomers.erased(item)) return Optional.of(StoredCustomer.of(DynamoDbCustomers.read(item)));
     return Optional.of(StoredCustomer.erased(customerId, Items.text(item, "source_id"),
         Long.parseLong(item.get("version").n())));

@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * until the segments function has deleted it.
  */
 public final class DynamoDbCustomers implements Customers {
+  /** Layout 2: the change's mark (pending_shard, pending_at) and the tombstone of an erased customer. */
+  static final int SCHEMA = 2;
   private static final int MAX_PARTS = 1_000_000;   // DynamoDB's limit of TotalSegments
   /** What an erase removes: every attribute but the id, the source id, the version and the mark. */
   private static final List<String> PERSONAL = List.of("name", "email", "phone", "timezone", "metadata",
@@ -50,7 +52,9 @@ public final class DynamoDbCustomers implements Customers {
   @Override
   public Optional<Customer> get(String id) {
     var item = dynamo.getItem(r -> r.tableName(table).key(Items.key("id", id)).consistentRead(true)).item();
-    if (item == null || item.isEmpty() || erased(item)) return Optional.empty();
+    if (item == null || item.isEmpty()) return Optional.empty();
+    Items.schema(item, SCHEMA, "customer " + id);
+    if (erased(item)) return Optional.empty();
     return Optional.of(read(item));
   }
 
@@ -59,13 +63,14 @@ public final class DynamoDbCustomers implements Customers {
     Map<String, AttributeValue> values = new HashMap<>(DynamoDbChangedCustomers.mark(id, clock.instant()));
     values.put(":one", Items.n(1));
     values.put(":erased", Items.s(clock.instant().toString()));
+    values.put(":schema", Items.n(SCHEMA));
     Map<String, String> names = new HashMap<>(Map.of("#v", "version"));
     PERSONAL.forEach(name -> names.put("#" + name, name));
     String removed = String.join(", ", PERSONAL.stream().map(name -> "#" + name).toList());
     try {
       dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", id))
           .updateExpression("SET " + DynamoDbChangedCustomers.SET_MARK + ", " + DynamoDbChangedCustomers.ERASED
-              + " = :erased ADD #v :one REMOVE " + removed)
+              + " = :erased, " + Items.SCHEMA + " = :schema ADD #v :one REMOVE " + removed)
           .conditionExpression("attribute_exists(id) AND attribute_not_exists(" + DynamoDbChangedCustomers.ERASED
               + ")")
           .expressionAttributeNames(names).expressionAttributeValues(values));
@@ -133,7 +138,7 @@ public final class DynamoDbCustomers implements Customers {
     item.put("created_at", Items.s(c.createdAt().toString()));
     item.put("updated_at", Items.s(c.updatedAt().toString()));
     item.put("version", Items.n(c.version()));
-    return item;
+    return Items.withSchema(item, SCHEMA);
   }
 
   static boolean erased(Map<String, AttributeValue> item) {
@@ -141,6 +146,7 @@ public final class DynamoDbCustomers implements Customers {
   }
 
   static Customer read(Map<String, AttributeValue> item) {
+    Items.schema(item, SCHEMA, "customer");
     AttributeValue version = item.get("version");
     return new Customer(Items.text(item, "id"), Items.text(item, "source_id"), Items.text(item, "name"),
         Items.text(item, "email"), Items.text(item, "phone"), Items.text(item, "timezone"),

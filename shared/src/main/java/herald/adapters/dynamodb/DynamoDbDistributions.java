@@ -1,6 +1,6 @@
 package herald.adapters.dynamodb;
 
-import herald.adapters.json.DistributionJson;
+import herald.domain.channels.ChannelKinds;
 import herald.domain.common.Page;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Distributions in DynamoDB: the stored document as JSON, plus the keys of three indexes:
+ * Distributions in DynamoDB: the stored document ({@link DistributionDocument}), id, status, version and times,
+ * and the keys of three indexes:
  * {@code active_trigger} (the trigger type, present only while ACTIVE: what an event triggers),
  * {@code status} + {@code created_key} (the list by status) and {@code kind} + {@code created_key} (the whole list).
  */
@@ -27,13 +28,13 @@ public final class DynamoDbDistributions implements Distributions {
   private static final String KIND = "distribution";
   private final DynamoDbClient dynamo;
   private final String table;
-  private final DistributionJson json;
+  private final DistributionDocument documents;
 
-  /** @param json reads and writes the stored document, with the channel kinds it knows */
-  public DynamoDbDistributions(DynamoDbClient dynamo, String table, DistributionJson json) {
+  /** @param kinds the channel kinds, which read and write each channel's stored form */
+  public DynamoDbDistributions(DynamoDbClient dynamo, String table, ChannelKinds kinds) {
     this.dynamo = dynamo;
     this.table = table;
-    this.json = json;
+    this.documents = new DistributionDocument(kinds);
   }
 
   @Override
@@ -113,12 +114,18 @@ public final class DynamoDbDistributions implements Distributions {
     item.put("kind", Items.s(KIND));
     item.put("created_key", Items.s(d.createdAt() + "#" + d.id()));
     item.put("trigger_type", Items.s(d.trigger().type()));
-    item.put("doc", Items.s(json.writeStored(d).toString()));
+    item.put("created_at", Items.s(d.createdAt().toString()));
+    item.put("updated_at", Items.s(d.updatedAt().toString()));
+    item.put("doc", Items.s(documents.write(d)));
     if (d.status() == DistributionStatus.ACTIVE) item.put("active_trigger", Items.s(d.trigger().type()));
-    return item;
+    return Items.withSchema(item, DistributionDocument.SCHEMA);
   }
 
   private Distribution read(Map<String, AttributeValue> item) {
-    return json.readStored(Json.parse(item.get("doc").s()));
+    String id = Items.text(item, "id");
+    int schema = Items.schema(item, DistributionDocument.SCHEMA, "distribution " + id);
+    return documents.read(Json.parse(item.get("doc").s()), schema, new DistributionDocument.Item(id,
+        Items.text(item, "status"), Long.parseLong(item.get("version").n()), Items.text(item, "created_at"),
+        Items.text(item, "updated_at")));
   }
 }

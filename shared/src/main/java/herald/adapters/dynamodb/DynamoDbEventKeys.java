@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /** Event keys in DynamoDB, claimed with a conditional write and expired by TTL after 7 days. */
 public final class DynamoDbEventKeys implements EventKeys {
+  static final int SCHEMA = 1;
   private static final Duration KEEP = Duration.ofDays(7);
   private final DynamoDbClient dynamo;
   private final String table;
@@ -25,7 +26,7 @@ public final class DynamoDbEventKeys implements EventKeys {
     long expires = clock.instant().plus(KEEP).getEpochSecond();
     try {
       dynamo.putItem(r -> r.tableName(table)
-          .item(Map.of("id", Items.s(key), "expires_at", Items.n(expires)))
+          .item(Map.of("id", Items.s(key), "expires_at", Items.n(expires), Items.SCHEMA, Items.n(SCHEMA)))
           .conditionExpression("attribute_not_exists(id)"));
       return true;
     } catch (ConditionalCheckFailedException e) {

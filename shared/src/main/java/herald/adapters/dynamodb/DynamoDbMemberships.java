@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * the sparse index {@value #INDEX} to members only, for listing and counting.
  */
 public final class DynamoDbMemberships implements Memberships {
+  static final int SCHEMA = 1;
   static final String INDEX = "Members";
   private static final int BATCH = 100;
   private static final List<String> INDEX_KEY = List.of("member_pk", "customer_id", "pk");
@@ -64,7 +65,8 @@ public final class DynamoDbMemberships implements Memberships {
     values.put(":next", Items.n(expected.seq() + 1));
     values.put(":p", AttributeValue.fromBool(true));
     values.put(":at", Items.s(at.toString()));
-    String update = "SET #m = :m, seq = :next, pending = :p, changed_at = :at";
+    values.put(":schema", Items.n(SCHEMA));
+    String update = "SET #m = :m, seq = :next, pending = :p, changed_at = :at, " + Items.SCHEMA + " = :schema";
     if (member) {
       values.put(":pk", Items.s(pk));
       update += ", member_pk = :pk";
@@ -175,6 +177,7 @@ public final class DynamoDbMemberships implements Memberships {
   }
 
   private static Membership read(Map<String, AttributeValue> item) {
+    Items.schema(item, SCHEMA, "segment membership");
     AttributeValue pending = item.get("pending");
     return new Membership(item.get("member").bool(), Long.parseLong(item.get("seq").n()),
         pending != null && Boolean.TRUE.equals(pending.bool()), Items.instant(item, "changed_at"));

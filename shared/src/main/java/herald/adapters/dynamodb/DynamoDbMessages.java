@@ -19,13 +19,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** Messages in DynamoDB; every status change is a conditional update on the message's own item. */
 public final class DynamoDbMessages implements Messages {
+  static final int SCHEMA = 1;
   static final String BY_DISTRIBUTION = "ByDistribution";
   /** Twice the sender's timeout: a claim older than this was left by a delivery that stopped. */
   static final java.time.Duration LEASE = java.time.Duration.ofMinutes(2);
   private static final String SET_FIELDS = "SET distribution_id = :d, event_id = :e, customer_id = :c, channel = :ch, "
       + "#s = :s, updated_at = :now, created_at = if_not_exists(created_at, :now), "
       + "created_key = if_not_exists(created_key, :key), attempt = if_not_exists(attempt, :zero) + :one, "
-      + "lease_until = :lease";
+      + "lease_until = :lease, " + Items.SCHEMA + " = :schema";
   /** The reason of a message whose send may or may not have reached the provider (SendToRecipient's). */
   private static final String FEEDBACK_OUTCOME_UNKNOWN = "outcome_unknown";
   private final DynamoDbClient dynamo;
@@ -183,6 +184,7 @@ public final class DynamoDbMessages implements Messages {
     values.put(":e", Items.s(m.eventId()));
     values.put(":c", Items.s(m.customerId()));
     values.put(":ch", Items.s(m.channel()));
+    values.put(":schema", Items.n(SCHEMA));
     values.put(":s", Items.s(status.name()));
     values.put(":queued", Items.s(MessageStatus.QUEUED.name()));
     values.put(":now", now);
@@ -199,6 +201,7 @@ public final class DynamoDbMessages implements Messages {
   }
 
   private static Message read(Map<String, AttributeValue> item) {
+    Items.schema(item, SCHEMA, "message");
     return new Message(Items.text(item, "id"), Items.text(item, "distribution_id"), Items.text(item, "event_id"),
         Items.text(item, "customer_id"), Items.text(item, "channel"),
         MessageStatus.valueOf(Items.text(item, "status")), Items.text(item, "reason"),

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * list is read whole and paged in creation order; its cursor is the last segment's creation key.
  */
 public final class DynamoDbSegments implements Segments {
+  static final int SCHEMA = 1;
   private static final List<String> CURSOR_KEY = List.of("list", "after");
   private final DynamoDbClient dynamo;
   private final String table;
@@ -105,10 +106,11 @@ public final class DynamoDbSegments implements Segments {
     item.put("created_at", Items.s(s.createdAt().toString()));
     item.put("updated_at", Items.s(s.updatedAt().toString()));
     Items.putIfPresent(item, "evaluation_id", s.evaluationId());
-    return item;
+    return Items.withSchema(item, SCHEMA);
   }
 
   private static Segment read(Map<String, AttributeValue> item) {
+    Items.schema(item, SCHEMA, "segment");
     String rules = Items.text(item, "rules");
     return new Segment(item.get("id").s(), item.get("name").s(), SegmentType.of(item.get("type").s(), "type"),
         rules == null ? null : SegmentRuleJson.parse(Json.parse(rules), "rules"),

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Atomic counters: one item per distribution and channel, one number per status, moved with ADD. */
 public final class DynamoDbStatusCounters implements StatusCounters {
+  static final int SCHEMA = 1;
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -23,8 +24,8 @@ public final class DynamoDbStatusCounters implements StatusCounters {
   public void moved(String distributionId, String channel, MessageStatus from, MessageStatus to) {
     if (from == to) return;
     Map<String, String> names = new HashMap<>(Map.of("#to", to.name()));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Items.n(1)));
-    String expression = "ADD #to :one";
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Items.n(1), ":schema", Items.n(SCHEMA)));
+    String expression = "SET " + Items.SCHEMA + " = :schema ADD #to :one";
     if (from != null) {
       names.put("#from", from.name());
       values.put(":minus", Items.n(-1));
@@ -43,6 +44,7 @@ public final class DynamoDbStatusCounters implements StatusCounters {
         .keyConditionExpression("distribution_id = :d")
         .expressionAttributeValues(Map.of(":d", Items.s(distributionId))))
         .items().forEach(item -> {
+          Items.schema(item, SCHEMA, "status counters");
           Map<MessageStatus, Long> byStatus = new LinkedHashMap<>();
           for (MessageStatus status : MessageStatus.values()) {
             AttributeValue n = item.get(status.name());

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /** The suppression list in DynamoDB: one item per lowercased address (key {@code address}). */
 public final class DynamoDbSuppressions implements Suppressions {
+  static final int SCHEMA = 1;
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -39,7 +40,7 @@ public final class DynamoDbSuppressions implements Suppressions {
     try {
       dynamo.putItem(r -> r.tableName(table).conditionExpression("attribute_not_exists(address)")
           .item(Map.of("address", Items.s(s.address()), "reason", Items.s(s.reason()),
-              "created_at", Items.s(at.toString()))));
+              "created_at", Items.s(at.toString()), Items.SCHEMA, Items.n(SCHEMA))));
     } catch (ConditionalCheckFailedException e) {
       // already on the list: it keeps its first reason and time
     }
@@ -50,8 +51,7 @@ public final class DynamoDbSuppressions implements Suppressions {
     ScanRequest.Builder scan = ScanRequest.builder().tableName(table).consistentRead(true).limit(limit);
     if (cursor != null) scan.exclusiveStartKey(Map.of("address", Items.s(decode(cursor))));
     ScanResponse page = dynamo.scan(scan.build());
-    List<Suppression> items = page.items().stream().map(item -> new Suppression(Items.text(item, "address"),
-        Items.text(item, "reason"), Items.instant(item, "created_at"))).toList();
+    List<Suppression> items = page.items().stream().map(DynamoDbSuppressions::read).toList();
     boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
     return new Page<>(items, more ? Cursors.encode(page.lastEvaluatedKey()) : null);
   }
@@ -64,6 +64,11 @@ public final class DynamoDbSuppressions implements Suppressions {
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  private static Suppression read(Map<String, AttributeValue> item) {
+    Items.schema(item, SCHEMA, "suppression");
+    return new Suppression(Items.text(item, "address"), Items.text(item, "reason"), Items.instant(item, "created_at"));
   }
 
   private static Map<String, AttributeValue> key(String email) {

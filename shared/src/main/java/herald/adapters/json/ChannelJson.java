@@ -11,9 +11,9 @@ import herald.platform.Json;
 import jakarta.inject.Inject;
 
 /**
- * Channels as JSON. The registry of channel kinds reads them (strictly) and writes them (secrets only in the
- * stored form, {@code <name>_set} flags in answers); this turns JSON into the maps, lists and scalars it reads,
- * and what it writes back into JSON.
+ * Channels as the API reads and answers them. The registry of channel kinds reads them (strictly) and writes them
+ * ({@code <name>_set} flags for secrets); this turns JSON into the maps, lists and scalars it reads, and what it
+ * writes back into JSON.
  */
 public final class ChannelJson {
   private final ChannelKinds kinds;
@@ -28,9 +28,9 @@ public final class ChannelJson {
     return kinds.parse(node == null ? null : Json.MAPPER.convertValue(node, Object.class), index);
   }
 
-  /** The stored form (secrets included) or the form answers show. */
-  public ObjectNode write(Channel channel, boolean stored) {
-    return Json.MAPPER.valueToTree(stored ? kinds.writeStored(channel) : kinds.writeAnswer(channel));
+  /** The form answers show: secrets only as whether they are set. */
+  public ObjectNode write(Channel channel) {
+    return Json.MAPPER.valueToTree(kinds.writeAnswer(channel));
   }
 
   /**

@@ -25,8 +25,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Distributions as JSON. The API form ({@link #parseDraft}, {@link #write}) never shows a write-only secret,
- * only whether it is set; the stored form ({@link #writeStored}, {@link #readStored}) keeps them.
+ * Distributions as the API reads and answers them ({@link #parseDraft}, {@link #write}): a write-only secret is
+ * never shown, only whether it is set. The distributions table keeps its own form (DistributionDocument), which
+ * changes to this one do not touch.
  * Input is strict: wrong types and unknown fields are refused with the field named; the response-only
  * fields (id, status, version, created_at, updated_at, secret_set, segments, ...) are accepted and ignored,
  * so what a GET returns can be sent back.
@@ -58,25 +59,6 @@ public final class DistributionJson {
     return version.asLong();
   }
 
-  /** The API form: secrets shown only as {@code secret_set}, {@code api_key_set}, {@code access_token_set}. */
-  public ObjectNode write(Distribution d) {
-    return write(d, false);
-  }
-
-  /** The stored form, secrets included: for the distributions table only, never for a response. */
-  public ObjectNode writeStored(Distribution d) {
-    return write(d, true);
-  }
-
-  /** Reads back a document written by {@link #writeStored} (or by the API form of earlier versions). */
-  public Distribution readStored(JsonNode node) {
-    DistributionDraft parts = parseDraft(node);
-    return new Distribution(node.get("id").asText(), parts.name(), parts.description(),
-        DistributionStatus.valueOf(node.get("status").asText()), parts.trigger(), parts.audience(), parts.action(),
-        parts.channels(), node.get("version").asLong(), Instant.parse(node.get("created_at").asText()),
-        Instant.parse(node.get("updated_at").asText()));
-  }
-
   /**
    * {@code GET /v1/distributions/catalogue}: per trigger type its filters, and the actions and audiences that fit;
    * and every channel type with its configuration.
@@ -106,7 +88,8 @@ public final class DistributionJson {
     return root;
   }
 
-  private ObjectNode write(Distribution d, boolean stored) {
+  /** The API form: secrets shown only as {@code secret_set}, {@code api_key_set}, {@code access_token_set}. */
+  public ObjectNode write(Distribution d) {
     ObjectNode node = Json.object();
     node.put("id", d.id());
     node.put("name", d.name());
@@ -123,7 +106,7 @@ public final class DistributionJson {
     if (d.action().campaignId() != null) action.put("campaign_id", d.action().campaignId());
     if (d.action().promotionTierId() != null) action.put("promotion_tier_id", d.action().promotionTierId());
     ArrayNode written = node.putArray("channels");
-    for (Channel channel : d.channels()) written.add(channels.write(channel, stored));
+    for (Channel channel : d.channels()) written.add(channels.write(channel));
     node.put("version", d.version());
     node.put("created_at", d.createdAt().toString());
     node.put("updated_at", d.updatedAt().toString());

@@ -117,15 +117,6 @@ class DistributionJsonTest {
   }
 
   @Test
-  void theStoredFormKeepsTheSecretsAndReadsBackEqual() {
-    ObjectNode stored = JSON.writeStored(full());
-
-    assertThat(stored.toString()).contains(SECRET, "braze-key-1", MAILCHIMP_KEY, "pk_secret", "intercom-token")
-        .doesNotContain("secret_set", "segments");
-    assertThat(JSON.readStored(Json.parse(stored.toString()))).isEqualTo(full());
-  }
-
-  @Test
   void whatTheApiWritesParsesBackToTheSameDraftWithoutSecrets() {
     DistributionDraft parsed = JSON.parseDraft(Json.parse(JSON.write(full()).toString()));
     Distribution d = full();
@@ -146,20 +137,6 @@ class DistributionJsonTest {
   private static boolean missesASecret(Channel channel) {
     Invalid refused = catchThrowableOfType(Invalid.class, () -> KINDS.checkForSave(channel, "channels[0]."));
     return refused != null && refused.code().equals("missing_field");
-  }
-
-  @Test
-  void readsADocumentStoredBeforeThisModel() {
-    String old = "{'id':'dist_old','name':'Welcome','status':'ACTIVE','trigger':{'type':'customer.custom_event',"
-        + "'filters':{'event':'signed_up'}},'audience':{'type':'event_customer'},'action':{'type':'plain_message'},"
-        + "'channels':[{'type':'email','subject':'Hi','html':null,'text':'Hello'}],'version':2,"
-        + "'created_at':'2025-03-01T10:00:00Z','updated_at':'2025-03-01T10:00:00Z'}";
-
-    Distribution read = JSON.readStored(json(old));
-
-    assertThat(read.channels()).containsExactly(new EmailChannel("Hi", null, "Hello"));
-    assertThat(read.audience()).isEqualTo(Audience.eventCustomer());
-    assertThat(read.version()).isEqualTo(2);
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -1,6 +1,8 @@
 package herald.adapters.stored;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.platform.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -32,6 +35,37 @@ final class StoredFixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** An item in DynamoDB JSON, attributes in name order: how the fixtures keep them. */
+  static ObjectNode json(Map<String, AttributeValue> item) {
+    ObjectNode node = Json.object();
+    new TreeMap<>(item).forEach((name, value) -> node.set(name, json(value)));
+    return node;
+  }
+
+  private static ObjectNode json(AttributeValue value) {
+    ObjectNode node = Json.object();
+    if (value.s() != null) {
+      node.put("S", value.s());
+    } else if (value.n() != null) {
+      node.put("N", value.n());
+    } else if (value.bool() != null) {
+      node.put("BOOL", value.bool());
+    } else if (Boolean.TRUE.equals(value.nul())) {
+      node.put("NULL", true);
+    } else if (value.hasM()) {
+      node.set("M", json(value.m()));
+    } else if (value.hasL()) {
+      ArrayNode list = node.putArray("L");
+      value.l().forEach(v -> list.add(json(v)));
+    } else if (value.hasSs()) {
+      ArrayNode set = node.putArray("SS");
+      value.ss().stream().sorted().forEach(set::add);
+    } else {
+      throw new IllegalArgumentException("no DynamoDB JSON for " + value);
+    }
+    return node;
   }
 
   private static Map<String, AttributeValue> item(JsonNode node) {

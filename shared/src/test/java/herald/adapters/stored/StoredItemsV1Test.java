@@ -85,7 +85,7 @@ class StoredItemsV1Test {
   @Test
   void distributionsReadWithEveryPartAndEverySecret() {
     var distributions = new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"),
-        TestChannels.distributionJson());
+        TestChannels.kinds());
     Distribution auto = new Distribution("dist_v1_auto", "Points earned", "every channel Herald delivers",
         DistributionStatus.ACTIVE, new Trigger("customer.voucher.loyalty_card.points_added",
             Map.of("campaign_id", "camp_1"), "{\"points\":{\"amount\":[{\"numeric\":[\">\",0]}]}}"),

@@ -109,7 +109,7 @@ class ChannelContractTest {
     assertThat(stored.keySet()).as("%s: the stored form writes only declared fields", type)
         .isSubsetOf(names(type, false));
     assertThat(kinds.parse(stored, 0)).isEqualTo(channel);
-    assertThat(json.parse(Json.parse(json.write(channel, true).toString()), 0)).isEqualTo(channel);
+    assertThat(json.parse(Json.parse(Json.write(stored)), 0)).isEqualTo(channel);
     for (ChannelField secret : secrets(type)) {
       assertThat(stored).as("%s: the stored form keeps %s", type, secret.name())
           .containsEntry(secret.name(), kind(type).example().get(secret.name()));
@@ -121,7 +121,7 @@ class ChannelContractTest {
   void answersNeverShowASecretOnlyThatItIsSetAndReadBackAsAnEditKeepingIt(String type) {
     Channel channel = example(type);
     Map<String, Object> answer = kinds.writeAnswer(channel);
-    String text = json.write(channel, false).toString();
+    String text = json.write(channel).toString();
 
     for (ChannelField secret : secrets(type)) {
       assertThat(answer).as("%s: answers say whether %s is set", type, secret.name())
