@@ -15,7 +15,6 @@ import herald.adapters.dynamodb.DynamoDbEventKeys;
 import herald.adapters.dynamodb.DynamoDbMessages;
 import herald.adapters.dynamodb.DynamoDbStatusCounters;
 import herald.adapters.dynamodb.DynamoDbSuppressions;
-import herald.adapters.json.DistributionJson;
 import herald.adapters.json.EventSchemas;
 import herald.domain.activity.Activity;
 import herald.domain.brand.BrandSettings;

@@ -3,13 +3,13 @@ package herald.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.dynamodb.DynamoDbAsyncActions;
-import herald.domain.jobs.AsyncActionStatus;
-import herald.domain.jobs.AsyncActionType;
-import herald.domain.jobs.AsyncAction;
-import herald.domain.jobs.Progress;
-import herald.domain.jobs.RejectedRow;
 import herald.domain.common.Page;
 import herald.domain.fakes.TestClock;
+import herald.domain.jobs.AsyncAction;
+import herald.domain.jobs.AsyncActionStatus;
+import herald.domain.jobs.AsyncActionType;
+import herald.domain.jobs.Progress;
+import herald.domain.jobs.RejectedRow;
 import herald.platform.Env;
 import herald.testing.StandIns;
 import java.time.Duration;

@@ -3,21 +3,21 @@ package herald.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.dynamodb.DynamoDbDistributions;
-import herald.domain.distributions.ActionType;
+import herald.domain.channels.email.EmailChannel;
 import herald.domain.distributions.Action;
+import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
-import herald.domain.channels.email.EmailChannel;
 import herald.domain.distributions.Trigger;
 import herald.platform.Env;
 import herald.testing.StandIns;
+import herald.testing.TestChannels;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import herald.testing.TestChannels;
 
 class DynamoDbDistributionsTest {
   private DynamoDbDistributions distributions;

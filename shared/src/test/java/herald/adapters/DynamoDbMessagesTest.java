@@ -3,9 +3,9 @@ package herald.adapters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.dynamodb.DynamoDbMessages;
+import herald.domain.common.Page;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
-import herald.domain.common.Page;
 import herald.platform.Env;
 import herald.testing.StandIns;
 import java.time.Clock;

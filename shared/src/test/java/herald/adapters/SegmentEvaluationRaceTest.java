@@ -1,11 +1,11 @@
 package herald.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import herald.domain.fakes.InMemoryCustomers;
 
 import herald.adapters.dynamodb.DynamoDbMemberships;
 import herald.domain.customers.Customer;
 import herald.domain.events.TriggerEvent;
+import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.InMemorySegments;
 import herald.domain.fakes.RecordingEventBus;
 import herald.domain.segments.EvaluateSegments;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.aws.SqsJobs;
 import herald.adapters.json.JobJson;
-import herald.domain.intake.ImportJob;
-import herald.domain.intake.ImportRow;
-import herald.domain.jobs.Job;
-import herald.domain.intake.StartImport;
 import herald.domain.fakes.InMemoryAsyncActions;
 import herald.domain.fakes.TestClock;
+import herald.domain.intake.ImportJob;
+import herald.domain.intake.ImportRow;
+import herald.domain.intake.StartImport;
+import herald.domain.jobs.Job;
 import herald.platform.Env;
 import herald.platform.Json;
 import herald.testing.StandIns;

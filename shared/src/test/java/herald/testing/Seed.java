@@ -4,19 +4,19 @@ import herald.adapters.dynamodb.DynamoDbBrandSettings;
 import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.domain.brand.Brand;
+import herald.domain.channels.email.EmailChannel;
 import herald.domain.customers.Customer;
-import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Action;
+import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
-import herald.domain.channels.email.EmailChannel;
 import herald.domain.distributions.Trigger;
 import herald.platform.Env;
+import herald.testing.TestChannels;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import herald.testing.TestChannels;
 
 /** Puts the data the sample events in events/ refer to into a fresh environment's tables. */
 public final class Seed {

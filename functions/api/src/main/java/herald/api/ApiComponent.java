@@ -3,9 +3,9 @@ package herald.api;
 import dagger.BindsInstance;
 import dagger.Component;
 import herald.platform.Env;
-import java.util.Map;
 import herald.platform.Startup;
 import jakarta.inject.Singleton;
+import java.util.Map;
 
 @Singleton
 @Component(modules = ApiModule.class)

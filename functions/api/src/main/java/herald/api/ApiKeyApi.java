@@ -1,6 +1,5 @@
 package herald.api;
 
-import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.adapters.json.Fields;
 import herald.domain.keys.ApiKey;
@@ -9,6 +8,7 @@ import herald.domain.keys.ManageApiKeys;
 import herald.domain.keys.NewKey;
 import herald.platform.Json;
 import herald.platform.Log;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

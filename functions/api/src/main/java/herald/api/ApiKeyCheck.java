@@ -1,9 +1,9 @@
 package herald.api;
 
-import jakarta.inject.Inject;
 import herald.domain.keys.Authentication;
 import herald.domain.keys.ManageApiKeys;
 import herald.platform.Log;
+import jakarta.inject.Inject;
 
 /**
  * Tells who is calling from the request's bearer key: the deployment key (actor "root", no read) or a

@@ -1,18 +1,18 @@
 package herald.api;
 
-import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.domain.common.NotFound;
-import herald.domain.jobs.AsyncActionType;
-import herald.domain.jobs.AsyncAction;
-import herald.domain.jobs.AsyncActions;
-import herald.domain.segments.EvaluateSegmentPart;
-import herald.domain.intake.ImportCustomers;
-import herald.domain.jobs.RejectedRow;
-import herald.domain.intake.StartImport;
 import herald.domain.common.Page;
+import herald.domain.intake.ImportCustomers;
+import herald.domain.intake.StartImport;
+import herald.domain.jobs.AsyncAction;
+import herald.domain.jobs.AsyncActionType;
+import herald.domain.jobs.AsyncActions;
+import herald.domain.jobs.RejectedRow;
+import herald.domain.segments.EvaluateSegmentPart;
 import herald.platform.Json;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package herald.api;
 
-import jakarta.inject.Inject;
 import herald.adapters.json.Fields;
-import herald.domain.common.NotFound;
 import herald.domain.brand.Brand;
 import herald.domain.brand.BrandSettings;
+import herald.domain.common.NotFound;
 import herald.platform.Json;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 

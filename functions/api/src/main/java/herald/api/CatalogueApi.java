@@ -1,10 +1,10 @@
 package herald.api;
 
-import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.adapters.json.EventSchemas;
 import herald.platform.Json;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /** GET /v1/events/catalogue: every event type Herald reacts to, with the JSON schema of its data. */

@@ -1,12 +1,12 @@
 package herald.api;
 
-import jakarta.inject.Inject;
 import herald.adapters.json.CustomerJson;
 import herald.domain.common.NotFound;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
 import herald.domain.intake.EraseCustomer;
 import herald.domain.intake.UpsertCustomer;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /** POST /v1/customers (upsert by source_id), GET /v1/customers/{id} and ?source_id=, DELETE /v1/customers/{id}. */

@@ -1,19 +1,19 @@
 package herald.api;
 
-import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.adapters.json.DistributionJson;
-import herald.domain.common.Invalid;
 import herald.domain.activity.Activity;
 import herald.domain.activity.ActivityEntry;
+import herald.domain.common.Invalid;
 import herald.domain.common.Page;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.ManageDistributions;
 import herald.domain.events.EventCatalogue;
 import herald.platform.Json;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 

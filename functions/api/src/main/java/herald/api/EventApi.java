@@ -1,11 +1,11 @@
 package herald.api;
 
-import jakarta.inject.Inject;
 import herald.adapters.json.CustomerJson;
 import herald.adapters.json.Fields;
 import herald.domain.intake.AcceptEvent;
 import herald.domain.intake.IncomingEvent;
 import herald.platform.Json;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 

@@ -1,13 +1,13 @@
 package herald.api;
 
-import jakarta.inject.Inject;
 import herald.adapters.json.CsvRows;
 import herald.adapters.json.NdjsonRows;
 import herald.domain.common.Invalid;
-import herald.domain.jobs.AsyncActionStatus;
 import herald.domain.intake.ImportFile;
 import herald.domain.intake.StartImport;
+import herald.domain.jobs.AsyncActionStatus;
 import herald.platform.Json;
+import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package herald.api;
 
-import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.platform.Json;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
 package herald.api;
 
-import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +12,7 @@ import herald.domain.segments.Member;
 import herald.domain.segments.MembersAdded;
 import herald.domain.segments.Segment;
 import herald.platform.Json;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /** The segments: create, list, read (with the member count), edit, delete, and the members of static ones. */

@@ -1,6 +1,5 @@
 package herald.api;
 
-import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.domain.common.NotFound;
@@ -9,6 +8,7 @@ import herald.domain.suppressions.Suppression;
 import herald.domain.suppressions.Suppressions;
 import herald.platform.Json;
 import herald.platform.Log;
+import jakarta.inject.Inject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,12 +1,12 @@
 package herald.api;
 
-import jakarta.inject.Inject;
 import herald.domain.brand.Brand;
 import herald.domain.brand.BrandSettings;
 import herald.domain.customers.Consent;
-import herald.domain.intake.UpsertCustomer;
 import herald.domain.delivery.UnsubscribeLinks;
+import herald.domain.intake.UpsertCustomer;
 import herald.platform.Log;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /**

@@ -3,8 +3,8 @@ package herald.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.json.JobJson;
-import herald.domain.segments.PurgeJob;
 import herald.domain.customers.Customer;
+import herald.domain.segments.PurgeJob;
 import herald.platform.Env;
 import herald.testing.RecordingEventBridge;
 import herald.testing.StandIns;

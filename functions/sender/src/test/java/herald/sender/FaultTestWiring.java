@@ -11,8 +11,6 @@ import herald.adapters.dynamodb.DynamoDbStatusCounters;
 import herald.adapters.dynamodb.DynamoDbSuppressions;
 import herald.adapters.http.HostResolver;
 import herald.adapters.http.HttpWebhookSender;
-import herald.adapters.json.ChannelJson;
-import herald.adapters.json.DistributionJson;
 import herald.adapters.json.SendJobJson;
 import herald.domain.channels.ChannelKinds;
 import herald.domain.channels.webhook.WebhookUrls;

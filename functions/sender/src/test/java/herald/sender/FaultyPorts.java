@@ -1,17 +1,17 @@
 package herald.sender;
 
-import herald.domain.customers.Customer;
-import herald.domain.customers.Customers;
-import herald.domain.delivery.Claim;
 import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.email.Email;
 import herald.domain.channels.email.EmailSender;
+import herald.domain.channels.webhook.WebhookCall;
+import herald.domain.channels.webhook.WebhookSender;
+import herald.domain.common.Page;
+import herald.domain.customers.Customer;
+import herald.domain.customers.Customers;
+import herald.domain.delivery.Claim;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
 import herald.domain.delivery.Messages;
-import herald.domain.common.Page;
-import herald.domain.channels.webhook.WebhookCall;
-import herald.domain.channels.webhook.WebhookSender;
 import herald.domain.delivery.StatusCounters;
 import java.time.Duration;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package herald.local;
 
-import herald.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import herald.platform.Json;
 import herald.sam.Intrinsics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

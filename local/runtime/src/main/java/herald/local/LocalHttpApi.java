@@ -1,11 +1,11 @@
 package herald.local;
 
-import herald.platform.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import herald.platform.Json;
 import herald.sam.EventSource;
 import herald.sam.Values;
 import java.io.IOException;

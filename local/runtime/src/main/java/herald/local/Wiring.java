@@ -1,7 +1,7 @@
 package herald.local;
 
-import herald.platform.Json;
 import herald.platform.Env;
+import herald.platform.Json;
 import herald.sam.EventSource;
 import herald.sam.Intrinsics;
 import herald.sam.Template;

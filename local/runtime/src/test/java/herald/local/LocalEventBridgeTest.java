@@ -1,12 +1,12 @@
 package herald.local;
 
-import herald.platform.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.local.fixtures.RecordingStreamHandler;
 import herald.platform.Env;
+import herald.platform.Json;
 import herald.sam.Template;
 import herald.standins.ElasticMq;
 import java.net.URI;

@@ -1,10 +1,10 @@
 package herald.local;
 
-import herald.platform.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.platform.Env;
+import herald.platform.Json;
 import herald.sam.EventSource;
 import herald.sam.Template;
 import java.net.URI;

@@ -1,6 +1,5 @@
 package herald.local;
 
-import herald.platform.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -8,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import herald.local.fixtures.BatchHandler;
 import herald.local.fixtures.RecordingStreamHandler;
+import herald.platform.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

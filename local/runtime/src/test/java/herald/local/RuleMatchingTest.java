@@ -1,8 +1,8 @@
 package herald.local;
 
-import herald.platform.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import herald.platform.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -3,7 +3,6 @@ package herald.adapters.aws;
 import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.email.Email;
 import herald.domain.channels.email.EmailSender;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;

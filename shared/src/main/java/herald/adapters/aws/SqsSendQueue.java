@@ -1,8 +1,8 @@
 package herald.adapters.aws;
 
 import herald.adapters.json.SendJobJson;
-import herald.domain.delivery.SendQueue;
 import herald.domain.delivery.SendJob;
+import herald.domain.delivery.SendQueue;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

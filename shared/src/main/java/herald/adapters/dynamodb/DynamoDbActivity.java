@@ -1,8 +1,8 @@
 package herald.adapters.dynamodb;
 
-import herald.domain.common.Ids;
 import herald.domain.activity.Activity;
 import herald.domain.activity.ActivityEntry;
+import herald.domain.common.Ids;
 import herald.domain.common.Page;
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package herald.adapters.dynamodb;
 
+import herald.domain.common.Page;
+import herald.domain.jobs.AsyncAction;
 import herald.domain.jobs.AsyncActionStatus;
 import herald.domain.jobs.AsyncActionType;
-import herald.domain.jobs.AsyncAction;
 import herald.domain.jobs.AsyncActions;
 import herald.domain.jobs.Progress;
 import herald.domain.jobs.RejectedRow;
-import herald.domain.common.Page;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

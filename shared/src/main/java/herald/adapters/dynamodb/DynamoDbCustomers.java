@@ -1,10 +1,10 @@
 package herald.adapters.dynamodb;
 
 import herald.domain.common.Conflict;
+import herald.domain.common.Page;
 import herald.domain.customers.Consent;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
-import herald.domain.common.Page;
 import herald.platform.Json;
 import java.time.Clock;
 import java.time.Instant;

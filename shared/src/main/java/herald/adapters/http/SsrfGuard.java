@@ -1,8 +1,8 @@
 package herald.adapters.http;
 
-import herald.domain.common.Invalid;
 import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.webhook.WebhookUrls;
+import herald.domain.common.Invalid;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;

@@ -1,7 +1,6 @@
 package herald.domain.delivery;
 
 import herald.domain.common.Page;
-
 import java.util.Optional;
 
 /** Port: every message and its status. */

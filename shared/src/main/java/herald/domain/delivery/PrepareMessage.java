@@ -1,7 +1,5 @@
 package herald.domain.delivery;
 
-import jakarta.inject.Inject;
-
 import herald.domain.brand.Brand;
 import herald.domain.brand.BrandSettings;
 import herald.domain.channels.Channel;
@@ -19,6 +17,7 @@ import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Distributions;
 import herald.domain.distributions.TemplateVariables;
 import herald.domain.templates.TemplateScope;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
 package herald.domain.delivery;
 
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 
 /**

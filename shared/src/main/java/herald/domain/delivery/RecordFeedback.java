@@ -1,10 +1,9 @@
 package herald.domain.delivery;
 
-import jakarta.inject.Inject;
-
 import herald.domain.common.Text;
 import herald.domain.suppressions.Suppression;
 import herald.domain.suppressions.Suppressions;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;

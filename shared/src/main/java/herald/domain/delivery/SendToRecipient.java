@@ -1,12 +1,10 @@
 package herald.domain.delivery;
 
-import jakarta.inject.Inject;
-
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelKinds;
 import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.InDoubt;
-
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
 package herald.domain.distributions;
 
 import herald.domain.channels.Channel;
-
 import herald.domain.common.Conflict;
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;

@@ -1,16 +1,15 @@
 package herald.domain.distributions;
 
-import jakarta.inject.Inject;
-
+import herald.domain.activity.Activity;
+import herald.domain.activity.ActivityEntry;
 import herald.domain.common.Conflict;
 import herald.domain.common.Ids;
 import herald.domain.common.Invalid;
 import herald.domain.common.NotFound;
-import herald.domain.activity.Activity;
-import herald.domain.activity.ActivityEntry;
 import herald.domain.common.Page;
 import herald.domain.events.TriggerFilter;
 import herald.domain.segments.Segments;
+import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**

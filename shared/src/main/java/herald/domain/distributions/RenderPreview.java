@@ -1,7 +1,5 @@
 package herald.domain.distributions;
 
-import jakarta.inject.Inject;
-
 import herald.domain.brand.Brand;
 import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelKinds;
@@ -11,6 +9,7 @@ import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
 import herald.domain.events.TriggerFilter;
 import herald.domain.templates.TemplateScope;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

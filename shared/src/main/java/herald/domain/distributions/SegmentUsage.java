@@ -1,9 +1,8 @@
 package herald.domain.distributions;
 
-import jakarta.inject.Inject;
-
 import herald.domain.common.Page;
 import herald.domain.segments.SegmentUsers;
+import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** The distributions that name a segment, as their audience or in their trigger's segment_id filter. */

@@ -1,12 +1,10 @@
 package herald.domain.fanout;
 
-import jakarta.inject.Inject;
-
-import herald.domain.delivery.SendQueue;
+import herald.domain.channels.Channel;
 import herald.domain.common.Page;
 import herald.domain.delivery.SendJob;
+import herald.domain.delivery.SendQueue;
 import herald.domain.distributions.AudienceType;
-import herald.domain.channels.Channel;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Distributions;
@@ -16,6 +14,7 @@ import herald.domain.segments.Memberships;
 import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentEvents;
 import herald.domain.segments.Segments;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;

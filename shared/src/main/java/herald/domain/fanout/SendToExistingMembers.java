@@ -1,13 +1,12 @@
 package herald.domain.fanout;
 
-import jakarta.inject.Inject;
-
 import herald.domain.distributions.Activations;
 import herald.domain.distributions.AudienceType;
 import herald.domain.distributions.Distribution;
 import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentEvents;
 import herald.domain.segments.Segments;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,13 +1,11 @@
 package herald.domain.intake;
 
-import jakarta.inject.Inject;
-
+import herald.domain.common.Ids;
+import herald.domain.customers.Customer;
 import herald.domain.events.EventBus;
 import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
-
-import herald.domain.common.Ids;
-import herald.domain.customers.Customer;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,9 +1,8 @@
 package herald.domain.intake;
 
-import jakarta.inject.Inject;
-
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.Customers;
+import jakarta.inject.Inject;
 
 /**
  * Erases a customer's personal data at once ({@link Customers#erase}: a tombstone keeps only their id and source

@@ -1,17 +1,15 @@
 package herald.domain.intake;
 
-import jakarta.inject.Inject;
-
-import herald.domain.jobs.Job;
-import herald.domain.jobs.JobWork;
-import herald.domain.jobs.AsyncActions;
-import herald.domain.jobs.Jobs;
-import herald.domain.jobs.Progress;
-import herald.domain.jobs.RejectedRow;
-
 import herald.domain.common.Invalid;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.CustomerProfile;
+import herald.domain.jobs.AsyncActions;
+import herald.domain.jobs.Job;
+import herald.domain.jobs.JobWork;
+import herald.domain.jobs.Jobs;
+import herald.domain.jobs.Progress;
+import herald.domain.jobs.RejectedRow;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,6 @@
 package herald.domain.intake;
 
 import herald.domain.jobs.Job;
-
 import java.util.List;
 
 /** One part of an import: up to {@link StartImport#PART_ROWS} rows, imported by one job. */

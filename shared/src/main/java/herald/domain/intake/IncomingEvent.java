@@ -1,10 +1,9 @@
 package herald.domain.intake;
 
-import herald.domain.events.EventCatalogue;
-
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
 import herald.domain.customers.CustomerProfile;
+import herald.domain.events.EventCatalogue;
 import java.util.Map;
 
 /**

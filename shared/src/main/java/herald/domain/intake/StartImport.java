@@ -1,14 +1,12 @@
 package herald.domain.intake;
 
-import jakarta.inject.Inject;
-
+import herald.domain.common.Ids;
+import herald.domain.common.Invalid;
 import herald.domain.jobs.AsyncAction;
 import herald.domain.jobs.AsyncActionType;
 import herald.domain.jobs.AsyncActions;
 import herald.domain.jobs.Jobs;
-
-import herald.domain.common.Ids;
-import herald.domain.common.Invalid;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;

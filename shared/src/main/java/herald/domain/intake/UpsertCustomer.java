@@ -1,7 +1,5 @@
 package herald.domain.intake;
 
-import jakarta.inject.Inject;
-
 import herald.domain.customers.Behaviour;
 import herald.domain.customers.Clashes;
 import herald.domain.customers.Consent;
@@ -9,7 +7,7 @@ import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.CustomerProfile;
 import herald.domain.customers.Customers;
-
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,8 +1,5 @@
 package herald.domain.jobs;
 
-import herald.domain.intake.ImportJob;
-import herald.domain.segments.PurgeJob;
-import herald.domain.segments.ScanJob;
 
 /**
  * A piece of background work: a part of an async action's work (an import part on the jobs queue, a segment scan

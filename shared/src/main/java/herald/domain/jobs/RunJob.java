@@ -1,7 +1,6 @@
 package herald.domain.jobs;
 
 import jakarta.inject.Inject;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,14 +1,12 @@
 package herald.domain.segments;
 
-import jakarta.inject.Inject;
-
-import herald.domain.jobs.AsyncActions;
-import herald.domain.jobs.Progress;
-
 import herald.domain.common.Ids;
+import herald.domain.common.Page;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
-import herald.domain.common.Page;
+import herald.domain.jobs.AsyncActions;
+import herald.domain.jobs.Progress;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

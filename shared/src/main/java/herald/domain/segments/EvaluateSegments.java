@@ -1,10 +1,9 @@
 package herald.domain.segments;
 
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

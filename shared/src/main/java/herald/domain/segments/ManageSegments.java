@@ -1,16 +1,14 @@
 package herald.domain.segments;
 
-import jakarta.inject.Inject;
-
-import herald.domain.common.Parallel;
-
 import herald.domain.common.Conflict;
 import herald.domain.common.Ids;
 import herald.domain.common.Invalid;
 import herald.domain.common.NotFound;
+import herald.domain.common.Page;
+import herald.domain.common.Parallel;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
-import herald.domain.common.Page;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,8 +1,7 @@
 package herald.domain.segments;
 
-import herald.domain.jobs.Job;
-
 import herald.domain.common.Text;
+import herald.domain.jobs.Job;
 
 /**
  * Removes one shard of a deleted segment's membership: every item stored for it, members and former members

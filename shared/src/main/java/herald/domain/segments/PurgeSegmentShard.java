@@ -1,11 +1,9 @@
 package herald.domain.segments;
 
-import jakarta.inject.Inject;
-
 import herald.domain.jobs.Job;
 import herald.domain.jobs.JobWork;
 import herald.domain.jobs.Jobs;
-
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

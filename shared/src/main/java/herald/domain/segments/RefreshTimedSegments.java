@@ -1,11 +1,9 @@
 package herald.domain.segments;
 
-import jakarta.inject.Inject;
-
+import herald.domain.common.Parallel;
 import herald.domain.jobs.AsyncActionStatus;
 import herald.domain.jobs.AsyncActions;
-
-import herald.domain.common.Parallel;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

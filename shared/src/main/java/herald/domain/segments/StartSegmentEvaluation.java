@@ -1,12 +1,10 @@
 package herald.domain.segments;
 
-import jakarta.inject.Inject;
-
+import herald.domain.common.Ids;
 import herald.domain.jobs.AsyncAction;
 import herald.domain.jobs.AsyncActionType;
 import herald.domain.jobs.AsyncActions;
-
-import herald.domain.common.Ids;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,9 +1,7 @@
 package herald.domain.segments;
 
-import jakarta.inject.Inject;
-
 import herald.domain.jobs.Jobs;
-
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.stream.IntStream;
 

@@ -1,14 +1,12 @@
 package herald.domain.segments;
 
-import jakarta.inject.Inject;
-
 import herald.domain.customers.Behaviour;
 import herald.domain.customers.Clashes;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
-
 import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;

@@ -1,9 +1,8 @@
 package herald.domain.templates;
 
-import herald.domain.events.EventCatalogue;
-
 import herald.domain.brand.Brand;
 import herald.domain.customers.Customer;
+import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,5 @@
 package herald.domain.templates;
 
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-
 import com.github.mustachejava.Code;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
@@ -14,6 +11,8 @@ import com.github.mustachejava.codes.NotIterableCode;
 import com.github.mustachejava.codes.ValueCode;
 import com.github.mustachejava.codes.WriteCode;
 import herald.domain.common.Invalid;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

@@ -1,12 +1,9 @@
 package herald.domain.trigger;
 
-import jakarta.inject.Inject;
-
+import herald.domain.channels.Channel;
 import herald.domain.delivery.SendJob;
 import herald.domain.delivery.SendQueue;
-
 import herald.domain.distributions.AudienceType;
-import herald.domain.channels.Channel;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.Distributions;
 import herald.domain.distributions.PatternMatcher;
@@ -15,6 +12,7 @@ import herald.domain.fanout.FanoutJob;
 import herald.domain.fanout.FanoutQueue;
 import herald.domain.segments.Segment;
 import herald.domain.segments.Segments;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package herald.domain.channels;
 
+import static herald.domain.fakes.Refusals.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import herald.domain.channels.braze.BrazeChannel;
 import herald.domain.channels.email.EmailChannel;
 import herald.domain.channels.intercom.IntercomChannel;
@@ -8,11 +12,6 @@ import herald.domain.channels.mailchimp.MailchimpChannel;
 import herald.domain.channels.sms.SmsChannel;
 import herald.domain.channels.webhook.WebhookChannel;
 import herald.domain.channels.webhook.WebhookPayload;
-
-import static herald.domain.fakes.Refusals.assertRefused;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-
 import herald.testing.TestChannels;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

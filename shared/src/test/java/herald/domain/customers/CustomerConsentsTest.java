@@ -1,7 +1,5 @@
 package herald.domain.customers;
 
-import herald.domain.intake.UpsertCustomer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +7,7 @@ import herald.domain.common.Invalid;
 import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.RecordingCustomerChanges;
 import herald.domain.fakes.TestClock;
+import herald.domain.intake.UpsertCustomer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

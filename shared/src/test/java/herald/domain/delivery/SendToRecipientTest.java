@@ -1,26 +1,25 @@
 package herald.domain.delivery;
 
-import herald.domain.channels.ChannelKinds;
-import herald.domain.channels.DeliveryFailure;
-import herald.domain.channels.email.Email;
-import herald.domain.channels.sms.Sms;
-import herald.domain.channels.webhook.WebhookCall;
-
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import herald.domain.channels.ChannelKinds;
+import herald.domain.channels.DeliveryFailure;
+import herald.domain.channels.braze.BrazeChannel;
+import herald.domain.channels.email.Email;
+import herald.domain.channels.email.EmailChannel;
+import herald.domain.channels.sms.Sms;
+import herald.domain.channels.sms.SmsChannel;
+import herald.domain.channels.webhook.WebhookCall;
+import herald.domain.channels.webhook.WebhookChannel;
+import herald.domain.channels.webhook.WebhookPayload;
 import herald.domain.customers.Customer;
 import herald.domain.distributions.Action;
 import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
-import herald.domain.channels.email.EmailChannel;
-import herald.domain.channels.braze.BrazeChannel;
-import herald.domain.channels.sms.SmsChannel;
-import herald.domain.channels.webhook.WebhookPayload;
-import herald.domain.channels.webhook.WebhookChannel;
 import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.InMemoryBrandSettings;

@@ -10,6 +10,7 @@ import herald.domain.events.TriggerFilter;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.Samples;
 import herald.domain.templates.Templates;
+import herald.testing.TestChannels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import herald.testing.TestChannels;
 
 class CompatibilityTest {
   /** The table as the issue states it, written out independently of the code's. */

@@ -1,12 +1,11 @@
 package herald.domain.distributions;
 
-import herald.domain.channels.Channel;
-import herald.domain.channels.sms.SmsChannel;
-
 import static herald.domain.fakes.Refusals.assertRefused;
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import herald.domain.channels.Channel;
+import herald.domain.channels.sms.SmsChannel;
 import herald.domain.fakes.Samples;
 import java.util.ArrayList;
 import java.util.List;

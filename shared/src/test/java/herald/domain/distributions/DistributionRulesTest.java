@@ -1,5 +1,9 @@
 package herald.domain.distributions;
 
+import static herald.domain.fakes.Refusals.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import herald.domain.channels.braze.BrazeChannel;
 import herald.domain.channels.email.EmailChannel;
 import herald.domain.channels.intercom.IntercomChannel;
@@ -9,11 +13,6 @@ import herald.domain.channels.sms.SmsChannel;
 import herald.domain.channels.webhook.WebhookChannel;
 import herald.domain.channels.webhook.WebhookPayload;
 import herald.domain.channels.webhook.WebhookUrls;
-
-import static herald.domain.fakes.Refusals.assertRefused;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.Samples;
 import herald.domain.templates.Templates;

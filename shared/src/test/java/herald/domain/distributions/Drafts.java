@@ -2,7 +2,6 @@ package herald.domain.distributions;
 
 import herald.domain.channels.Channel;
 import herald.domain.channels.webhook.WebhookChannel;
-
 import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerFilter;
 import herald.domain.fakes.Samples;

@@ -1,16 +1,15 @@
 package herald.domain.distributions;
 
-import herald.domain.channels.email.EmailChannel;
-
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import herald.domain.activity.ActivityEntry;
+import herald.domain.channels.email.EmailChannel;
 import herald.domain.common.Conflict;
 import herald.domain.common.Invalid;
 import herald.domain.common.NotFound;
-import herald.domain.activity.ActivityEntry;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.InMemoryActivity;
 import herald.domain.fakes.InMemoryDistributions;
@@ -20,11 +19,11 @@ import herald.domain.fakes.TestClock;
 import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentType;
 import herald.domain.templates.Templates;
+import herald.testing.TestChannels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import herald.testing.TestChannels;
 
 class ManageDistributionsTest {
   private final TestClock clock = new TestClock();

@@ -1,5 +1,8 @@
 package herald.domain.distributions;
 
+import static herald.domain.fakes.Samples.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import herald.domain.channels.Channel;
 import herald.domain.channels.braze.BrazeChannel;
 import herald.domain.channels.email.EmailChannel;
@@ -9,18 +12,14 @@ import herald.domain.channels.mailchimp.MailchimpChannel;
 import herald.domain.channels.sms.SmsChannel;
 import herald.domain.channels.webhook.WebhookChannel;
 import herald.domain.channels.webhook.WebhookPayload;
-
-import static herald.domain.fakes.Samples.T0;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import herald.domain.customers.Customer;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.Samples;
 import herald.domain.fakes.TestClock;
+import herald.testing.TestChannels;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import herald.testing.TestChannels;
 
 class RenderPreviewTest {
   private final RenderPreview preview = new RenderPreview(TestChannels.kinds(), new TestClock());

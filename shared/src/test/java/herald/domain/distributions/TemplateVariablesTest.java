@@ -1,11 +1,10 @@
 package herald.domain.distributions;
 
-import herald.domain.templates.Templates;
-
 import static herald.domain.fakes.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import herald.domain.templates.Templates;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

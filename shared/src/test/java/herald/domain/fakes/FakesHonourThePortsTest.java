@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
-import herald.domain.distributions.DistributionStatus;
 import herald.domain.delivery.SendJob;
+import herald.domain.distributions.DistributionStatus;
 import org.junit.jupiter.api.Test;
 
 /** The fakes must behave as the ports' javadoc says, or the domain tests prove nothing. */

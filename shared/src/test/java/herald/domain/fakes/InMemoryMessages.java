@@ -1,10 +1,10 @@
 package herald.domain.fakes;
 
+import herald.domain.common.Page;
 import herald.domain.delivery.Claim;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
 import herald.domain.delivery.Messages;
-import herald.domain.common.Page;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package herald.domain.fakes;
 
-import herald.domain.delivery.SendQueue;
 import herald.domain.delivery.SendJob;
+import herald.domain.delivery.SendQueue;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package herald.domain.fakes;
 
 import herald.domain.brand.Brand;
+import herald.domain.channels.email.EmailChannel;
 import herald.domain.customers.Customer;
-import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Action;
+import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
-import herald.domain.channels.email.EmailChannel;
 import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerEvent;
 import java.time.Instant;

@@ -2,15 +2,15 @@ package herald.domain.fanout;
 
 import static herald.domain.fakes.Samples.T0;
 
+import herald.domain.channels.Channel;
+import herald.domain.channels.webhook.WebhookChannel;
 import herald.domain.delivery.SendJob;
 import herald.domain.distributions.Action;
 import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
-import herald.domain.channels.Channel;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Trigger;
-import herald.domain.channels.webhook.WebhookChannel;
 import herald.domain.fakes.InMemoryDistributions;
 import herald.domain.fakes.InMemoryMemberships;
 import herald.domain.fakes.InMemorySegments;

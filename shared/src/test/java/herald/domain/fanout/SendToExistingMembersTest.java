@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import herald.domain.common.Invalid;
-import herald.domain.trigger.DispatchEvent;
 import herald.domain.delivery.SendJob;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
@@ -21,12 +20,13 @@ import herald.domain.segments.Member;
 import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentEvents;
 import herald.domain.templates.Templates;
+import herald.domain.trigger.DispatchEvent;
+import herald.testing.TestChannels;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import herald.testing.TestChannels;
 
 class SendToExistingMembersTest {
   private final FanoutFixture f = new FanoutFixture();

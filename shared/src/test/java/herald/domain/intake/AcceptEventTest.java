@@ -1,7 +1,5 @@
 package herald.domain.intake;
 
-import herald.domain.events.TriggerEvent;
-
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +10,7 @@ import herald.domain.common.Invalid;
 import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.CustomerProfile;
+import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.InMemoryEventKeys;
 import herald.domain.fakes.RecordingCustomerChanges;

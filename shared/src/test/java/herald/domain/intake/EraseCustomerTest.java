@@ -1,13 +1,12 @@
 package herald.domain.intake;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerChanges;
 import herald.domain.customers.CustomerProfile;
 import herald.domain.customers.StoredCustomer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.RecordingCustomerChanges;
 import herald.domain.fakes.TestClock;

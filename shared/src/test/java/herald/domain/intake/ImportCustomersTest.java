@@ -1,10 +1,5 @@
 package herald.domain.intake;
 
-import herald.domain.jobs.AsyncAction;
-import herald.domain.jobs.AsyncActionStatus;
-import herald.domain.jobs.AsyncActionType;
-import herald.domain.jobs.Job;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.json.ImportRowsJson;
@@ -15,6 +10,10 @@ import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.RecordingCustomerChanges;
 import herald.domain.fakes.RecordingJobs;
 import herald.domain.fakes.TestClock;
+import herald.domain.jobs.AsyncAction;
+import herald.domain.jobs.AsyncActionStatus;
+import herald.domain.jobs.AsyncActionType;
+import herald.domain.jobs.Job;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,10 @@
 package herald.domain.intake;
 
-import herald.domain.events.EventCatalogue;
-
 import static herald.domain.fakes.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.domain.customers.CustomerProfile;
+import herald.domain.events.EventCatalogue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

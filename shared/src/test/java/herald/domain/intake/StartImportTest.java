@@ -1,10 +1,5 @@
 package herald.domain.intake;
 
-import herald.domain.jobs.AsyncAction;
-import herald.domain.jobs.AsyncActionStatus;
-import herald.domain.jobs.AsyncActionType;
-import herald.domain.jobs.RejectedRow;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +7,10 @@ import herald.domain.common.Invalid;
 import herald.domain.fakes.InMemoryAsyncActions;
 import herald.domain.fakes.RecordingJobs;
 import herald.domain.fakes.TestClock;
+import herald.domain.jobs.AsyncAction;
+import herald.domain.jobs.AsyncActionStatus;
+import herald.domain.jobs.AsyncActionType;
+import herald.domain.jobs.RejectedRow;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

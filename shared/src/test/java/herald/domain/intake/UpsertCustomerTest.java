@@ -1,19 +1,18 @@
 package herald.domain.intake;
 
-import herald.domain.customers.Clashes;
-import herald.domain.customers.Customer;
-import herald.domain.customers.CustomerProfile;
-
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.domain.common.Conflict;
 import herald.domain.common.Invalid;
-import herald.domain.intake.UpsertCustomer.Outcome;
+import herald.domain.customers.Clashes;
+import herald.domain.customers.Customer;
+import herald.domain.customers.CustomerProfile;
 import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.RecordingCustomerChanges;
 import herald.domain.fakes.TestClock;
+import herald.domain.intake.UpsertCustomer.Outcome;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

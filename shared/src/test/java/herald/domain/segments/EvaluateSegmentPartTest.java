@@ -1,9 +1,5 @@
 package herald.domain.segments;
 
-import herald.domain.jobs.AsyncAction;
-import herald.domain.jobs.AsyncActionStatus;
-import herald.domain.jobs.AsyncActionType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.domain.customers.Customer;
@@ -14,6 +10,9 @@ import herald.domain.fakes.InMemorySegments;
 import herald.domain.fakes.RecordingEventBus;
 import herald.domain.fakes.RecordingScans;
 import herald.domain.fakes.TestClock;
+import herald.domain.jobs.AsyncAction;
+import herald.domain.jobs.AsyncActionStatus;
+import herald.domain.jobs.AsyncActionType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package herald.domain.segments;
 
 import static herald.domain.fakes.Samples.T0;
-import herald.domain.fakes.InMemoryCustomers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.domain.customers.Customer;
 import herald.domain.events.TriggerEvent;
+import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.InMemoryMemberships;
 import herald.domain.fakes.InMemorySegments;
 import herald.domain.fakes.RecordingEventBus;

@@ -1,6 +1,5 @@
 package herald.domain.segments;
 
-import herald.domain.distributions.SegmentUsage;
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +13,7 @@ import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
+import herald.domain.distributions.SegmentUsage;
 import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.InMemoryCustomers;

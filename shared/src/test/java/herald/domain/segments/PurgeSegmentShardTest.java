@@ -1,13 +1,11 @@
 package herald.domain.segments;
 
-import herald.domain.distributions.SegmentUsage;
-import herald.domain.jobs.Job;
-
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.domain.common.Conflict;
+import herald.domain.distributions.SegmentUsage;
 import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.InMemoryDistributions;
 import herald.domain.fakes.InMemoryMemberships;
@@ -15,6 +13,7 @@ import herald.domain.fakes.InMemorySegments;
 import herald.domain.fakes.RecordingEventBus;
 import herald.domain.fakes.RecordingJobs;
 import herald.domain.fakes.TestClock;
+import herald.domain.jobs.Job;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;

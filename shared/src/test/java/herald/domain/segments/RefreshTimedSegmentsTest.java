@@ -1,14 +1,8 @@
 package herald.domain.segments;
 
-import herald.domain.jobs.AsyncAction;
-import herald.domain.jobs.AsyncActionStatus;
-import herald.domain.jobs.AsyncActionType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import herald.domain.segments.RefreshTimedSegments.Outcome;
-import herald.domain.segments.RefreshTimedSegments.Refresh;
 import herald.domain.customers.Behaviour;
 import herald.domain.customers.Customer;
 import herald.domain.events.TriggerEvent;
@@ -19,6 +13,11 @@ import herald.domain.fakes.InMemorySegments;
 import herald.domain.fakes.RecordingEventBus;
 import herald.domain.fakes.RecordingScans;
 import herald.domain.fakes.TestClock;
+import herald.domain.jobs.AsyncAction;
+import herald.domain.jobs.AsyncActionStatus;
+import herald.domain.jobs.AsyncActionType;
+import herald.domain.segments.RefreshTimedSegments.Outcome;
+import herald.domain.segments.RefreshTimedSegments.Refresh;
 import herald.domain.segments.rules.Condition;
 import herald.domain.segments.rules.Group;
 import herald.domain.segments.rules.Moment;

@@ -1,13 +1,12 @@
 package herald.domain.segments;
 
-import herald.domain.jobs.AsyncActionStatus;
-import herald.domain.jobs.AsyncActionType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.domain.fakes.InMemoryAsyncActions;
 import herald.domain.fakes.RecordingScans;
 import herald.domain.fakes.TestClock;
+import herald.domain.jobs.AsyncActionStatus;
+import herald.domain.jobs.AsyncActionType;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,23 +1,22 @@
 package herald.domain.segments;
 
-import herald.domain.customers.Behaviour;
-import herald.domain.customers.Customer;
-import herald.domain.customers.CustomerChanges;
-import herald.domain.customers.CustomerProfile;
-import herald.domain.intake.UpsertCustomer;
-
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import herald.domain.customers.Behaviour;
 import herald.domain.customers.Behaviour.EventStats;
-import herald.domain.segments.TrackBehaviour.Tracked;
+import herald.domain.customers.Customer;
+import herald.domain.customers.CustomerChanges;
+import herald.domain.customers.CustomerProfile;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.InMemoryMemberships;
 import herald.domain.fakes.InMemorySegments;
 import herald.domain.fakes.RecordingEventBus;
 import herald.domain.fakes.TestClock;
+import herald.domain.intake.UpsertCustomer;
+import herald.domain.segments.TrackBehaviour.Tracked;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,29 +1,28 @@
 package herald.domain.trigger;
 
-import herald.domain.delivery.SendJob;
-
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import herald.domain.channels.sms.SmsChannel;
 import herald.domain.customers.Customer;
-import herald.domain.distributions.ActionType;
+import herald.domain.delivery.SendJob;
 import herald.domain.distributions.Action;
+import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
-import herald.domain.channels.sms.SmsChannel;
 import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerEvent;
-import herald.domain.fanout.FanoutJob;
-import herald.domain.segments.Segment;
-import herald.domain.segments.SegmentEvents;
-import herald.domain.segments.SegmentType;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.InMemoryDistributions;
 import herald.domain.fakes.InMemorySegments;
 import herald.domain.fakes.RecordingFanoutQueue;
 import herald.domain.fakes.RecordingSendQueue;
 import herald.domain.fakes.Samples;
+import herald.domain.fanout.FanoutJob;
+import herald.domain.segments.Segment;
+import herald.domain.segments.SegmentEvents;
+import herald.domain.segments.SegmentType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

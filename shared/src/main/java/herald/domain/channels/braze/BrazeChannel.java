@@ -3,7 +3,6 @@ package herald.domain.channels.braze;
 import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelSettings;
 import herald.domain.channels.webhook.WebhookUrls;
-
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
 import java.net.URI;

@@ -2,7 +2,6 @@ package herald.domain.channels.klaviyo;
 
 import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelSettings;
-
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
 import java.util.LinkedHashMap;

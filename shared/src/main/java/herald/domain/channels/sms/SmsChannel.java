@@ -1,7 +1,6 @@
 package herald.domain.channels.sms;
 
 import herald.domain.channels.Channel;
-
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package herald.domain.channels.webhook;
 
 import herald.domain.channels.Outgoing;
-
 import java.time.Instant;
 import java.util.Map;
 

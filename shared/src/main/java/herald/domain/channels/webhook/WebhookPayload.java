@@ -1,7 +1,6 @@
 package herald.domain.channels.webhook;
 
 import herald.domain.channels.ChannelSettings;
-
 import herald.domain.common.Invalid;
 import java.math.BigDecimal;
 import java.math.BigInteger;
