@@ -136,7 +136,7 @@ final class ColdStartData {
 
   /** Ada as Seed wrote her (no behaviour; the import's row changes her) and in no segment. */
   private void adaAsSeeded() {
-    customers.erase(ADA);
+    dynamo.deleteItem(r -> r.tableName(env.get("CUSTOMERS_TABLE")).key(Map.of("id", AttributeValue.fromS(ADA))));
     new Seed(env).customer(Seed.EMAIL);
     Membership standing = memberships.of(ADA, List.of(bigSpenders)).get(bigSpenders.id());
     if (standing.member()) {

@@ -33,25 +33,32 @@ public final class Templates {
   public Templates() {}
 
   private static final int CACHE_LIMIT = 512;
-  private final DefaultMustacheFactory html = new NoPartials();
-  private final DefaultMustacheFactory plain = new NoPartials() {
-    @Override
-    public void encode(String value, Writer writer) {
-      try {
-        writer.write(value);
-      } catch (IOException e) {
-        throw new MustacheException(e);
-      }
-    }
-  };
   private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
 
+  /**
+   * The two engines, built when a template is first compiled: a function that reads distributions but never
+   * renders (the trigger, the fan-out) never loads Mustache.
+   */
+  private static final class Engines {
+    static final DefaultMustacheFactory HTML = new NoPartials();
+    static final DefaultMustacheFactory PLAIN = new NoPartials() {
+      @Override
+      public void encode(String value, Writer writer) {
+        try {
+          writer.write(value);
+        } catch (IOException e) {
+          throw new MustacheException(e);
+        }
+      }
+    };
+  }
+
   public String renderHtml(String template, Map<String, Object> scope) {
-    return render(html, "h", template, scope);
+    return template == null ? null : render(Engines.HTML, "h", template, scope);
   }
 
   public String renderPlain(String template, Map<String, Object> scope) {
-    return render(plain, "p", template, scope);
+    return template == null ? null : render(Engines.PLAIN, "p", template, scope);
   }
 
   /** A JSON value (maps, lists, strings, numbers...) with each string rendered as a plain template. */
@@ -96,7 +103,7 @@ public final class Templates {
   public Set<String> names(String template, String field) {
     try {
       Set<String> names = new TreeSet<>();
-      collect(compile(plain, "p", template).getCodes(), names, true);
+      collect(compile(Engines.PLAIN, "p", template).getCodes(), names, true);
       return names;
     } catch (MustacheException e) {
       throw new Invalid("invalid_template", field, field + " is not a valid Mustache template: " + firstLine(e));
