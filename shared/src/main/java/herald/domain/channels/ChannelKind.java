@@ -46,11 +46,21 @@ public interface ChannelKind {
   /** What it would send, rendered, as the preview shows it; sends nothing and shows no secret. */
   Map<String, Object> preview(Channel channel, MessageContext context);
 
-  /** Whether Herald delivers it today; a message of a kind it does not ends FAILED channel_not_supported. */
-  boolean delivered();
+  /**
+   * Whether Herald delivers it today; a message of a kind it does not ends FAILED channel_not_supported, with no
+   * provider called. A kind delivers only when it says so.
+   */
+  default boolean delivered() {
+    return false;
+  }
 
-  /** What it does with a message found in doubt. */
-  InDoubt inDoubt();
+  /**
+   * What it does with a message found in doubt (its provider may or may not have taken it): ends it FAILED
+   * outcome_unknown, unless the kind says resending is harmless.
+   */
+  default InDoubt inDoubt() {
+    return InDoubt.OUTCOME_UNKNOWN;
+  }
 
   /** Whether its messages carry the customer's unsubscribe link (and templates see {@code unsubscribe_url}). */
   default boolean carriesUnsubscribeLink() {

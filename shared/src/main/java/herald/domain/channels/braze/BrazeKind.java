@@ -5,7 +5,6 @@ import herald.domain.channels.ChannelField;
 import herald.domain.channels.ChannelFields;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelSettings;
-import herald.domain.channels.InDoubt;
 import herald.domain.channels.MessageContext;
 import herald.domain.templates.Templates;
 import jakarta.inject.Inject;
@@ -74,15 +73,5 @@ public final class BrazeKind implements ChannelKind {
     return ChannelSettings.ordered(
         "external_id", braze.externalIdField().equals("id") ? context.customer().id() : context.customer().sourceId(),
         "attributes", templates.renderJson(braze.attributes(), context.scope()));
-  }
-
-  @Override
-  public boolean delivered() {
-    return false;
-  }
-
-  @Override
-  public InDoubt inDoubt() {
-    return InDoubt.OUTCOME_UNKNOWN;
   }
 }

@@ -5,7 +5,6 @@ import herald.domain.channels.ChannelField;
 import herald.domain.channels.ChannelFields;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelSettings;
-import herald.domain.channels.InDoubt;
 import herald.domain.channels.MessageContext;
 import herald.domain.templates.Templates;
 import jakarta.inject.Inject;
@@ -71,15 +70,5 @@ public final class IntercomKind implements ChannelKind {
     IntercomChannel intercom = (IntercomChannel) channel;
     return ChannelSettings.ordered("event_name", intercom.eventName(),
         "metadata", templates.renderJson(intercom.metadata(), context.scope()));
-  }
-
-  @Override
-  public boolean delivered() {
-    return false;
-  }
-
-  @Override
-  public InDoubt inDoubt() {
-    return InDoubt.OUTCOME_UNKNOWN;
   }
 }

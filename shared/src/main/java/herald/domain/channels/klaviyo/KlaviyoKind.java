@@ -5,7 +5,6 @@ import herald.domain.channels.ChannelField;
 import herald.domain.channels.ChannelFields;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelSettings;
-import herald.domain.channels.InDoubt;
 import herald.domain.channels.MessageContext;
 import herald.domain.templates.Templates;
 import jakarta.inject.Inject;
@@ -69,15 +68,5 @@ public final class KlaviyoKind implements ChannelKind {
     KlaviyoChannel klaviyo = (KlaviyoChannel) channel;
     return ChannelSettings.ordered("metric", klaviyo.metric(),
         "properties", templates.renderJson(klaviyo.properties(), context.scope()));
-  }
-
-  @Override
-  public boolean delivered() {
-    return false;
-  }
-
-  @Override
-  public InDoubt inDoubt() {
-    return InDoubt.OUTCOME_UNKNOWN;
   }
 }

@@ -6,7 +6,6 @@ import herald.domain.channels.ChannelField;
 import herald.domain.channels.ChannelFields;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelSettings;
-import herald.domain.channels.InDoubt;
 import herald.domain.channels.MessageContext;
 import herald.domain.channels.Outgoing;
 import herald.domain.channels.Refusal;
@@ -92,11 +91,6 @@ public final class SmsKind implements ChannelKind {
   @Override
   public boolean delivered() {
     return true;
-  }
-
-  @Override
-  public InDoubt inDoubt() {
-    return InDoubt.OUTCOME_UNKNOWN;
   }
 
   @Override
