@@ -3,8 +3,6 @@ package herald.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.sun.net.httpserver.HttpExchange;
 import herald.sam.Intrinsics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -24,7 +22,9 @@ final class HttpApiEvents {
 
   private HttpApiEvents() {}
 
-  static APIGatewayV2HTTPEvent event(HttpExchange exchange, String routeKey, Map<String, String> pathParameters) {
+  /** @param bytes the request body, already read */
+  static APIGatewayV2HTTPEvent event(HttpExchange exchange, byte[] bytes, String routeKey,
+      Map<String, String> pathParameters) {
     String rawQuery = exchange.getRequestURI().getRawQuery();
     Map<String, String> headers = new LinkedHashMap<>();
     List<String> cookies = new ArrayList<>();
@@ -36,13 +36,7 @@ final class HttpApiEvents {
         headers.put(lower, String.join(",", values));
       }
     });
-    String body;
-    try {
-      byte[] bytes = exchange.getRequestBody().readAllBytes();
-      body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    String body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
     var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
         .withMethod(exchange.getRequestMethod())

@@ -13,12 +13,14 @@ import java.util.concurrent.Executors;
 
 /**
  * One HTTP server for the runtime's own AWS endpoints: EventBridge (requests with X-Amz-Target AWSEvents.*)
- * and SNS (form posts with an Action; GET/DELETE /sms).
+ * and SNS (form posts with an Action; GET/DELETE /sms). Like the local API, a worker per request and a read
+ * timeout on bodies.
  */
 public final class LocalAwsServer implements AutoCloseable {
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(4,
-      Thread.ofPlatform().daemon().name("aws-endpoint-", 0).factory());
+  private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+      Thread.ofVirtual().name("aws-endpoint-", 0).factory());
+  private final BodyReader bodies = new BodyReader(LocalHttpApi.READ_TIMEOUT);
   private final LocalSns sns;
   private volatile LocalEventBridge eventBridge;
 
@@ -49,7 +51,9 @@ public final class LocalAwsServer implements AutoCloseable {
 
   private void serve(HttpExchange exchange) throws IOException {
     try {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      byte[] bytes = bodies.read(exchange);
+      if (bytes == null) return; // stalled: the connection is closed
+      String body = new String(bytes, StandardCharsets.UTF_8);
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getPath();
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -94,5 +98,6 @@ public final class LocalAwsServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    bodies.close();
   }
 }

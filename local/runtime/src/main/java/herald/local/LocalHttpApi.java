@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,20 +20,35 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** API Gateway's HTTP API (payload format 2.0) in front of the functions with HttpApi events. */
+/**
+ * API Gateway's HTTP API (payload format 2.0) in front of the functions with HttpApi events. Each request has a
+ * worker of its own (a virtual thread), so slow clients never hold the others up, and a request body that does not
+ * arrive within the read timeout closes its connection.
+ */
 public final class LocalHttpApi implements AutoCloseable {
+  /** How long a request body may take to arrive; API Gateway gives up on a client after about 10 s too. */
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
   private final HttpServer server;
   private final List<HttpApiRoute> routes;
-  private final ExecutorService executor = Executors.newFixedThreadPool(8,
-      Thread.ofPlatform().daemon().name("http-api-", 0).factory());
+  private final BodyReader bodies;
+  private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+      Thread.ofVirtual().name("http-api-", 0).factory());
 
-  private LocalHttpApi(HttpServer server, List<HttpApiRoute> routes) {
+  private LocalHttpApi(HttpServer server, List<HttpApiRoute> routes, Duration readTimeout) {
     this.server = server;
     this.routes = routes;
+    this.bodies = new BodyReader(readTimeout);
   }
 
   /** Serves the routes of these functions' HttpApi events on 127.0.0.1:port (0 picks a free port). */
   public static LocalHttpApi start(int port, List<LambdaFunction> functions) throws IOException {
+    return start(port, functions, READ_TIMEOUT);
+  }
+
+  /** The same, with a request body's read timeout of its own. */
+  public static LocalHttpApi start(int port, List<LambdaFunction> functions, Duration readTimeout)
+      throws IOException {
     List<HttpApiRoute> routes = new ArrayList<>();
     for (LambdaFunction function : functions) {
       for (EventSource source : function.spec().events()) {
@@ -41,7 +57,7 @@ public final class LocalHttpApi implements AutoCloseable {
     }
     routes.sort(HttpApiRoute.PRECEDENCE);
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
-    LocalHttpApi api = new LocalHttpApi(server, List.copyOf(routes));
+    LocalHttpApi api = new LocalHttpApi(server, List.copyOf(routes), readTimeout);
     server.createContext("/", api::serve);
     server.setExecutor(api.executor);
     server.start();
@@ -62,7 +78,13 @@ public final class LocalHttpApi implements AutoCloseable {
     for (HttpApiRoute route : routes) {
       Map<String, String> parameters = route.match(method, path);
       if (parameters == null) continue;
-      APIGatewayV2HTTPEvent event = HttpApiEvents.event(exchange, route.routeKey(), parameters);
+      byte[] body = bodies.read(exchange);
+      if (body == null) {
+        System.err.println("[herald-local] " + method + " " + path + ": no request body within "
+            + bodies.timeout().toMillis() + " ms; connection closed");
+        return;
+      }
+      APIGatewayV2HTTPEvent event = HttpApiEvents.event(exchange, body, route.routeKey(), parameters);
       APIGatewayV2HTTPResponse response;
       try {
         response = invoke(route.function(), event);
@@ -123,5 +145,6 @@ public final class LocalHttpApi implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    bodies.close();
   }
 }

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * SNS's Publish (Query protocol, form-encoded, XML answer) for text messages: records each SMS in memory
- * instead of sending it. {@code GET /sms} lists them as JSON, {@code DELETE /sms} forgets them.
+ * instead of sending it. {@code GET /sms} lists them as JSON, {@code DELETE /sms} forgets them. There are no
+ * topics or platform endpoints locally: publishing to one answers NotFound (HTTP 404), as SNS does for an ARN
+ * that does not exist.
  */
 public final class LocalSns {
   private static final String NAMESPACE = "http://sns.amazonaws.com/doc/2010-03-31/";
@@ -52,8 +54,10 @@ public final class LocalSns {
       sent.add(new Sms(id, phone, message, attributes(form), Instant.now().toString()));
       System.out.println("[herald-local] SMS " + id + " to " + masked(phone) + " recorded (" + message.length()
           + " chars)");
-    } else if (form.containsKey("TopicArn") || form.containsKey("TargetArn")) {
-      System.out.println("[herald-local] SNS publish " + id + " to a topic or endpoint: no local subscribers");
+    } else if (form.containsKey("TopicArn")) {
+      return error(404, "NotFound", "Topic does not exist");
+    } else if (form.containsKey("TargetArn")) {
+      return error(404, "NotFound", "Endpoint does not exist");
     } else {
       return error(400, "InvalidParameter", "Invalid parameter: TopicArn, TargetArn or PhoneNumber is required");
     }

@@ -19,6 +19,7 @@ final class Wiring {
   private final Intrinsics intrinsics;
   private final Map<String, String> queueUrls;
   private final Options options;
+  private final LocalSecrets secrets;
 
   /** @param queueUrls queue name to URL */
   Wiring(Template template, Intrinsics intrinsics, Map<String, String> queueUrls, Options options) {
@@ -26,13 +27,17 @@ final class Wiring {
     this.intrinsics = intrinsics;
     this.queueUrls = queueUrls;
     this.options = options;
+    this.secrets = LocalSecrets.of(template, intrinsics, LocalParameters.generatedSecrets());
   }
 
-  /** The template's variables, resolved, plus region, fake credentials and the stand-ins' endpoints. */
+  /**
+   * The template's variables, resolved (Secrets Manager dynamic references included), plus region, fake
+   * credentials and the stand-ins' endpoints.
+   */
   Env env(Template.Function function, Endpoints endpoints) {
     Map<String, String> vars = new LinkedHashMap<>();
     function.environment().forEach((name, value) -> {
-      String resolved = intrinsics.string(value);
+      String resolved = secrets.resolve(intrinsics.string(value));
       if (resolved != null) vars.put(name, resolved);
     });
     if (vars.containsKey("HERALD_API_KEY")) vars.put("HERALD_API_KEY", options.apiKey());

@@ -19,6 +19,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
 
 class LocalSnsTest {
   private static final LocalSns sns = new LocalSns();
@@ -75,5 +76,43 @@ class LocalSnsTest {
     assertThatThrownBy(() -> client.publish(p -> p.phoneNumber("07700 900123").message("hi")))
         .isInstanceOf(InvalidParameterException.class);
     assertThat(sns.sent()).isEmpty();
+  }
+
+  @Test
+  void answersNotFoundForATopicThatDoesNotExist() {
+    assertThatThrownBy(() -> client.publish(p -> p.topicArn("arn:aws:sns:us-east-1:000000000000:nope").message("hi")))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(404);
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotFound");
+          assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Topic does not exist");
+        });
+    assertThat(sns.sent()).isEmpty();
+  }
+
+  @Test
+  void answersNotFoundForAPlatformEndpointThatDoesNotExist() {
+    String endpoint = "arn:aws:sns:us-east-1:000000000000:endpoint/GCM/app/0f0e0d0c-0000-0000-0000-000000000000";
+    assertThatThrownBy(() -> client.publish(p -> p.targetArn(endpoint).message("hi")))
+        .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+  }
+
+  @Test
+  void theAwsCliSeesNotFoundForATopicThatDoesNotExist() throws Exception {
+    AwsCli.Run run = AwsCli.run(server.endpoint(), "sns", "publish",
+        "--topic-arn", "arn:aws:sns:us-east-1:000000000000:nope", "--message", "hi");
+
+    assertThat(run.exitCode()).as(run.stderr()).isNotZero();
+    assertThat(run.stderr()).contains("(NotFound)").contains("Publish").contains("Topic does not exist");
+    assertThat(run.stdout()).isBlank();
+  }
+
+  @Test
+  void theAwsCliSendsATextMessage() throws Exception {
+    AwsCli.Run run = AwsCli.run(server.endpoint(), "sns", "publish", "--phone-number", "+15550002222",
+        "--message", "from the CLI");
+
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
+    assertThat(Json.parse(run.stdout()).get("MessageId").asText()).isEqualTo(sns.sent().get(0).messageId());
+    assertThat(sns.sent()).extracting(LocalSns.Sms::phoneNumber).containsExactly("+15550002222");
   }
 }

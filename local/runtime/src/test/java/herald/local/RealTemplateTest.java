@@ -138,7 +138,8 @@ class RealTemplateTest {
     }
     assertThat(envs.get("ApiFunction")).containsEntry("DISTRIBUTIONS_TABLE", "DistributionsTable")
         .containsEntry("EVENT_KEYS_TABLE", "EventKeysTable").containsEntry("EVENT_BUS_NAME", "herald-local")
-        .containsEntry("HERALD_API_KEY", "herald-local-key");
+        .containsEntry("HERALD_API_KEY", "{{resolve:secretsmanager:" + Intrinsics.secretArn("ApiKeySecret")
+            + ":SecretString}}");
     assertThat(envs.get("TriggerFunction")).containsEntry("SEND_QUEUE_URL", queueUrls.get("SendQueue"));
     assertThat(envs.get("SenderFunction")).containsEntry("SES_CONFIGURATION_SET", "EmailConfigurationSet")
         .containsEntry("MESSAGES_TABLE", "MessagesTable");
@@ -151,5 +152,31 @@ class RealTemplateTest {
         .containsEntry("SEGMENT_SCANS_QUEUE_URL", queueUrls.get("SegmentScansQueue"));
     assertThat(envs.get("JobsFunction")).containsEntry("CUSTOMER_CHANGES_QUEUE_URL",
         queueUrls.get("CustomerChangesQueue")).doesNotContainKey("EVENT_BUS_NAME");
+  }
+
+  @Test
+  void givesTheSecretsManagerReferencesTheirLocalValues() {
+    Intrinsics intrinsics = new Intrinsics(template, LocalParameters.of("herald-local-key"), Map.of());
+    LocalSecrets secrets = LocalSecrets.of(template, intrinsics, LocalParameters.generatedSecrets());
+    Map<String, Template.Function> byId = new HashMap<>();
+    template.functions().forEach(f -> byId.put(f.logicalId(), f));
+
+    assertThat(secrets.resolve(intrinsics.string(byId.get("ApiFunction").environment().get("HERALD_API_KEY"))))
+        .isEqualTo("herald-local-key");
+    for (String function : List.of("ApiFunction", "SenderFunction")) {
+      assertThat(secrets.resolve(intrinsics.string(byId.get(function).environment().get("HERALD_SIGNING_KEY"))))
+          .as(function).isEqualTo(LocalParameters.generatedSecrets().get("SigningKeySecret")).hasSizeGreaterThan(32);
+    }
+    assertThat(template.functions()).allSatisfy(f -> assertThat(f.environment().values())
+        .noneMatch(v -> v instanceof Map<?, ?> m && m.equals(Map.of("Ref", "ApiKey"))));
+  }
+
+  @Test
+  void refusesAReferenceToASecretTheTemplateDoesNotHave() {
+    Intrinsics intrinsics = new Intrinsics(template, LocalParameters.of("k"), Map.of());
+    LocalSecrets secrets = LocalSecrets.of(template, intrinsics, Map.of());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> secrets.resolve("{{resolve:secretsmanager:"
+        + Intrinsics.secretArn("NoSuchSecret") + ":SecretString}}")).hasMessageContaining("NoSuchSecret");
   }
 }

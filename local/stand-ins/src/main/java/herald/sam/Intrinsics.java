@@ -101,6 +101,11 @@ public final class Intrinsics {
     return bus.name() == null ? bus.logicalId() : string(bus.name());
   }
 
+  /** A secret's local ARN: named after its logical id. */
+  public static String secretArn(String logicalId) {
+    return "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:" + logicalId;
+  }
+
   public static String queueArn(String name) {
     return "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + name;
   }

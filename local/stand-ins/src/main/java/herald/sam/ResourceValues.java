@@ -35,6 +35,7 @@ final class ResourceValues {
       case "AWS::Events::EventBus", "AWS::SES::ConfigurationSet" -> named(id, "Name");
       case "AWS::Serverless::Function", "AWS::Lambda::Function" -> named(id, "FunctionName");
       case "AWS::SNS::Topic" -> "arn:aws:sns:" + REGION + ":" + ACCOUNT + ":" + named(id, "TopicName");
+      case "AWS::SecretsManager::Secret" -> Intrinsics.secretArn(id);
       default -> id;
     };
   }

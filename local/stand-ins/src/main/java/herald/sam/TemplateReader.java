@@ -22,14 +22,19 @@ public final class TemplateReader {
     throw new IllegalStateException("no template.yaml at or above " + Path.of("").toAbsolutePath());
   }
 
+  /** The whole template as maps and lists, short-form tags ({@code !Ref X}) in their long form ({@code {Ref: X}}). */
+  public static Map<String, Object> load(String yaml) {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(10 * 1024 * 1024);
+    return Values.map(new Yaml(new CfnTags(options)).load(yaml));
+  }
+
   public static Template read(Path file) throws IOException {
     return parse(Files.readString(file));
   }
 
   public static Template parse(String yaml) {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(10 * 1024 * 1024);
-    Map<String, Object> root = Values.map(new Yaml(new CfnTags(options)).load(yaml));
+    Map<String, Object> root = load(yaml);
     Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
     Values.map(root.get("Resources")).forEach((id, r) -> resources.put(id, Values.map(r)));
     Object globalFunction = Values.map(root.get("Globals")).get("Function");

@@ -13,6 +13,8 @@ import java.util.Map;
 
 /** A stand-in that runs as a Node.js process from the project's pinned npm packages. */
 public final class NodeStandIn implements AutoCloseable {
+  /** Every stand-in listens on the loopback interface only: the tables hold personal data and API-key hashes. */
+  private static final String LOOPBACK = "127.0.0.1";
   private final String name;
   private final Process process;
   private final int port;
@@ -23,24 +25,24 @@ public final class NodeStandIn implements AutoCloseable {
     this.port = port;
   }
 
-  /** dynalite, in memory, on the given port (0 picks a free one). */
+  /** dynalite, in memory, on the given port of 127.0.0.1 (0 picks a free one): without --host it binds every interface. */
   public static NodeStandIn dynalite(int port) {
     int p = port == 0 ? Ports.free() : port;
-    return start("dynalite", p, "/", Map.of(), "dynalite/cli.js", "--port", String.valueOf(p),
+    return start("dynalite", p, "/", Map.of(), "dynalite/cli.js", "--host", LOOPBACK, "--port", String.valueOf(p),
         "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
   }
 
-  /** aws-ses-v2-local with its mail viewer, on the given port (0 picks a free one). */
+  /** aws-ses-v2-local with its mail viewer, on the given port of 127.0.0.1 (0 picks a free one). */
   public static NodeStandIn ses(int port) {
     int p = port == 0 ? Ports.free() : port;
     String account = "{\"SendingEnabled\":true,\"ProductionAccessEnabled\":true,"
         + "\"SendQuota\":{\"Max24HourSend\":1000000,\"MaxSendRate\":1000,\"SentLast24Hours\":0}}";
     return start("aws-ses-v2-local", p, "/health-check", Map.of("AWS_SES_ACCOUNT", account),
-        "aws-ses-v2-local/dist/cli.js", "--host", "127.0.0.1", "--port", String.valueOf(p));
+        "aws-ses-v2-local/dist/cli.js", "--host", LOOPBACK, "--port", String.valueOf(p));
   }
 
   public String endpoint() {
-    return "http://127.0.0.1:" + port;
+    return "http://" + LOOPBACK + ":" + port;
   }
 
   public int port() {

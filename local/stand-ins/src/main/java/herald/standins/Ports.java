@@ -1,6 +1,7 @@
 package herald.standins;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,7 @@ public final class Ports {
 
   public static int free() {
     for (int attempt = 0; attempt < 100; attempt++) {
-      try (ServerSocket socket = new ServerSocket(0)) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
         socket.setReuseAddress(true);
         if (HANDED_OUT.add(socket.getLocalPort())) return socket.getLocalPort();
       } catch (IOException e) {

@@ -74,6 +74,14 @@ class TemplateGuardTest {
       policy-document-resource-wildcard.yaml            | policy_resource_not_wildcard                  | has Resource "*"
       role-policy-resource-wildcard.yaml                | policy_resource_not_wildcard                  | has Resource "*"
       iam-policy-resource-wildcard.yaml                 | policy_resource_not_wildcard                  | has Resource "*"
+      policy-wildcard-beside-publish.yaml               | policy_resource_not_wildcard                  | has Resource "*"
+      policy-not-resource.yaml                          | policy_without_not_resource                   | uses NotResource
+      role-policy-not-resource.yaml                     | policy_without_not_resource                   | uses NotResource
+      sms-publish-without-deny.yaml                     | sms_publish_only_to_phone_numbers             | needs a Deny of sns:Publish
+      sms-publish-deny-too-narrow.yaml                  | sms_publish_only_to_phone_numbers             | needs a Deny of sns:Publish
+      queue-policy-rule-pattern.yaml                    | queue_policy_names_its_rules                  | must not match its source with ArnLike
+      function-crud-on-table-it-does-not-write.yaml     | dynamodb_crud_only_on_tables_written          | missing from the function's Metadata.WritesTables
+      function-crud-without-writes-tables.yaml          | dynamodb_crud_only_on_tables_written          | needs Metadata.WritesTables
       """)
   void templateWithOneDefectFailsExactlyTheRuleItBreaks(String fixture, String rule, String message) {
     GuardRun run = validate(fixture(fixture));
