@@ -13,6 +13,7 @@ import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.adapters.dynamodb.DynamoDbEventKeys;
 import herald.adapters.dynamodb.DynamoDbMessages;
+import herald.adapters.dynamodb.DynamoDbRejectedEvents;
 import herald.adapters.dynamodb.DynamoDbStatusCounters;
 import herald.adapters.dynamodb.DynamoDbSuppressions;
 import herald.adapters.json.EventSchemas;
@@ -25,6 +26,7 @@ import herald.domain.delivery.SendQueue;
 import herald.domain.delivery.StatusCounters;
 import herald.domain.distributions.Distributions;
 import herald.domain.events.EventBus;
+import herald.domain.events.RejectedEvents;
 import herald.domain.fanout.FanoutQueue;
 import herald.domain.intake.EventDataRules;
 import herald.domain.intake.EventKeys;
@@ -74,6 +76,10 @@ public abstract class StoresModule {
 
   @Provides @Singleton static EventKeys eventKeys(DynamoDbClient dynamo, Env env, Clock clock) {
     return new DynamoDbEventKeys(dynamo, env.get("EVENT_KEYS_TABLE"), clock);
+  }
+
+  @Provides @Singleton static RejectedEvents rejectedEvents(DynamoDbClient dynamo, Env env, Clock clock) {
+    return new DynamoDbRejectedEvents(dynamo, env.get("REJECTED_EVENTS_TABLE"), clock);
   }
 
   @Provides @Singleton static ApiKeys apiKeys(DynamoDbClient dynamo, Env env) {

@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** API Gateway's payload 2.0: read into a plain request, and the response written back. */
 final class ApiEvents {
+  /** HTML pages run no script and post forms only to the API itself; the signed link is not sent as a referrer. */
+  static final String PAGE_POLICY =
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
   private ApiEvents() {}
 
   static HttpRequest request(APIGatewayV2HTTPEvent event) {
@@ -27,8 +30,9 @@ final class ApiEvents {
   static APIGatewayV2HTTPResponse response(HttpResponse response) {
     var out = APIGatewayV2HTTPResponse.builder().withStatusCode(response.status());
     if (response.html() != null) {
-      return out.withHeaders(Map.of("content-type", "text/html; charset=utf-8", "cache-control", "no-store"))
-          .withBody(response.html()).build();
+      return out.withHeaders(Map.of("content-type", "text/html; charset=utf-8", "cache-control", "no-store",
+          "content-security-policy", PAGE_POLICY, "referrer-policy", "no-referrer",
+          "x-content-type-options", "nosniff")).withBody(response.html()).build();
     }
     if (response.body() == null) return out.build();
     Map<String, String> headers = new HashMap<>(response.headers());

@@ -48,6 +48,8 @@ abstract class ApiModule {
 
   @Binds @IntoSet abstract Routes events(EventApi api);
 
+  @Binds @IntoSet abstract Routes rejectedEvents(RejectedEventApi api);
+
   @Binds @IntoSet abstract Routes apiKeys(ApiKeyApi api);
 
   @Binds @IntoSet abstract Routes suppressions(SuppressionApi api);

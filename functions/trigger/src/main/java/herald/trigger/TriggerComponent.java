@@ -17,6 +17,8 @@ import jakarta.inject.Singleton;
 interface TriggerComponent extends Startup.Primed {
   DispatchEvent dispatch();
 
+  AdmitEvent admit();
+
   Distributions distributions();
 
   Segments segments();

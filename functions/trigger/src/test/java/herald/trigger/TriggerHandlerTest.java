@@ -3,10 +3,13 @@ package herald.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.dynamodb.DynamoDbDistributions;
+import herald.adapters.dynamodb.DynamoDbRejectedEvents;
 import herald.adapters.dynamodb.DynamoDbSegments;
 import herald.adapters.json.FanoutJobJson;
 import herald.adapters.json.SendJobJson;
 import herald.domain.channels.email.EmailChannel;
+import herald.domain.common.Page;
+import herald.domain.customers.Customer;
 import herald.domain.delivery.SendJob;
 import herald.domain.distributions.Action;
 import herald.domain.distributions.ActionType;
@@ -14,6 +17,7 @@ import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Trigger;
+import herald.domain.events.RejectedEvent;
 import herald.domain.fanout.FanoutJob;
 import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentType;
@@ -25,6 +29,7 @@ import herald.testing.TestChannels;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +81,86 @@ class TriggerHandlerTest {
     invoke("{\"detail-type\":\"customer.custom_event\",\"detail\":{\"id\":\"x\"}}");
     invoke("not json");
     assertThat(queued()).isEmpty();
+  }
+
+  @Test
+  void anEventWithTheCustomersSourceIdAloneGoesToTheCustomerTheApiWouldDerive() throws Exception {
+    new Seed(env).distribution(DistributionStatus.ACTIVE);
+
+    invoke(EventFiles.read("trigger-custom-event.json")
+        .replace("\"id\": \"cust_1078439aeeaf66becb7282addfb39cea\", ", ""));
+
+    assertThat(queued()).singleElement().extracting(SendJob::customerId).isEqualTo(Customer.idFor("ada-1"))
+        .isEqualTo("cust_1078439aeeaf66becb7282addfb39cea");
+    assertThat(rejected().items()).isEmpty();
+  }
+
+  @Test
+  void anInvalidEventIsRecordedWithItsReasonAndWithoutThePersonalDataOfItsDetail() throws Exception {
+    new Seed(env).distribution(DistributionStatus.ACTIVE);
+    String withPersonalData = EventFiles.read("trigger-custom-event.json")
+        .replace("\"id\": \"cust_1078439aeeaf66becb7282addfb39cea\", \"source_id\": \"ada-1\"",
+            "\"source_id\": \"ada@mail.example\", \"name\": \"Ada Lovelace\", \"phone\": \"+447700900123\"")
+        .replace("\"event\": \"signed_up\", ", "\"email\": \"ada@mail.example\", ");
+
+    invoke(withPersonalData);
+
+    assertThat(queued()).isEmpty();
+    RejectedEvent rejected = rejected().items().get(0);
+    assertThat(rejected.code()).isEqualTo("invalid_event_data");
+    assertThat(rejected.field()).isEqualTo("detail.data.event");
+    assertThat(rejected.eventId()).isEqualTo("evt_signup_ada_1");
+    assertThat(rejected.type()).isEqualTo("customer.custom_event");
+    assertThat(rejected.source()).isEqualTo("herald.api");
+    assertThat(rejected.time()).isEqualTo(Instant.parse("2026-11-25T10:00:00Z"));
+    assertThat(rejected.customerId()).isEqualTo(Customer.idFor("ada@mail.example"));
+    String stored = StandIns.dynamo(env).scan(r -> r.tableName(env.get("REJECTED_EVENTS_TABLE"))).items().toString();
+    assertThat(stored).doesNotContain("ada@mail.example").doesNotContain("Ada Lovelace").doesNotContain("+447700900123")
+        .doesNotContain("7700900123").doesNotContain("ada-1");
+  }
+
+  @Test
+  void eachWayAnEventCanBeWrongIsRecordedWithItsCodeAndField() throws Exception {
+    new Seed(env).distribution(DistributionStatus.ACTIVE);
+    String event = EventFiles.read("trigger-custom-event.json");
+    Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put(event.replace("\"customer\": { \"id\": \"cust_1078439aeeaf66becb7282addfb39cea\", \"source_id\": \"ada-1\" }",
+        "\"customer\": {}"), "missing_field detail.customer.source_id");
+    cases.put(event.replace("\"created_at\": \"2026-11-25T10:00:00Z\"", "\"created_at\": \"yesterday\""),
+        "invalid_value detail.created_at");
+    cases.put(event.replace("\"id\": \"evt_signup_ada_1\",", ""), "missing_field detail.id");
+    cases.put(event.replace("\"plan\": \"gold\"", "\"plan\": " + nested(AdmitEvent.MAX_DATA_DEPTH)),
+        "too_deep detail.data");
+    cases.put(event.replace("\"customer.custom_event\"", "\"customer.order.paid\""), "invalid_event_data detail.data");
+    int n = 0;
+    for (var entry : cases.entrySet()) {
+      invoke(entry.getKey().replace("5a1d7c8e-2f33-4b7a-9c1e-0d6f1a2b3c4d", "bus-" + n++));
+    }
+
+    assertThat(queued()).isEmpty();
+    List<String> recorded = rejected().items().stream().map(r -> r.code() + " " + r.field()).toList();
+    assertThat(recorded).hasSize(cases.size());
+    // the order's own field at fault is the schema's to name (its first missing property)
+    cases.values().forEach(expected -> assertThat(recorded).anySatisfy(r -> assertThat(r).startsWith(expected)));
+  }
+
+  @Test
+  void dataNestedAsDeepAsTheApiAllowsIsDispatched() throws Exception {
+    new Seed(env).distribution(DistributionStatus.ACTIVE);
+    // data itself is one level: the plan's value may nest one level less than the limit
+    invoke(EventFiles.read("trigger-custom-event.json")
+        .replace("\"plan\": \"gold\"", "\"plan\": " + nested(AdmitEvent.MAX_DATA_DEPTH - 1)));
+
+    assertThat(queued()).hasSize(1);
+    assertThat(rejected().items()).isEmpty();
+  }
+
+  @Test
+  void theSameDeliveryRejectedTwiceIsRecordedOnce() throws Exception {
+    String event = EventFiles.read("trigger-custom-event.json").replace("\"event\": \"signed_up\", ", "");
+    invoke(event);
+    invoke(event);
+    assertThat(rejected().items()).hasSize(1);
   }
 
   @Test
@@ -139,6 +224,16 @@ class TriggerHandlerTest {
     StandIns.sqs(env).receiveMessage(r -> r.queueUrl(env.get("FANOUT_QUEUE_URL")).maxNumberOfMessages(10)
         .waitTimeSeconds(1)).messages().forEach(m -> jobs.add(FanoutJobJson.read(m.body())));
     return jobs;
+  }
+
+  /** {@code levels} nested objects: {"a":{"a":...{}}}. */
+  private static String nested(int levels) {
+    return "{\"a\":".repeat(levels - 1) + "{}" + "}".repeat(levels - 1);
+  }
+
+  private Page<RejectedEvent> rejected() {
+    return new DynamoDbRejectedEvents(StandIns.dynamo(env), env.get("REJECTED_EVENTS_TABLE"), Clock.systemUTC())
+        .newestFirst(null, 100);
   }
 
   private void invoke(String event) throws Exception {

@@ -97,12 +97,19 @@ class DeliveryEndToEndTest {
     assertThat(WebhookSignature.verify(SECRET, hooks.get(0).get("body"), hooks.get(0).get("signature"))).isTrue();
     assertThat(hooks.get(0).get("body")).contains(customerId).contains(distribution);
 
-    // The email's unsubscribe link revokes email consent: the next event's email is skipped, not sent.
+    // The email's unsubscribe link asks first (opening it changes nothing); its button's POST revokes email
+    // consent: the next event's email is skipped, not sent.
     String link = sent.path("body").path("text").asText().replaceAll("(?s).*Unsubscribe: (\\S+).*", "$1");
     HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).containsIgnoringCase("unsubscribed");
+    assertThat(page.body()).contains("<form method=\"post\">").doesNotContainIgnoringCase("unsubscribed");
+    HttpResponse<String> done = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body()).containsIgnoringCase("unsubscribed");
     post(source, "second");
     await().atMost(Duration.ofSeconds(20)).until(() -> summary(distribution).path("channels").path("email")
         .path("SKIPPED").asInt() == 1);

@@ -3,13 +3,18 @@ package herald.adapters.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.domain.common.Invalid;
+import herald.domain.customers.Customer;
+import herald.domain.customers.CustomerProfile;
 import herald.domain.events.TriggerEvent;
 import herald.platform.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-/** The event envelope in EventBridge's detail: {id, created_at, customer: {id, source_id}, data}. */
+/**
+ * The event envelope in EventBridge's detail: {id, created_at, customer: {id, source_id}, data}. The customer may
+ * be given by {@code source_id} alone: Herald's id is derived from it, as the API derives it.
+ */
 public final class EventJson {
   private EventJson() {}
 
@@ -37,8 +42,21 @@ public final class EventJson {
     if (customer == null || !customer.isObject()) throw Invalid.required("detail.customer");
     JsonNode data = detail.get("data");
     Map<String, Object> dataMap = data != null && data.isObject() ? Json.toMap(data) : Map.of();
-    return new TriggerEvent(text(detail, "id"), type, instant(detail), new TriggerEvent.CustomerRef(
-        text(customer, "id"), text(customer, "source_id")), dataMap);
+    return new TriggerEvent(text(detail, "id"), type, instant(detail), customer(customer), dataMap);
+  }
+
+  /** The customer's id as given, or else derived from their source_id (as {@code POST /v1/customers} does). */
+  private static TriggerEvent.CustomerRef customer(JsonNode customer) {
+    String id = text(customer, "id");
+    String sourceId = text(customer, "source_id");
+    if (id == null || id.isBlank()) {
+      if (sourceId == null || sourceId.isBlank()) {
+        throw new Invalid("missing_field", "detail.customer.source_id",
+            "detail.customer needs source_id (Herald derives the customer's id from it) or id");
+      }
+      id = Customer.idFor(CustomerProfile.of(sourceId).sourceId());
+    }
+    return new TriggerEvent.CustomerRef(id, sourceId);
   }
 
   private static Instant instant(JsonNode detail) {

@@ -86,6 +86,10 @@ public final class SegmentRuleJson {
     Operator operator = Operator.named(operatorName).orElseThrow(() -> new Invalid("invalid_value",
         f.at("operator"), "unknown operator " + operatorName + " (use equals, not_equals, in, contains,"
             + " starts_with, greater_than, less_than, before, after, exists, not_exists)"));
+    at(path, () -> {
+      Condition.applies(field, operator);
+      return operator;
+    });
     var value = SegmentRuleValues.parse(f.node("value"), operator, f.at("value"));
     return at(path, () -> new Condition(field, operator, value));
   }

@@ -112,8 +112,11 @@ class SegmentRuleJsonTest {
       "{'and':[{'field':'nickname','operator':'exists'}]} | unknown_field | rules.and[0].field",
       "{'and':[{'field':'events.x.total','operator':'exists'}]} | unknown_field | rules.and[0].field",
       "{'and':[{'field':'name','operator':'like','value':'A'}]} | invalid_value | rules.and[0].operator",
-      "{'and':[{'field':'name','operator':'greater_than','value':3}]} | invalid_value | rules.and[0].value",
-      "{'field':'orders.count','operator':'before','value':'2026-01-31'} | invalid_value | rules.value",
+      "{'and':[{'field':'name','operator':'greater_than','value':3}]} | invalid_value | rules.and[0].operator",
+      "{'field':'orders.count','operator':'before','value':'2026-01-31'} | invalid_value | rules.operator",
+      "{'field':'orders.count','operator':'contains','value':3} | invalid_value | rules.operator",
+      "{'field':'orders.count','operator':'contains'} | invalid_value | rules.operator",
+      "{'field':'consents.email','operator':'in','value':'yes'} | invalid_value | rules.operator",
       "{'and':[{'field':'name','operator':'in','value':'Ada'}]} | invalid_value | rules.and[0].value",
       "{'and':[{'field':'name','operator':'in','value':[]}]} | invalid_value | rules.and[0].value",
       "{'and':[{'field':'name','operator':'in','value':['a',{'b':1}]}]} | invalid_value | rules.and[0].value[1]",
@@ -168,9 +171,9 @@ class SegmentRuleJsonTest {
   @Test
   void saysWhatWasWrongInTheMessage() {
     var refused = assertRefused(() -> parse("{'and':[{'field':'name','operator':'greater_than','value':3}]}"),
-        "invalid_value", "rules.and[0].value");
-    assertThat(refused.getMessage()).isEqualTo("rules.and[0].value: name greater_than applies to counts, amounts"
-        + " and metadata, not to a text field (given a number)");
+        "invalid_value", "rules.and[0].operator");
+    assertThat(refused.getMessage()).isEqualTo("rules.and[0].operator: name greater_than applies to counts, amounts"
+        + " and metadata, not to a text field");
   }
 
   @Test

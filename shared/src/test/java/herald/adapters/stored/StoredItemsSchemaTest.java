@@ -13,6 +13,7 @@ import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.adapters.dynamodb.DynamoDbEventKeys;
 import herald.adapters.dynamodb.DynamoDbMemberships;
 import herald.adapters.dynamodb.DynamoDbMessages;
+import herald.adapters.dynamodb.DynamoDbRejectedEvents;
 import herald.adapters.dynamodb.DynamoDbSegments;
 import herald.adapters.dynamodb.DynamoDbStatusCounters;
 import herald.adapters.dynamodb.DynamoDbSuppressions;
@@ -20,6 +21,7 @@ import herald.domain.activity.ActivityEntry;
 import herald.domain.brand.Brand;
 import herald.domain.customers.Customer;
 import herald.domain.delivery.Message;
+import herald.domain.events.RejectedEvent;
 import herald.domain.delivery.MessageStatus;
 import herald.domain.distributions.Distribution;
 import herald.domain.jobs.AsyncAction;
@@ -116,11 +118,13 @@ class StoredItemsSchemaTest {
     new DynamoDbSuppressions(dynamo, env.get("SUPPRESSIONS_TABLE")).add("gone@example.com", "hard_bounce", T);
     new DynamoDbBrandSettings(dynamo, env.get("SETTINGS_TABLE")).save(new Brand("Acme", "hi@acme.test", "1 Main St"));
     new DynamoDbEventKeys(dynamo, env.get("EVENT_KEYS_TABLE"), AT_T).claim("key_1");
+    new DynamoDbRejectedEvents(dynamo, env.get("REJECTED_EVENTS_TABLE"), AT_T).record(new RejectedEvent("rej_1",
+        "evt_1", "customer.custom_event", "shop", T, null, "missing_field", "detail.id", "id is required", T));
 
     assertThat(layouts("CUSTOMERS_TABLE")).containsOnly("2");
     for (String table : List.of("SEGMENTS_TABLE", "SEGMENT_MEMBERS_TABLE", "MESSAGES_TABLE", "STATS_TABLE",
         "ASYNC_ACTIONS_TABLE", "API_KEYS_TABLE", "ACTIVITY_TABLE", "SUPPRESSIONS_TABLE", "SETTINGS_TABLE",
-        "EVENT_KEYS_TABLE")) {
+        "EVENT_KEYS_TABLE", "REJECTED_EVENTS_TABLE")) {
       assertThat(layouts(table)).as(table).isNotEmpty().containsOnly("1");
     }
   }

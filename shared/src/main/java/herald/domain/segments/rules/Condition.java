@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * One test of one field: {@code {"field": "metadata.plan", "operator": "equals", "value": "gold"}}. Which
- * operators and values a field takes is checked here, when the condition is made ({@link Operator#refusal}):
+ * operators and values a field takes is checked here, when the condition is made ({@link Operator#misfit} and
+ * {@link Operator#refusal}):
  *
  * <ul>
  *   <li>text fields (source_id, name, email, phone, timezone): equals, not_equals, in, contains, starts_with
@@ -40,11 +41,21 @@ public record Condition(Field field, Operator operator, Operand value) implement
   public Condition {
     if (field == null) throw Invalid.required("field");
     if (operator == null) throw Invalid.required("operator");
+    applies(field, operator);
     String refusal = operator.refusal(field.kind(), value);
     if (refusal != null) {
       throw new Invalid("invalid_value", "value", field.path() + " " + refusal + " (given " + Operand.describe(value)
           + ")");
     }
+  }
+
+  /**
+   * Refuses an operator that does not apply to the field's kind ({@code orders.count contains}), naming the
+   * {@code operator} as the field at fault: no value could make it right.
+   */
+  public static void applies(Field field, Operator operator) {
+    String misfit = operator.misfit(field.kind());
+    if (misfit != null) throw new Invalid("invalid_value", "operator", field.path() + " " + misfit);
   }
 
   /** The condition on the field a path names (see {@link Field#of}). */

@@ -5,7 +5,10 @@ import herald.domain.segments.rules.Operand.Numeric;
 import herald.domain.segments.rules.Operand.Text;
 import java.util.Optional;
 
-/** What a condition asks of a field; {@link #refusal} says which fields and values each one takes. */
+/**
+ * What a condition asks of a field; {@link #misfit} says which fields each one applies to, {@link #refusal} which
+ * values it takes.
+ */
 public enum Operator {
   EQUALS("equals"),
   NOT_EQUALS("not_equals"),
@@ -37,38 +40,46 @@ public enum Operator {
     return Optional.empty();
   }
 
-  /** Why this operator cannot compare a field of this kind with this value, or null when it can. */
-  public String refusal(FieldKind kind, Operand value) {
+  /**
+   * Why this operator does not apply to a field of this kind at all, whatever the value (the operator is at
+   * fault), or null when it does.
+   */
+  public String misfit(FieldKind kind) {
     return switch (this) {
-      case EXISTS, NOT_EXISTS -> value == null ? null : wire + " takes no value";
-      case EQUALS, NOT_EQUALS -> scalar(kind, value);
-      case IN -> in(kind, value);
-      case CONTAINS -> switch (kind) {
-        case TEXT -> value instanceof Text ? null : wire + " on a text field takes a text";
-        case ANY -> value instanceof Text || value instanceof Numeric || value instanceof Flag ? null
-            : wire + " takes a text, a number or a boolean";
-        default -> notFor(kind, "text and metadata");
-      };
-      case STARTS_WITH -> kind == FieldKind.TEXT || kind == FieldKind.ANY
-          ? value instanceof Text ? null : wire + " takes a text" : notFor(kind, "text and metadata");
-      case GREATER_THAN, LESS_THAN -> kind == FieldKind.NUMBER || kind == FieldKind.ANY
-          ? value instanceof Numeric ? null : wire + " takes a number"
+      case EXISTS, NOT_EXISTS -> null;
+      case EQUALS, NOT_EQUALS -> kind == FieldKind.INSTANT
+          ? notFor(kind, "fields other than times (use before or after)") : null;
+      case IN -> kind == FieldKind.INSTANT || kind == FieldKind.BOOLEAN
+          ? notFor(kind, "text, counts, amounts and metadata") : null;
+      case CONTAINS, STARTS_WITH -> kind == FieldKind.TEXT || kind == FieldKind.ANY
+          ? null : notFor(kind, "text and metadata");
+      case GREATER_THAN, LESS_THAN -> kind == FieldKind.NUMBER || kind == FieldKind.ANY ? null
           : notFor(kind, "counts, amounts and metadata" + (kind == FieldKind.INSTANT ? " (use before or after)" : ""));
-      case BEFORE, AFTER -> kind == FieldKind.INSTANT || kind == FieldKind.ANY
-          ? value instanceof Moment ? null : wire + " takes an ISO-8601 instant, a date or {\"days_ago\": N}"
-          : notFor(kind, "times and metadata");
+      case BEFORE, AFTER -> kind == FieldKind.INSTANT || kind == FieldKind.ANY ? null : notFor(kind, "times and metadata");
     };
   }
 
-  private String scalar(FieldKind kind, Operand value) {
-    if (kind == FieldKind.INSTANT) return notFor(kind, "fields other than times (use before or after)");
-    return fits(kind, value) ? null : wire + " on " + describe(kind) + " takes " + need(kind);
+  /**
+   * Why this operator, which applies to a field of this kind ({@link #misfit} is null), cannot compare it with
+   * this value (the value is at fault), or null when it can.
+   */
+  public String refusal(FieldKind kind, Operand value) {
+    return switch (this) {
+      case EXISTS, NOT_EXISTS -> value == null ? null : wire + " takes no value";
+      case EQUALS, NOT_EQUALS -> fits(kind, value) ? null : wire + " on " + describe(kind) + " takes " + need(kind);
+      case IN -> in(kind, value);
+      case CONTAINS -> kind == FieldKind.TEXT
+          ? value instanceof Text ? null : wire + " on a text field takes a text"
+          : value instanceof Text || value instanceof Numeric || value instanceof Flag ? null
+              : wire + " takes a text, a number or a boolean";
+      case STARTS_WITH -> value instanceof Text ? null : wire + " takes a text";
+      case GREATER_THAN, LESS_THAN -> value instanceof Numeric ? null : wire + " takes a number";
+      case BEFORE, AFTER -> value instanceof Moment ? null
+          : wire + " takes an ISO-8601 instant, a date or {\"days_ago\": N}";
+    };
   }
 
   private String in(FieldKind kind, Operand value) {
-    if (kind == FieldKind.INSTANT || kind == FieldKind.BOOLEAN) {
-      return notFor(kind, "text, counts, amounts and metadata");
-    }
     if (!(value instanceof Operand.Values values)) return wire + " takes a non-empty array of values";
     for (Operand element : values.values()) {
       if (!fits(kind, element)) return wire + " on " + describe(kind) + " takes an array, each " + need(kind);

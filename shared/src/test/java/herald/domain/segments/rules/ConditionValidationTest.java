@@ -38,14 +38,15 @@ class ConditionValidationTest {
 
   @Test
   void refusesOperatorsThatDoNotApplyToTheField() {
-    assertRefused(() -> when("name", "greater_than", 3), "invalid_value", "value");
-    assertRefused(() -> when("orders.count", "before", daysAgo(3)), "invalid_value", "value");
-    assertRefused(() -> when("created_at", "equals", "2026-01-01"), "invalid_value", "value");
-    assertRefused(() -> when("created_at", "greater_than", 5), "invalid_value", "value");
-    assertRefused(() -> when("consents.email", "contains", "t"), "invalid_value", "value");
-    assertRefused(() -> when("consents.email", "in", List.of(true)), "invalid_value", "value");
-    assertRefused(() -> when("orders.total_amount", "starts_with", "1"), "invalid_value", "value");
-    assertRefused(() -> when("events.x.last_at", "in", List.of("2026-01-01")), "invalid_value", "value");
+    assertRefused(() -> when("name", "greater_than", 3), "invalid_value", "operator");
+    assertRefused(() -> when("orders.count", "before", daysAgo(3)), "invalid_value", "operator");
+    assertRefused(() -> when("created_at", "equals", "2026-01-01"), "invalid_value", "operator");
+    assertRefused(() -> when("created_at", "greater_than", 5), "invalid_value", "operator");
+    assertRefused(() -> when("consents.email", "contains", "t"), "invalid_value", "operator");
+    assertRefused(() -> when("consents.email", "in", List.of(true)), "invalid_value", "operator");
+    assertRefused(() -> when("orders.total_amount", "starts_with", "1"), "invalid_value", "operator");
+    assertRefused(() -> when("orders.count", "contains", 5), "invalid_value", "operator");
+    assertRefused(() -> when("events.x.last_at", "in", List.of("2026-01-01")), "invalid_value", "operator");
   }
 
   @Test
@@ -85,8 +86,10 @@ class ConditionValidationTest {
 
   @Test
   void sayWhatWasWrongInTheMessage() {
-    var refused = assertRefused(() -> when("name", "greater_than", 3), "invalid_value", "value");
+    var refused = assertRefused(() -> when("name", "greater_than", 3), "invalid_value", "operator");
     assertThat(refused.getMessage()).isEqualTo(
-        "name greater_than applies to counts, amounts and metadata, not to a text field (given a number)");
+        "name greater_than applies to counts, amounts and metadata, not to a text field");
+    var wrongValue = assertRefused(() -> when("name", "equals", 3), "invalid_value", "value");
+    assertThat(wrongValue.getMessage()).isEqualTo("name equals on a text field takes a text (given a number)");
   }
 }
