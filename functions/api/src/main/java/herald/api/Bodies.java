@@ -30,7 +30,7 @@ final class Bodies {
   }
 
   private static void requireJson(String contentType) {
-    String[] parts = contentType == null ? new String[] {""} : contentType.split(";");
+    String[] parts = (contentType == null ? "" : contentType).split(";", -1);
     boolean json = parts[0].strip().equalsIgnoreCase("application/json");
     for (int i = 1; json && i < parts.length; i++) {
       String[] parameter = parts[i].split("=", 2);

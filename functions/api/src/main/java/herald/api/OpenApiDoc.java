@@ -27,10 +27,11 @@ final class OpenApiDoc implements Routes {
     return List.of(Route.of("GET", "/v1/openapi.json", (req, p) -> HttpResponse.ok(servedAt(req.serverUrl()))));
   }
 
-  /** The document naming the URL it was asked for at as its server, or the relative "/" when that is unknown. */
+  /** The document naming the URL it was asked for at as its server, or as the file does (relative: "/"). */
   private JsonNode servedAt(String serverUrl) {
+    if (serverUrl == null) return document;
     ObjectNode copy = document.deepCopy();
-    copy.putArray("servers").addObject().put("url", serverUrl == null ? "/" : serverUrl);
+    copy.putArray("servers").addObject().put("url", serverUrl);
     return copy;
   }
 
