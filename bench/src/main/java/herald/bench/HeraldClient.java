@@ -87,10 +87,11 @@ final class HeraldClient {
 
   private JsonNode send(String method, String path, String body, int expected)
       throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(api + path))
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api + path))
         .header("Authorization", "Bearer " + key)
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
-        .build();
+        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    if (body != null && !body.isEmpty()) builder.header("Content-Type", "application/json");
+    HttpRequest request = builder.build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != expected) {
       throw new IllegalStateException(

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import herald.domain.common.Invalid;
 import herald.platform.Env;
 import herald.platform.Startup;
 
@@ -17,6 +18,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return ApiEvents.response(router.handle(ApiEvents.request(event)));
+    HttpResponse response;
+    try {
+      response = router.handle(ApiEvents.request(event));
+    } catch (Invalid e) {
+      response = Router.refused(e);
+    }
+    return ApiEvents.response(response);
   }
 }

@@ -33,7 +33,7 @@ final class ApiKeyApi implements Routes {
   private HttpResponse create(HttpRequest request) {
     Fields f = Fields.of(Bodies.json(request), "", Set.of("name"));
     IssuedKey issued = keys.create(new NewKey(f.text("name")));
-    Log.info("api_key_created", "key_id", issued.key().id(), "actor", request.actor());
+    Log.info("api_key_created", "key_id", issued.key().id(), "caller_key_id", request.keyId());
     ObjectNode body = Json.object();
     body.put("id", issued.key().id());
     body.put("name", issued.key().name());
@@ -58,7 +58,7 @@ final class ApiKeyApi implements Routes {
 
   private HttpResponse revoke(HttpRequest request, String id) {
     keys.revoke(id);
-    Log.info("api_key_revoked", "key_id", id, "actor", request.actor());
+    Log.info("api_key_revoked", "key_id", id, "caller_key_id", request.keyId());
     return HttpResponse.noContent();
   }
 

@@ -18,8 +18,8 @@ final class ApiKeyCheck {
     this.keys = keys;
   }
 
-  /** Either the caller's actor name or the 401/403 to answer. */
-  record Outcome(String actor, HttpResponse denied) {}
+  /** Either the caller's actor name and key id ("root" for the deployment key), or the 401/403 to answer. */
+  record Outcome(String actor, String keyId, HttpResponse denied) {}
 
   Outcome check(String authorization) {
     String secret = bearer(authorization);
@@ -27,7 +27,7 @@ final class ApiKeyCheck {
     return switch (keys.authenticate(secret)) {
       case Authentication.Granted granted -> {
         if (granted.key() != null) recordUse(granted);
-        yield new Outcome(granted.actor(), null);
+        yield new Outcome(granted.actor(), granted.key() == null ? ManageApiKeys.ROOT : granted.key().id(), null);
       }
       case Authentication.Revoked revoked -> deny(403, "key_revoked", "this API key was revoked");
       case Authentication.Unknown unknown -> deny(401, "unauthorized", "the API key is not valid");
@@ -49,6 +49,6 @@ final class ApiKeyCheck {
   }
 
   private static Outcome deny(int status, String code, String message) {
-    return new Outcome(null, HttpResponse.error(status, code, message, "authorization"));
+    return new Outcome(null, null, HttpResponse.error(status, code, message, "authorization"));
   }
 }

@@ -15,6 +15,11 @@ record Route(String method, String template, Pattern pattern, Action action) {
     return new Route(method, template, Pattern.compile(regex), action);
   }
 
+  /** The names of the template's parameters, in order ({@code id}, {@code customer_id}...). */
+  List<String> parameterNames() {
+    return Pattern.compile("\\{([a-z_]+)}").matcher(template).results().map(r -> r.group(1)).toList();
+  }
+
   /** The path's parameters when it matches, else null. */
   List<String> match(String path) {
     Matcher m = pattern.matcher(path);

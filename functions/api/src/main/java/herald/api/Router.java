@@ -2,6 +2,7 @@ package herald.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import herald.domain.common.Conflict;
+import herald.domain.common.Ids;
 import herald.domain.common.Invalid;
 import herald.domain.common.NotFound;
 import herald.platform.Log;
@@ -39,8 +40,7 @@ final class Router {
     try {
       return route(request);
     } catch (Invalid e) {
-      int status = e.code().startsWith("unsupported_") || e.code().startsWith("incompatible_") ? 422 : 400;
-      return HttpResponse.error(status, e.code(), e.getMessage(), e.field());
+      return refused(e);
     } catch (NotFound e) {
       return HttpResponse.error(404, "not_found", e.getMessage(), e.field());
     } catch (Conflict e) {
@@ -48,9 +48,22 @@ final class Router {
     } catch (MalformedJson e) {
       return HttpResponse.error(400, "malformed_json", "the body is not valid JSON: " + e.getMessage(), "body");
     } catch (RuntimeException e) {
-      Log.error("api_failed", e, "method", request.method(), "path", request.path());
+      Log.error("api_failed", e, "method", request.method(), "route", template(request), "caller_key_id",
+          request.keyId());
       return HttpResponse.error(500, "internal_error", "something went wrong; it was logged", null);
     }
+  }
+
+  /** The answer to input the domain or the request's reading refused: 415, 422 or 400, with the code and field. */
+  static HttpResponse refused(Invalid e) {
+    int status = e.code().equals(Bodies.UNSUPPORTED_MEDIA_TYPE) ? 415
+        : e.code().startsWith("unsupported_") || e.code().startsWith("incompatible_") ? 422 : 400;
+    return HttpResponse.error(status, e.code(), e.getMessage(), e.field());
+  }
+
+  /** The template of the route the path matches (never the path itself, which can carry an address), or null. */
+  private String template(HttpRequest request) {
+    return routes.stream().filter(r -> r.match(request.path()) != null).map(Route::template).findFirst().orElse(null);
   }
 
   private HttpResponse route(HttpRequest request) {
@@ -63,7 +76,14 @@ final class Router {
       if (!PUBLIC.contains(route.template())) {
         ApiKeyCheck.Outcome caller = keys.check(request.header("authorization"));
         if (caller.denied() != null) return caller.denied();
-        request = request.withActor(caller.actor());
+        request = request.withActor(caller.actor(), caller.keyId());
+      }
+      List<String> names = route.parameterNames();
+      for (int i = 0; i < params.size(); i++) {
+        if (!Ids.plausible(params.get(i))) {
+          return HttpResponse.error(404, "not_found", "no " + names.get(i) + " is that long or holds such characters",
+              names.get(i));
+        }
       }
       if (request.body() != null && !LARGE_BODIES.contains(route.template())
           && request.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {

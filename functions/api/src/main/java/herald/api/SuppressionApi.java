@@ -45,9 +45,14 @@ final class SuppressionApi implements Routes {
   }
 
   private HttpResponse remove(HttpRequest request, String rawAddress) {
-    String address = URLDecoder.decode(rawAddress.replace("+", "%2B"), StandardCharsets.UTF_8);
+    String address;
+    try {
+      address = URLDecoder.decode(rawAddress.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new NotFound("suppression", "address", rawAddress);
+    }
     if (!suppressions.remove(address)) throw new NotFound("suppression", "address", address);
-    Log.info("suppression_removed", "actor", request.actor());
+    Log.info("suppression_removed", "caller_key_id", request.keyId());
     return HttpResponse.noContent();
   }
 }

@@ -3,6 +3,7 @@ package herald.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaId;
@@ -150,7 +151,32 @@ class OpenApiTest {
     HttpResponse response = router.handle(new HttpRequest("GET", "/v1/openapi.json", Map.of(), Map.of(), null));
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(document);
+    assertThat(response.body().at("/servers/0/url").asText()).as("relative when the address is unknown").isEqualTo("/");
     OpenApiResponses.of(document).check("GET", "/v1/openapi.json", 200, response.body().toString());
+  }
+
+  @Test
+  void theServedDocumentNamesTheUrlItWasFetchedFrom() {
+    assertThat(servedAt(Map.of("host", "localhost:3457"), null, null)).isEqualTo("http://localhost:3457");
+    assertThat(servedAt(Map.of("host", "127.0.0.1:3457"), "127.0.0.1:3457", "$default"))
+        .isEqualTo("http://127.0.0.1:3457");
+    assertThat(servedAt(Map.of("host", "abc123.execute-api.eu-west-1.amazonaws.com", "x-forwarded-proto", "https"),
+        "abc123.execute-api.eu-west-1.amazonaws.com", "prod"))
+        .isEqualTo("https://abc123.execute-api.eu-west-1.amazonaws.com/prod");
+    assertThat(servedAt(Map.of("host", "internal:8080", "x-forwarded-host", "api.example.com",
+        "x-forwarded-proto", "https, http"), null, "$default")).isEqualTo("https://api.example.com");
+    assertThat(servedAt(Map.of("host", "evil.example\r\nX: y"), null, null)).as("not a host name").isEqualTo("/");
+    assertThat(servedAt(Map.of("host", "api.example.com", "x-forwarded-proto", "javascript"), null, null))
+        .isEqualTo("/");
+  }
+
+  private String servedAt(Map<String, String> headers, String domainName, String stage) {
+    HttpRequest request = new HttpRequest("GET", "/v1/openapi.json", headers, Map.of(), null);
+    request = request.withServerUrl(ServerUrl.of(request, domainName, stage));
+    HttpResponse response = router.handle(request);
+    assertThat(response.body().path("servers")).hasSize(1);
+    assertThat((JsonNode) ((ObjectNode) response.body().deepCopy()).without("servers")).isEqualTo((JsonNode) ((ObjectNode) document.deepCopy()).without("servers"));
+    return response.body().at("/servers/0/url").asText();
   }
 
   @Test

@@ -12,7 +12,8 @@ final class TestRequests {
 
   /**
    * A request to {@code pathAndQuery} (its query string parsed) with these headers (besides host; an
-   * {@code authorization} of null means none) and body.
+   * {@code authorization} of null means none) and body. A body goes with {@code content-type: application/json},
+   * as a JSON client sends it, unless the headers name a content type (null: none at all).
    */
   static APIGatewayV2HTTPEvent event(String method, String pathAndQuery, String body, Map<String, String> headers) {
     APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(EventFiles.path("api-health.json").toString());
@@ -31,6 +32,8 @@ final class TestRequests {
     event.setQueryStringParameters(query.isEmpty() ? null : query);
     Map<String, String> all = new HashMap<>(event.getHeaders());
     all.keySet().removeIf(h -> h.equalsIgnoreCase("authorization"));
+    boolean typed = headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("content-type"));
+    if (body != null && !typed) all.put("content-type", "application/json");
     headers.forEach((name, value) -> {
       if (value != null) all.put(name.toLowerCase(java.util.Locale.ROOT), value);
     });

@@ -4,11 +4,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.sun.net.httpserver.HttpExchange;
 import herald.sam.Intrinsics;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +40,9 @@ final class HttpApiEvents {
         headers.put(lower, String.join(",", values));
       }
     });
-    String body = bytes.length == 0 ? null : new String(bytes, StandardCharsets.UTF_8);
+    String text = bytes.length == 0 ? null : utf8(bytes);
+    boolean binary = bytes.length > 0 && text == null;
+    String body = binary ? Base64.getEncoder().encodeToString(bytes) : text;
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
     var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
         .withMethod(exchange.getRequestMethod())
@@ -68,8 +74,21 @@ final class HttpApiEvents {
         .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
         .withRequestContext(context)
         .withBody(body)
-        .withIsBase64Encoded(false)
+        .withIsBase64Encoded(binary)
         .build();
+  }
+
+  /**
+   * The body as text when it is UTF-8, else null: then it is passed base64-encoded, as API Gateway passes a
+   * binary body, so the function sees the exact bytes (and can refuse them) rather than replacement characters.
+   */
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 
   /** Decoded query parameters; repeated ones joined with commas, as API Gateway does. Null when none. */

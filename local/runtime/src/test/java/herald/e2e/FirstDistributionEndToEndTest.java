@@ -77,6 +77,20 @@ class FirstDistributionEndToEndTest {
   }
 
   @Test
+  void theOpenApiDocumentNamesThePortItIsServedOnAndBodiesThatAreNotUtf8AreRefused() throws Exception {
+    assertThat(runtime.apiUrl()).doesNotEndWith(":3000");
+    assertThat(api.get("/v1/openapi.json").body().at("/servers/0/url").asText()).isEqualTo(runtime.apiUrl());
+    byte[] latin1 = "{\"source_id\":\"z\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(runtime.apiUrl() + "/v1/customers"))
+        .header("Authorization", "Bearer " + runtime.apiKey()).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(latin1)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(herald.platform.Json.parse(response.body()).path("code").asText()).isEqualTo("invalid_utf8");
+  }
+
+  @Test
   void redeliveredJobsAndRepeatedBusEventsSendNothingTwice() throws Exception {
     String customer = "grace-" + UUID.randomUUID().toString().substring(0, 8);
     String email = customer + "@example.com";

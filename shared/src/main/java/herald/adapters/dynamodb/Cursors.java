@@ -8,8 +8,15 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Opaque page cursors: a DynamoDB LastEvaluatedKey of string attributes, as URL-safe base64 JSON. */
+/**
+ * Opaque page cursors: a DynamoDB LastEvaluatedKey of string attributes, as URL-safe base64 JSON. A cursor that is
+ * too long, or holds an empty or oversized key value (which DynamoDB refuses), is refused as {@code invalid_cursor}.
+ */
 final class Cursors {
+  /** Longer than any cursor Herald writes: a few key attributes, each an id or a timestamp key. */
+  static final int MAX_LENGTH = 4096;
+  /** DynamoDB's limit for a sort key (a partition key may take 2,048): a key value can never be longer. */
+  static final int MAX_VALUE_BYTES = 1024;
   private Cursors() {}
 
   static String encode(Map<String, AttributeValue> key) {
@@ -37,11 +44,17 @@ final class Cursors {
   }
 
   private static Map<String, AttributeValue> decode(String cursor) {
+    if (cursor.isEmpty() || cursor.length() > MAX_LENGTH) {
+      throw new Invalid("invalid_cursor", "cursor", "cursor is not one this API returned");
+    }
     try {
       var node = Json.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
       Map<String, AttributeValue> key = new HashMap<>();
       node.fields().forEachRemaining(e -> {
-        if (!e.getValue().isTextual()) throw new IllegalArgumentException("not a cursor");
+        if (!e.getValue().isTextual() || e.getValue().asText().isEmpty()
+            || e.getValue().asText().getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
+          throw new IllegalArgumentException("not a cursor");
+        }
         key.put(e.getKey(), AttributeValue.fromS(e.getValue().asText()));
       });
       if (key.isEmpty()) throw new IllegalArgumentException("not a cursor");

@@ -21,6 +21,7 @@ public final class Text {
   public static String email(String value, String field) {
     String v = required(value, field);
     int at = v.indexOf('@');
+    plain(v, field);
     if (at < 1 || at != v.lastIndexOf('@') || at == v.length() - 1 || v.chars().anyMatch(Character::isWhitespace)
         || !v.substring(at + 1).contains(".")) {
       throw new Invalid("invalid_email", field, field + " is not an email address");
@@ -49,6 +50,23 @@ public final class Text {
       throw new Invalid("invalid_timezone", field, field + " must be an IANA time zone id, such as Europe/Warsaw");
     }
     return v;
+  }
+
+  /**
+   * Text that is only text: no control characters (NUL, CR, LF, tab and the rest of Unicode's Cc) and no lone
+   * surrogate. For ids, names and whatever reaches a header.
+   */
+  public static String plain(String value, String field) {
+    if (value == null) return null;
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      if (Character.isISOControl(c) || c <= 0xFFFF && Character.isSurrogate((char) c)) {
+        throw new Invalid("invalid_characters", field, field + " must not contain control characters or lone "
+            + "surrogates (found U+" + String.format("%04X", c) + " at " + i + ")");
+      }
+      i += Character.charCount(c);
+    }
+    return value;
   }
 
   public static String maxLength(String value, int max, String field) {

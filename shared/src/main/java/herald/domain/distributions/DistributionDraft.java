@@ -15,7 +15,7 @@ public record DistributionDraft(String name, String description, Trigger trigger
     List<Channel> channels) {
 
   public DistributionDraft {
-    name = Text.maxLength(Text.required(name, "name"), 200, "name");
+    name = Text.plain(Text.maxLength(Text.required(name, "name"), 200, "name"), "name");
     description = Text.maxLength(Text.optional(description), 2000, "description");
     if (trigger == null) throw Invalid.required("trigger");
     if (audience == null) throw Invalid.required("audience");

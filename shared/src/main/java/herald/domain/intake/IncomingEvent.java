@@ -1,6 +1,7 @@
 package herald.domain.intake;
 
 import herald.domain.common.Invalid;
+import herald.domain.common.Nesting;
 import herald.domain.common.Text;
 import herald.domain.customers.CustomerProfile;
 import herald.domain.events.EventCatalogue;
@@ -12,7 +13,7 @@ import java.util.Map;
  */
 public record IncomingEvent(String event, CustomerProfile customer, Map<String, Object> data, String key) {
   public IncomingEvent {
-    event = Text.maxLength(Text.required(event, "event"), 200, "event");
+    event = Text.plain(Text.maxLength(Text.required(event, "event"), 200, "event"), "event");
     if (event.startsWith("customer.") && !EventCatalogue.isBusType(event)) {
       throw new Invalid("unknown_event_type", "event", "unknown event type " + event
           + "; names starting with customer. are reserved for the catalogue");
@@ -22,8 +23,8 @@ public record IncomingEvent(String event, CustomerProfile customer, Map<String, 
           + EventCatalogue.CUSTOM_EVENT);
     }
     if (customer == null) throw Invalid.required("customer");
-    data = data == null ? Map.of() : data;
-    key = Text.maxLength(Text.optional(key), 200, "id");
+    data = data == null ? Map.of() : Nesting.bounded(data, "data");
+    key = Text.plain(Text.maxLength(Text.optional(key), 200, "id"), "id");
   }
 
   /** The detail-type it goes on the bus with. */

@@ -1,5 +1,6 @@
 package herald.domain.segments;
 
+import herald.domain.common.Ids;
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
 import java.util.List;
@@ -12,7 +13,7 @@ public record SegmentDraft(String name, SegmentType type, SegmentRule rule, List
   public static final int MAX_CUSTOMERS = 1000;
 
   public SegmentDraft {
-    name = Text.maxLength(Text.required(name, "name"), 200, "name");
+    name = Text.plain(Text.maxLength(Text.required(name, "name"), 200, "name"), "name");
     if (type == null) throw Invalid.required("type");
     if (type == SegmentType.AUTO_UPDATE && rule == null) throw Invalid.required("rules");
     if (type == SegmentType.STATIC && rule != null) {
@@ -25,12 +26,13 @@ public record SegmentDraft(String name, SegmentType type, SegmentRule rule, List
     customerIds = SegmentDraft.customerIds(customerIds, "customer_ids");
   }
 
-  /** Checked customer ids: at most {@value #MAX_CUSTOMERS}, none blank. */
+  /** Checked customer ids: at most {@value #MAX_CUSTOMERS}, each one an id a caller may give ({@link Ids#given}). */
   public static List<String> customerIds(List<String> ids, String field) {
     if (ids.size() > MAX_CUSTOMERS) {
       throw new Invalid("too_many", field, field + " holds at most " + MAX_CUSTOMERS + " customer ids");
     }
-    for (int i = 0; i < ids.size(); i++) Text.required(ids.get(i), field + "[" + i + "]");
-    return ids.stream().map(String::strip).toList();
+    List<String> checked = new java.util.ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) checked.add(Ids.given(ids.get(i), field + "[" + i + "]"));
+    return List.copyOf(checked);
   }
 }

@@ -122,7 +122,9 @@ class ManageApiKeysTest {
     assertRefused(() -> new NewKey(null), "missing_field", "name");
     assertRefused(() -> new NewKey("   "), "missing_field", "name");
     assertRefused(() -> new NewKey("x".repeat(101)), "too_long", "name");
-    assertRefused(() -> new NewKey("a\nb"), "invalid_value", "name");
+    assertRefused(() -> new NewKey("a\nb"), "invalid_characters", "name");
+    assertRefused(() -> new NewKey("a\u0000b"), "invalid_characters", "name");
+    assertRefused(() -> new NewKey("a\uD800b"), "invalid_characters", "name");
     assertRefused(() -> new NewKey("Root"), "reserved_name", "name");
     assertThat(new NewKey("x".repeat(100)).name()).hasSize(100);
   }

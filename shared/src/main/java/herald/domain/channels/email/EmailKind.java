@@ -136,8 +136,11 @@ public final class EmailKind implements ChannelKind {
     sender.get();
   }
 
-  /** The rendered subject on one line: line breaks a value brings in could otherwise add headers. */
+  /**
+   * The rendered subject on one line: line breaks and other control characters a value brings in could
+   * otherwise add headers, so each run of them becomes one space (the message is still sent).
+   */
   private String subject(EmailChannel email, Map<String, Object> scope) {
-    return templates.renderPlain(email.subject(), scope).replaceAll("[\\r\\n]+", " ").strip();
+    return templates.renderPlain(email.subject(), scope).replaceAll("\\p{Cc}+", " ").strip();
   }
 }
