@@ -249,7 +249,7 @@ class ApiConformanceTest {
         + "\"action\":{\"type\":\"plain_message\"},\"channels\":["
         + "{\"type\":\"email\",\"subject\":\"Paid, {{customer.name}}\",\"html\":\"<p>Order {{order.id}}</p>\"},"
         + "{\"type\":\"sms\",\"text\":\"Thanks for order {{order.id}}\"},"
-        + "{\"type\":\"webhook\",\"url\":\"https://hooks.example.com/herald\",\"secret\":\"0123456789abcdef0123\"}]}";
+        + "{\"type\":\"webhook\",\"url\":\"https://hooks.example.com/herald\",\"secret\":\"whsec_YXBpLXRlc3Qtc2VjcmV0LTAxMjM0NTY3ODlhYmNkZWY=\"}]}";
   }
 
   private static String sample(String type) {

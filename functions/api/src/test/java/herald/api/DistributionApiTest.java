@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class DistributionApiTest {
   private static final OpenApiResponses OPENAPI = OpenApiResponses.load();
   private static final String WEBHOOK = "{\"type\":\"webhook\",\"url\":\"https://hooks.example.com/herald\","
-      + "\"secret\":\"0123456789abcdef0123\",\"headers\":{\"X-Team\":\"growth\"}}";
+      + "\"secret\":\"whsec_YXBpLXRlc3Qtc2VjcmV0LTAxMjM0NTY3ODlhYmNkZWY=\",\"headers\":{\"X-Team\":\"growth\"}}";
   private Env env;
   private ApiHandler api;
 
@@ -61,12 +61,12 @@ class DistributionApiTest {
     String body = "{\"name\":\"Hook\",\"trigger\":{\"type\":\"customer.order.paid\"},\"audience\":{\"type\":"
         + "\"event_customer\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[" + WEBHOOK + "]}";
     APIGatewayV2HTTPResponse created = call("POST", "/v1/distributions", body, null);
-    assertThat(created.getBody()).doesNotContain("0123456789abcdef0123");
+    assertThat(created.getBody()).doesNotContain("whsec_YXBpLXRlc3Qtc2VjcmV0LTAxMjM0NTY3ODlhYmNkZWY=");
     JsonNode channel = ok(201, created).path("channels").get(0);
     assertThat(channel.path("secret_set").asBoolean()).isTrue();
 
     String id = Json.parse(created.getBody()).path("id").asText();
-    String withoutSecret = body.replace(",\"secret\":\"0123456789abcdef0123\"", "").replace("Hook", "Hook 2");
+    String withoutSecret = body.replace(",\"secret\":\"whsec_YXBpLXRlc3Qtc2VjcmV0LTAxMjM0NTY3ODlhYmNkZWY=\"", "").replace("Hook", "Hook 2");
     JsonNode edited = ok(200, call("PUT", "/v1/distributions/" + id, withoutSecret, "\"1\""));
     assertThat(edited.path("name").asText()).isEqualTo("Hook 2");
     assertThat(edited.path("channels").get(0).path("secret_set").asBoolean()).isTrue();
@@ -193,7 +193,7 @@ class DistributionApiTest {
     assertThat(preview.path("channels").path("email").path("subject").asText()).isEqualTo("Hi Ada <L>");
     assertThat(preview.path("channels").path("email").path("html").asText()).isEqualTo("<p>Ada &lt;L&gt; gold</p>");
     assertThat(preview.path("channels").path("webhook").path("url").asText()).isEqualTo("https://hooks.example.com/herald");
-    assertThat(preview.toString()).doesNotContain("0123456789abcdef0123");
+    assertThat(preview.toString()).doesNotContain("whsec_YXBpLXRlc3Qtc2VjcmV0LTAxMjM0NTY3ODlhYmNkZWY=");
     assertError(call("POST", "/v1/distributions/" + id + "/preview", "{\"customer_id\":\"cust_nope\"}", null),
         404, "not_found", "customer_id");
     assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("MESSAGES_TABLE"))).count()).isZero();

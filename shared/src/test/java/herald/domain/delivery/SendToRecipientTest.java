@@ -482,7 +482,7 @@ class SendToRecipientTest {
   void aWebhookCarriesTheEnvelopeAndIsSentAgainWithTheSameKeyWhenTheOutcomeWasUnknown() {
     distributions.create(new Distribution("dist_1", "Hook", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
         Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE), List.of(new WebhookChannel(
-            "https://hooks.example.com/x", "0123456789abcdef", java.util.Map.of("X-Team", "growth"),
+            "https://hooks.example.com/x", "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3", java.util.Map.of("X-Team", "growth"),
             WebhookPayload.ENVELOPE)), 1, T0, T0));
     SendJob hook = new SendJob("dist_1", "webhook", ada.id(), paid);
     messages.claim(Message.sending(hook, T0));
@@ -493,7 +493,7 @@ class SendToRecipientTest {
 
     WebhookCall call = webhooks.sent().get(0);
     assertThat(call.messageId()).isEqualTo(hook.messageId());
-    assertThat(call.secret()).isEqualTo("0123456789abcdef");
+    assertThat(call.secrets()).containsExactly("whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3");
     assertThat(call.headers()).containsEntry("X-Team", "growth");
     assertThat(call.body()).contains(hook.messageId()).contains("dist_1");
   }
