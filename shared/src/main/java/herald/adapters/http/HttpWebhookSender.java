@@ -53,8 +53,11 @@ public final class HttpWebhookSender implements WebhookSender {
     this.clock = clock;
   }
 
-  /** The client webhooks need: no redirects, no retries, no proxy, no cookies, and no DNS of its own. */
-  static CloseableHttpClient client(Duration timeout) {
+  /**
+   * The client webhooks need: no redirects, no retries, no proxy, no cookies, and no DNS of its own (every request
+   * must name the address to connect to in its {@link HttpHost}).
+   */
+  public static CloseableHttpClient client(Duration timeout) {
     Timeout limit = Timeout.of(timeout);
     return HttpClients.custom()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
