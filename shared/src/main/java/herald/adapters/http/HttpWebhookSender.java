@@ -74,8 +74,12 @@ public final class HttpWebhookSender implements WebhookSender {
   public String send(WebhookCall call) {
     SsrfGuard.Target target = guard.check(call.url());
     HttpPost request = request(target.uri(), call);
-    try (ClassicHttpResponse response = client.executeOpen(host(target), request, null)) {
-      return outcome(response.getCode());   // closing without reading the body: the answer's body is not needed
+    int status;
+    try {
+      ClassicHttpResponse response = client.executeOpen(host(target), request, null);
+      status = response.getCode();
+      request.cancel();   // the answer's body is not needed: drop the connection rather than wait for it
+      closeQuietly(response);
     } catch (SocketTimeoutException e) {
       throw DeliveryFailure.transientFailure("timeout", e);
     } catch (InterruptedIOException e) {
@@ -83,6 +87,15 @@ public final class HttpWebhookSender implements WebhookSender {
       throw DeliveryFailure.transientFailure("interrupted", e);
     } catch (IOException e) {
       throw DeliveryFailure.transientFailure("connection_failed", e);
+    }
+    return outcome(status);
+  }
+
+  private static void closeQuietly(ClassicHttpResponse response) {
+    try {
+      response.close();
+    } catch (IOException e) {
+      // the status is what counts; a connection dropped on purpose may complain as it closes
     }
   }
 

@@ -167,7 +167,7 @@ class ChannelValidationTest {
           .containsExactly(rotated.secret(), SECRET);
       assertThat(rotated.signingSecrets(now.plus(Duration.ofHours(24)))).containsExactly(rotated.secret());
       assertThat(KINDS.writeAnswer(rotated)).containsEntry("secret", rotated.secret())
-          .containsEntry("previous_secret_expires_at", "2026-12-02T10:00:00Z").doesNotContainKey("previous_secret")
+          .containsEntry("rotation_overlap_ends_at", "2026-12-02T10:00:00Z").doesNotContainKey("previous_secret")
           .doesNotContainValue(SECRET);
       WebhookChannel readBack = (WebhookChannel) KINDS.parseStored(KINDS.writeStored(rotated), 0);
       assertThat(readBack.signingSecrets(now)).containsExactly(rotated.secret(), SECRET);

@@ -82,7 +82,7 @@ public record WebhookChannel(String url, String secret, Map<String, String> head
   @Override
   public String toString() {
     return "WebhookChannel[url=" + url + ", secret=" + (secret == null ? "unset" : "***") + ", headers=" + headers
-        + ", payload=" + payload + ", previous_secret_expires_at=" + previousSecretExpiresAt + "]";
+        + ", payload=" + payload + ", rotation_overlap_ends_at=" + previousSecretExpiresAt + "]";
   }
 
   private static String checkedSecret(String secret, String field) {

@@ -30,7 +30,7 @@ import java.util.Set;
  */
 public final class WebhookKind implements ChannelKind {
   public static final String TYPE = "webhook";
-  private static final String EXPIRES = "previous_secret_expires_at";
+  private static final String EXPIRES = "rotation_overlap_ends_at";
   private static final List<ChannelField> FIELDS = List.of(
       ChannelField.required("url", "string"),
       ChannelField.optionalSecret("secret"),
