@@ -43,7 +43,7 @@ public final class ProvidersModule {
     return WebhookAllowlist.of(env.optional("HERALD_WEBHOOK_ALLOWLIST").orElse(""));
   }
 
-  @Provides static JsonWriter json() {
+  @Provides public static JsonWriter json() {
     return value -> {
       try {
         return Json.write(value);

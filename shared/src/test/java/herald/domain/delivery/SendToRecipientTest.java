@@ -479,6 +479,23 @@ class SendToRecipientTest {
   }
 
   @Test
+  void aWebhookWhoseEnvelopeCannotBeWrittenEndsFailedAtOnceInsteadOfBeingRetried() {
+    distributions.create(new Distribution("dist_1", "Hook", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
+        Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE), List.of(new WebhookChannel(
+            "https://hooks.example.com/x", null, java.util.Map.of(), WebhookPayload.ENVELOPE)), 1, T0, T0));
+    Object deep = "bottom";
+    for (int i = 0; i < 1100; i++) deep = java.util.Map.of("n", deep);
+    customers.put(new Customer(ada.id(), ada.sourceId(), ada.name(), ada.email(), null,
+        java.util.Map.of("deep", deep), ada.createdAt(), ada.updatedAt(), java.util.Map.of()));
+    SendJob hook = new SendJob("dist_1", "webhook", ada.id(), paid);
+
+    assertThat(send.handle(hook)).contains(MessageStatus.FAILED);
+
+    assertThat(messages.get(hook.messageId()).orElseThrow().reason()).isEqualTo("body_not_serialisable");
+    assertThat(webhooks.sent()).isEmpty();
+  }
+
+  @Test
   void aWebhookCarriesTheEnvelopeAndIsSentAgainWithTheSameKeyWhenTheOutcomeWasUnknown() {
     distributions.create(new Distribution("dist_1", "Hook", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
         Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE), List.of(new WebhookChannel(
