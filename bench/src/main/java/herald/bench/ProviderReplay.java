@@ -5,15 +5,17 @@ import herald.domain.customers.Customer;
 import herald.platform.AwsModule;
 import herald.platform.Env;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.MessageTag;
@@ -21,8 +23,8 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /**
  * The provider call of the raw path: SES SendEmail of the email the sender sent in the warm-up, or a POST of the
- * exact body and signature it posted, each with the client the sender builds (no SDK retries for SES; the JDK
- * HttpClient made by HttpWebhookSender.client).
+ * exact body and signature it posted, each with the client the sender builds (no SDK retries for SES; the Apache
+ * HttpClient made by HttpWebhookSender.client, connecting to the address given).
  */
 final class ProviderReplay {
   private final Env env;
@@ -31,10 +33,10 @@ final class ProviderReplay {
   private final WebhookReceiver.Sample hook;
   // per thread
   private final SesV2Client ses;
-  private final HttpClient http;
+  private final CloseableHttpClient http;
 
   private ProviderReplay(Env env, SesSample email, String hookUrl, WebhookReceiver.Sample hook, SesV2Client ses,
-      HttpClient http) {
+      CloseableHttpClient http) {
     this.env = env;
     this.email = email;
     this.hookUrl = hookUrl;
@@ -89,23 +91,22 @@ final class ProviderReplay {
     return ses.sendEmail(request.build()).messageId();
   }
 
-  /** What HttpWebhookSender posts: the sample's exact body and headers, with this message's key. */
+  /** What HttpWebhookSender posts: the sample's exact body and headers, with this message's id. */
   private String post(String id) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hookUrl)).timeout(Duration.ofSeconds(10))
-        .POST(BodyPublishers.ofByteArray(hook.body()));
-    hook.headers().forEach(request::header);
-    request.header("Content-Type", "application/json").header("Idempotency-Key", id)
-        .header("X-Herald-Timestamp", Long.toString(Instant.now().getEpochSecond()));
-    try {
-      HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      response.body().close();
-      if (response.statusCode() / 100 != 2) throw new IllegalStateException("receiver: " + response.statusCode());
-      return Integer.toString(response.statusCode());
+    URI uri = URI.create(hookUrl);
+    HttpPost request = new HttpPost(uri);
+    hook.headers().forEach(request::setHeader);
+    request.setHeader("Idempotency-Key", id);
+    request.setHeader("webhook-id", id);
+    request.setHeader("webhook-timestamp", Long.toString(Instant.now().getEpochSecond()));
+    request.setEntity(new ByteArrayEntity(hook.body(), ContentType.APPLICATION_JSON));
+    try (ClassicHttpResponse response = http.executeOpen(new HttpHost(uri.getScheme(),
+        InetAddress.getByName(uri.getHost()), uri.getHost(), uri.getPort()), request, null)) {
+      if (response.getCode() / 100 != 2) throw new IllegalStateException("receiver: " + response.getCode());
+      return Integer.toString(response.getCode());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
+
 }

@@ -41,10 +41,10 @@ final class WebhookReceiver implements AutoCloseable {
         body = in.readAllBytes();
       }
       String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-      String signature = exchange.getRequestHeaders().getFirst("X-Herald-Signature");
+      String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
       receiver.requests.incrementAndGet();
       if (key != null) receiver.keys.add(key);
-      receiver.last = new Sample(body, signature == null ? Map.of() : Map.of("X-Herald-Signature", signature));
+      receiver.last = new Sample(body, signature == null ? Map.of() : Map.of("webhook-signature", signature));
       exchange.sendResponseHeaders(204, -1);
       exchange.close();
     });

@@ -35,7 +35,7 @@ public final class ProvidersModule {
   }
 
   @Provides @Singleton static WebhookSender webhooks(WebhookAllowlist allowlist, Clock clock) {
-    return new HttpWebhookSender(HostResolver.system(), allowlist.hosts(), clock);
+    return new HttpWebhookSender(HostResolver.system(), allowlist.hosts(), clock, HttpWebhookSender.TIMEOUT);
   }
 
   /** HERALD_WEBHOOK_ALLOWLIST: hosts (host or host:port, comma-separated) a webhook may reach though not public. */
@@ -43,7 +43,13 @@ public final class ProvidersModule {
     return WebhookAllowlist.of(env.optional("HERALD_WEBHOOK_ALLOWLIST").orElse(""));
   }
 
-  @Provides static JsonWriter json() {
-    return Json::write;
+  @Provides public static JsonWriter json() {
+    return value -> {
+      try {
+        return Json.write(value);
+      } catch (IllegalStateException | StackOverflowError e) {
+        throw new IllegalArgumentException("the value cannot be written as JSON", e);
+      }
+    };
   }
 }

@@ -10,11 +10,8 @@ import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.webhook.WebhookCall;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The send-time SSRF guard. The sender's HTTP client sends every request, whatever its URL, to a real local
- * server (as its proxy), and the resolver answers what each case says: so a refused URL that leaves the
- * server's request count at zero proves that the guard, not the network, stopped it, and an allowed one is
- * seen arriving.
+ * The send-time SSRF guard, and the sender pinned to the address it checked. The resolver answers what each case
+ * says, and the sender connects to exactly that answer: a hostile answer (127.0.0.1) would reach the real local
+ * server, so a refused URL that leaves the server's request count at zero proves that the guard stopped it; an
+ * allowed one is seen arriving, looked up once.
  */
 class SsrfGuardTest {
   private static final String HOST = "hooks.example.com";
@@ -103,6 +100,7 @@ class SsrfGuardTest {
       "http://169.254.169.254:{port}/latest/meta-data/", "http://100.64.0.1:{port}/", "http://[fd00::1]:{port}/",
       "http://[fe80::1]:{port}/", "http://[::ffff:127.0.0.1]:{port}/", "http://[::ffff:7f00:1]:{port}/",
       "http://[::ffff:a9fe:a9fe]:{port}/", "http://2130706433:{port}/", "http://0x7f000001:{port}/",
+      "http://[::ffff:0:127.0.0.1]:{port}/", "http://[64:ff9b::7f00:1]:{port}/", "http://[2001::1]:{port}/",
       "http://0177.0.0.1:{port}/", "http://017700000001:{port}/", "http://3232235521:{port}/", "http://2852039166:{port}/",
       "https://169.254.169.254/latest/meta-data/iam/", "https://[fd12:3456::1]/"})
   void refusesNonPublicIpLiteralsInAnySpellingWithoutALookup(String template) {
@@ -117,8 +115,9 @@ class SsrfGuardTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://" + HOST + "@127.0.0.1:{port}/", "http://127.1:{port}/", "http://127.0.1:{port}/",
-      "http://0x7f.0.0.1:{port}/", "http://999.1.1.1:{port}/",
+  @ValueSource(strings = {"http://" + HOST + "@127.0.0.1:{port}/", "http://999.1.1.1:{port}/",
+      "http://127.1:{port}/", "http://127.0.1:{port}/", "http://0x7f.1:{port}/", "http://0x7f.0.0.1:{port}/",
+      "http://127.0.0.1:0/", "http://127.0.0.1:65536/", "http://[fe80::1%25lo]:{port}/",
       "http://[zz::1]:{port}/", "ftp://" + HOST + ":{port}/", "not a url", "http://127.0.0.1\\@" + HOST + "/"})
   void refusesWhatIsNotAnHttpUrlWithAPlainHostAsInvalid(String template) {
     HttpWebhookSender sender = sender(Map.of(), Set.of());
@@ -136,9 +135,40 @@ class SsrfGuardTest {
         Set.of("hooks.internal"));
 
     assertThat(sender.send(call("http://hooks.internal:" + receiver.port() + "/in"))).isEqualTo("204");
-    assertThat(receiver.received()).extracting(WebhookReceiver.Received::target)
-        .containsExactly("http://hooks.internal:" + receiver.port() + "/in");
-    assertThat(lookups).as("an allowlisted host is not checked").isEmpty();
+    assertThat(receiver.received()).extracting(WebhookReceiver.Received::target).containsExactly("/in");
+    assertThat(receiver.received().get(0).header("Host")).isEqualTo("hooks.internal:" + receiver.port());
+    assertThat(lookups).as("an allowlisted host is looked up once, not checked").containsExactly("hooks.internal");
+  }
+
+  @Test
+  void aNameIsLookedUpOnceAndARebindingAnswerNeverReachesTheLocalServer() {
+    List<InetAddress> answers = new ArrayList<>(List.of(address("8.8.8.8"), address("127.0.0.1")));
+    HostResolver rebinding = host -> {
+      lookups.add(host);
+      return List.of(answers.remove(0));
+    };
+    HttpWebhookSender sender = new HttpWebhookSender(rebinding, Set.of(), Clock.systemUTC(), Duration.ofMillis(300));
+
+    DeliveryFailure failure = refusal(sender, "http://rebind.example:" + receiver.port() + "/in");
+
+    assertThat(failure.permanent()).as("the public address did not answer in time").isFalse();
+    assertThat(lookups).containsExactly("rebind.example");
+    assertThat(receiver.count()).as("requests that reached the local server").isZero();
+  }
+
+  @Test
+  void theRequestGoesToTheAddressCheckedNotToALaterAnswer() {
+    List<InetAddress> answers = new ArrayList<>(List.of(address("127.0.0.1"), address("10.255.255.1")));
+    HostResolver changing = host -> {
+      lookups.add(host);
+      return List.of(answers.remove(0));
+    };
+    HttpWebhookSender sender = new HttpWebhookSender(changing, Set.of("hooks.internal"), Clock.systemUTC(),
+        Duration.ofSeconds(2));
+
+    assertThat(sender.send(call("http://hooks.internal:" + receiver.port() + "/in"))).isEqualTo("204");
+    assertThat(lookups).containsExactly("hooks.internal");
+    assertThat(receiver.count()).isEqualTo(1);
   }
 
   @Test
@@ -153,13 +183,15 @@ class SsrfGuardTest {
   }
 
   @Test
-  void postsToANameWhoseAddressesAreAllPublic() {
-    HttpWebhookSender sender = sender(Map.of(HOST, addresses("93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946")),
-        Set.of());
+  void passesANameWhoseAddressesAreAllPublicPinnedToTheFirst() {
+    SsrfGuard guard = new SsrfGuard(resolver(Map.of(HOST, addresses("93.184.216.34",
+        "2606:2800:220:1:248:1893:25c8:1946"))), Set.of());
 
-    assertThat(sender.send(call("http://" + HOST + ":" + receiver.port() + "/in"))).isEqualTo("204");
+    SsrfGuard.Target target = guard.check("https://" + HOST + "/in");
+
+    assertThat(target.uri()).isEqualTo(URI.create("https://" + HOST + "/in"));
+    assertThat(target.address()).isEqualTo(address("93.184.216.34"));
     assertThat(lookups).containsExactly(HOST);
-    assertThat(receiver.count()).isEqualTo(1);
   }
 
   @ParameterizedTest
@@ -168,7 +200,8 @@ class SsrfGuardTest {
   void theGuardPassesPublicAnswersWithoutConnecting(String answer) {
     SsrfGuard guard = new SsrfGuard(resolver(Map.of(HOST, List.of(address(answer)))), Set.of());
 
-    assertThat(guard.check("https://" + HOST + "/hooks?x=1")).isEqualTo(URI.create("https://" + HOST + "/hooks?x=1"));
+    assertThat(guard.check("https://" + HOST + "/hooks?x=1")).isEqualTo(
+        new SsrfGuard.Target(URI.create("https://" + HOST + "/hooks?x=1"), address(answer)));
     assertThat(lookups).containsExactly(HOST);
   }
 
@@ -177,7 +210,7 @@ class SsrfGuardTest {
   void theGuardPassesPublicIpLiteralsWithoutALookup(String url) {
     SsrfGuard guard = new SsrfGuard(resolver(Map.of()), Set.of());
 
-    assertThat(guard.check(url)).isEqualTo(URI.create(url));
+    assertThat(guard.check(url).uri()).isEqualTo(URI.create(url));
     assertThat(lookups).isEmpty();
   }
 
@@ -202,13 +235,8 @@ class SsrfGuardTest {
     assertThat(failure.reason()).isEqualTo("forbidden_host");
   }
 
-  /** A sender whose client takes every request to the local server, whatever host its URL names. */
   private HttpWebhookSender sender(Map<String, List<InetAddress>> dns, Set<String> allowlist) {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .proxy(ProxySelector.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), receiver.port())))
-        .connectTimeout(Duration.ofSeconds(2)).build();
-    return new HttpWebhookSender(client, resolver(dns), allowlist, Clock.systemUTC(), Duration.ofSeconds(2));
+    return new HttpWebhookSender(resolver(dns), allowlist, Clock.systemUTC(), Duration.ofSeconds(2));
   }
 
   private HostResolver resolver(Map<String, List<InetAddress>> dns) {
@@ -227,7 +255,7 @@ class SsrfGuardTest {
   }
 
   private static WebhookCall call(String url) {
-    return new WebhookCall("msg_ssrf", url, Map.of(), "{\"probe\":true}", "whsec_ssrf_test_secret", Instant.now());
+    return new WebhookCall("msg_ssrf", url, Map.of(), "{\"probe\":true}", List.of(), Instant.now());
   }
 
   private static Arguments answers(String... ips) {

@@ -10,7 +10,7 @@ import herald.domain.channels.webhook.WebhookAllowlist;
 import herald.domain.channels.webhook.WebhookSender;
 import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.suppressions.Suppressions;
-import herald.platform.Json;
+import herald.platform.ProvidersModule;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -91,6 +91,6 @@ public final class TestChannels {
   }
 
   private ChannelsForTests component() {
-    return DaggerChannelsForTests.factory().create(email, sms, webhooks, suppressions, clock, allowlist, Json::write);
+    return DaggerChannelsForTests.factory().create(email, sms, webhooks, suppressions, clock, allowlist, ProvidersModule.json());
   }
 }

@@ -42,6 +42,8 @@ abstract class ApiModule {
 
   @Binds @IntoSet abstract Routes distributions(DistributionApi api);
 
+  @Binds @IntoSet abstract Routes channelSecrets(ChannelSecretApi api);
+
   @Binds @IntoSet abstract Routes messages(MessageApi api);
 
   @Binds @IntoSet abstract Routes catalogue(CatalogueApi api);

@@ -113,7 +113,7 @@ class ApiConformanceTest {
   void everyTriggerAudienceActionAndChannelVariantTheApiWritesFitsTheDocument() {
     String allChannels = "[{\"type\":\"email\",\"subject\":\"Hi\",\"text\":\"Hi {{customer.name}}\"},"
         + "{\"type\":\"sms\",\"text\":\"Hi\",\"sms_type\":\"transactional\",\"sender_id\":\"Acme\"},"
-        + "{\"type\":\"webhook\",\"url\":\"https://hooks.example.com/h\",\"secret\":\"0123456789abcdef\","
+        + "{\"type\":\"webhook\",\"url\":\"https://hooks.example.com/h\",\"secret\":\"whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3\","
         + "\"headers\":{\"X-Team\":\"growth\"},\"payload\":{\"type\":\"custom\",\"body\":{\"who\":\"{{customer.id}}\","
         + "\"n\":[1,true,null]}}},"
         + "{\"type\":\"braze\",\"rest_endpoint\":\"https://rest.iad-01.braze.com\",\"api_key\":\"braze-key-1\","
@@ -249,7 +249,7 @@ class ApiConformanceTest {
         + "\"action\":{\"type\":\"plain_message\"},\"channels\":["
         + "{\"type\":\"email\",\"subject\":\"Paid, {{customer.name}}\",\"html\":\"<p>Order {{order.id}}</p>\"},"
         + "{\"type\":\"sms\",\"text\":\"Thanks for order {{order.id}}\"},"
-        + "{\"type\":\"webhook\",\"url\":\"https://hooks.example.com/herald\",\"secret\":\"0123456789abcdef0123\"}]}";
+        + "{\"type\":\"webhook\",\"url\":\"https://hooks.example.com/herald\",\"secret\":\"whsec_YXBpLXRlc3Qtc2VjcmV0LTAxMjM0NTY3ODlhYmNkZWY=\"}]}";
   }
 
   private static String sample(String type) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class DistributionApiTest {
   private static final OpenApiResponses OPENAPI = OpenApiResponses.load();
   private static final String WEBHOOK = "{\"type\":\"webhook\",\"url\":\"https://hooks.example.com/herald\","
-      + "\"secret\":\"0123456789abcdef0123\",\"headers\":{\"X-Team\":\"growth\"}}";
+      + "\"secret\":\"whsec_YXBpLXRlc3Qtc2VjcmV0LTAxMjM0NTY3ODlhYmNkZWY=\",\"headers\":{\"X-Team\":\"growth\"}}";
   private Env env;
   private ApiHandler api;
 
@@ -61,15 +61,60 @@ class DistributionApiTest {
     String body = "{\"name\":\"Hook\",\"trigger\":{\"type\":\"customer.order.paid\"},\"audience\":{\"type\":"
         + "\"event_customer\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[" + WEBHOOK + "]}";
     APIGatewayV2HTTPResponse created = call("POST", "/v1/distributions", body, null);
-    assertThat(created.getBody()).doesNotContain("0123456789abcdef0123");
+    assertThat(created.getBody()).doesNotContain("whsec_YXBpLXRlc3Qtc2VjcmV0LTAxMjM0NTY3ODlhYmNkZWY=");
     JsonNode channel = ok(201, created).path("channels").get(0);
     assertThat(channel.path("secret_set").asBoolean()).isTrue();
 
     String id = Json.parse(created.getBody()).path("id").asText();
-    String withoutSecret = body.replace(",\"secret\":\"0123456789abcdef0123\"", "").replace("Hook", "Hook 2");
+    String withoutSecret = body.replace(",\"secret\":\"whsec_YXBpLXRlc3Qtc2VjcmV0LTAxMjM0NTY3ODlhYmNkZWY=\"", "").replace("Hook", "Hook 2");
     JsonNode edited = ok(200, call("PUT", "/v1/distributions/" + id, withoutSecret, "\"1\""));
     assertThat(edited.path("name").asText()).isEqualTo("Hook 2");
     assertThat(edited.path("channels").get(0).path("secret_set").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aWebhookSavedWithoutASecretGetsOneShownOnceAndARotationShowsTheNewOneOnce() {
+    String body = "{\"name\":\"Hook\",\"trigger\":{\"type\":\"customer.order.paid\"},\"audience\":{\"type\":"
+        + "\"event_customer\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[{\"type\":\"email\","
+        + "\"subject\":\"Hi\",\"text\":\"Hi\"},{\"type\":\"webhook\",\"url\":\"https://hooks.example.com/in\"}]}";
+    JsonNode created = ok(201, call("POST", "/v1/distributions", body, null));
+    String id = created.path("id").asText();
+    String generated = created.path("channels").get(1).path("secret").asText();
+    assertThat(generated).matches("whsec_[A-Za-z0-9+/]{43}=");
+
+    String read = call("GET", "/v1/distributions/" + id, null, null).getBody();
+    assertThat(read).doesNotContain(generated).contains("\"secret_set\":true");
+
+    JsonNode rotated = ok(200, call("POST", "/v1/distributions/" + id + "/channels/1/rotate-secret", null, null));
+    String fresh = rotated.path("channels").get(1).path("secret").asText();
+    assertThat(fresh).startsWith("whsec_").isNotEqualTo(generated);
+    assertThat(rotated.path("channels").get(1).path("rotation_overlap_ends_at").asText()).isNotEmpty();
+    assertThat(rotated.path("version").asInt()).isEqualTo(2);
+    assertThat(rotated.toString()).doesNotContain(generated);
+    assertThat(call("GET", "/v1/distributions/" + id, null, null).getBody()).doesNotContain(fresh)
+        .doesNotContain(generated);
+
+    assertError(call("POST", "/v1/distributions/" + id + "/channels/0/rotate-secret", null, null), 400,
+        "not_rotatable", "index");
+    assertError(call("POST", "/v1/distributions/" + id + "/channels/7/rotate-secret", null, null), 404,
+        "not_found", "index");
+    assertError(call("POST", "/v1/distributions/" + id + "/channels/x/rotate-secret", null, null), 400,
+        "invalid_value", "index");
+  }
+
+  @Test
+  void refusesWebhookPortsAndHeaderControlCharactersWhenSaved() {
+    String base = "{\"name\":\"Hook\",\"trigger\":{\"type\":\"customer.order.paid\"},\"audience\":{\"type\":"
+        + "\"event_customer\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[%s]}";
+    for (String port : List.of("0", "65536")) {
+      assertError(call("POST", "/v1/distributions", base.formatted("{\"type\":\"webhook\",\"url\":"
+          + "\"https://hooks.example.com:" + port + "/in\"}"), null), 400, "invalid_url", "channels[0].url");
+    }
+    assertError(call("POST", "/v1/distributions", base.formatted("{\"type\":\"webhook\",\"url\":"
+        + "\"https://hooks.example.com/in\",\"headers\":{\"X-A\":\"a\\r\\nX-B: b\"}}"), null), 400,
+        "invalid_value", "channels[0].headers.X-A");
+    assertError(call("POST", "/v1/distributions", base.formatted("{\"type\":\"webhook\",\"url\":"
+        + "\"https://[::ffff:0:127.0.0.1]/in\"}"), null), 400, "forbidden_host", "channels[0].url");
   }
 
   @Test
@@ -193,7 +238,7 @@ class DistributionApiTest {
     assertThat(preview.path("channels").path("email").path("subject").asText()).isEqualTo("Hi Ada <L>");
     assertThat(preview.path("channels").path("email").path("html").asText()).isEqualTo("<p>Ada &lt;L&gt; gold</p>");
     assertThat(preview.path("channels").path("webhook").path("url").asText()).isEqualTo("https://hooks.example.com/herald");
-    assertThat(preview.toString()).doesNotContain("0123456789abcdef0123");
+    assertThat(preview.toString()).doesNotContain("whsec_YXBpLXRlc3Qtc2VjcmV0LTAxMjM0NTY3ODlhYmNkZWY=");
     assertError(call("POST", "/v1/distributions/" + id + "/preview", "{\"customer_id\":\"cust_nope\"}", null),
         404, "not_found", "customer_id");
     assertThat(StandIns.dynamo(env).scan(r -> r.tableName(env.get("MESSAGES_TABLE"))).count()).isZero();
@@ -229,7 +274,7 @@ class DistributionApiTest {
     assertThat(webhook.path("delivered").asBoolean()).isTrue();
     assertThat(webhook.path("in_doubt").asText()).isEqualTo("resend");
     assertThat(webhook.path("fields").get(1).toString())
-        .isEqualTo("{\"name\":\"secret\",\"type\":\"string\",\"required\":true,\"secret\":true}");
+        .isEqualTo("{\"name\":\"secret\",\"type\":\"string\",\"required\":false,\"secret\":true}");
     assertThat(channels.get(types.indexOf("braze")).path("delivered").asBoolean()).isFalse();
     assertThat(channels.get(types.indexOf("email")).path("templates").toString())
         .isEqualTo("[\"subject\",\"html\",\"text\"]");

@@ -61,7 +61,7 @@ final class FanoutTestData {
         DISTRIBUTION_ID, "Sale", null, status, new Trigger("customer.order.paid", Map.of()),
         Audience.segment(SEGMENT_ID), Action.of(ActionType.PLAIN_MESSAGE),
         List.of(new EmailChannel("Sale", "<p>Sale</p>", "Sale"),
-            new WebhookChannel("http://127.0.0.1:9/hook", "a-webhook-secret-of-32-characters", null, null)),
+            new WebhookChannel("http://127.0.0.1:9/hook", "whsec_YS13ZWJob29rLXNlY3JldC1vZi0zMi1jaGFyYWN0ZXJz", null, null)),
         1, now, now));
   }
 }

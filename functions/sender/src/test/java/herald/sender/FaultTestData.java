@@ -38,7 +38,7 @@ import java.util.stream.IntStream;
  * shuffled, except that the jobs to the endpoint that is down go first.
  */
 final class FaultTestData {
-  static final String SECRET = "fault-test-webhook-secret-0123456789";
+  static final String SECRET = "whsec_ZmF1bHQtdGVzdC13ZWJob29rLXNlY3JldC0wMTIzNDU2Nzg5";
   static final String MAIN = "dist_faults";
   static final String DOWN = "dist_faults_down";
   private static final int CUSTOMERS = 400;

@@ -56,8 +56,8 @@ final class FaultTestWiring {
   /** The sender; its retries back off from 1 s, doubling, each wait capped at {@code backoffCapSeconds}. */
   SenderHandler sender(FlakyWebhookReceiver receiver, String sendQueue, Duration clientTimeout,
       int backoffCapSeconds) {
-    var webhooks = new HttpWebhookSender(HttpWebhookSender.client(clientTimeout), HostResolver.system(),
-        WebhookUrls.allowlist("127.0.0.1:" + receiver.port()), clock, clientTimeout);
+    var webhooks = new HttpWebhookSender(HostResolver.system(), WebhookUrls.allowlist("127.0.0.1:" + receiver.port()),
+        clock, clientTimeout);
     SesV2Client ses = AwsModule.configure(SesV2Client.builder(), env, "SESV2")
         .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
     ChannelKinds kinds = TestChannels.with()

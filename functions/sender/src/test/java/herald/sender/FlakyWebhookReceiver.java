@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.LongAdder;
  * A webhook endpoint that misbehaves, on 127.0.0.1. On {@code /hook} each request draws its fate: 500 (15%),
  * 429 (10%), a hang longer than the client waits (5%: half of them after processing the request, half before),
  * else it is processed. Processing is what a careful receiver does: check the signature over the exact body,
- * then honour the Idempotency-Key: a key seen before is answered 200 without processing it again, and counted
+ * then honour the webhook-id (the Idempotency-Key): a key seen before is answered 200 without processing it again, and counted
  * as a repeat. {@code /down} always answers 503.
  */
 final class FlakyWebhookReceiver implements AutoCloseable {
@@ -107,11 +107,12 @@ final class FlakyWebhookReceiver implements AutoCloseable {
 
   /** 200 when the request is genuine (processed now, or a repeat of a key processed before), 401 otherwise. */
   private int process(HttpExchange exchange, byte[] body) {
-    String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-    String signature = exchange.getRequestHeaders().getFirst("X-Herald-Signature");
+    String key = exchange.getRequestHeaders().getFirst("webhook-id");
+    String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
+    String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
     String text = new String(body, StandardCharsets.UTF_8);
-    if (key == null || exchange.getRequestHeaders().getFirst("X-Herald-Timestamp") == null
-        || !WebhookSignature.verify(secret, text, signature)) {
+    if (key == null || timestamp == null || !timestamp.matches("[0-9]{1,12}")
+        || !WebhookSignature.verify(secret, key, Long.parseLong(timestamp), text, signature)) {
       refused.add(key + ": missing header or bad signature");
       return 401;
     }

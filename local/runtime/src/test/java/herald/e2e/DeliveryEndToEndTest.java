@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * webhook receiver that checks the signature; then the unsubscribe link, and an SES bounce that suppresses.
  */
 class DeliveryEndToEndTest {
-  private static final String SECRET = "a-webhook-secret-of-32-characters";
+  private static final String SECRET = "whsec_YS13ZWJob29rLXNlY3JldC1vZi0zMi1jaGFyYWN0ZXJz";
   private static LocalRuntime runtime;
   private static Http api;
   private static SesStore mail;
@@ -51,7 +51,9 @@ class DeliveryEndToEndTest {
     receiver.createContext("/hook", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       hooks.add(Map.of("body", body,
-          "signature", String.valueOf(exchange.getRequestHeaders().getFirst("X-Herald-Signature")),
+          "signature", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-signature")),
+          "timestamp", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-timestamp")),
+          "id", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")),
           "key", String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key"))));
       exchange.sendResponseHeaders(204, -1);
       exchange.close();
@@ -94,7 +96,9 @@ class DeliveryEndToEndTest {
       assertThat(sms.message()).isEqualTo("Welcome Lin");
     });
     assertThat(hooks).hasSize(1);
-    assertThat(WebhookSignature.verify(SECRET, hooks.get(0).get("body"), hooks.get(0).get("signature"))).isTrue();
+    assertThat(hooks.get(0).get("id")).isEqualTo(hooks.get(0).get("key"));
+    assertThat(WebhookSignature.verify(SECRET, hooks.get(0).get("id"), Long.parseLong(hooks.get(0).get("timestamp")),
+        hooks.get(0).get("body"), hooks.get(0).get("signature"))).isTrue();
     assertThat(hooks.get(0).get("body")).contains(customerId).contains(distribution);
 
     // The email's unsubscribe link asks first (opening it changes nothing); its button's POST revokes email

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * once. The schedule is rate(1 day) in template.yaml, so the test runs it now ({@code LocalSchedules#fire}).
  */
 class SegmentRefreshEndToEndTest {
-  private static final String SECRET = "a-webhook-secret-of-32-characters";
+  private static final String SECRET = "whsec_YS13ZWJob29rLXNlY3JldC1vZi0zMi1jaGFyYWN0ZXJz";
   private static LocalRuntime runtime;
   private static Http api;
   private static HookReceiver receiver;

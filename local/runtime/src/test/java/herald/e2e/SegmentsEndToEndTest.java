@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * never announced, through the sweep.
  */
 class SegmentsEndToEndTest {
-  private static final String SECRET = "a-webhook-secret-of-32-characters";
+  private static final String SECRET = "whsec_YS13ZWJob29rLXNlY3JldC1vZi0zMi1jaGFyYWN0ZXJz";
   private static LocalRuntime runtime;
   private static Http api;
   private static HookReceiver receiver;

@@ -62,7 +62,7 @@ final class DistributionDocument {
     JsonNode action = doc.get("action");
     List<Channel> channels = new ArrayList<>();
     for (JsonNode channel : doc.get("channels")) {
-      channels.add(kinds.parse(Json.MAPPER.convertValue(channel, Map.class), channels.size()));
+      channels.add(kinds.parseStored(Json.MAPPER.convertValue(channel, Map.class), channels.size()));
     }
     return new Distribution(meta.id(), doc.get("name").asText(), text(doc, "description"),
         DistributionStatus.valueOf(meta.status()),

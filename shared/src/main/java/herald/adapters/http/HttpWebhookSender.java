@@ -5,105 +5,126 @@ import herald.domain.channels.webhook.WebhookCall;
 import herald.domain.channels.webhook.WebhookSender;
 import herald.domain.channels.webhook.WebhookSignature;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Posts webhook calls: the exact body bytes, signed ({@code X-Herald-Signature}), with {@code Idempotency-Key}
- * and {@code X-Herald-Timestamp}, after the {@link SsrfGuard} has checked the host's addresses. Redirects are
- * never followed. 2xx is success (the status is returned); 3xx, and 4xx other than 429, are permanent failures;
- * 429, 5xx, timeouts and connection errors are transient.
+ * Posts webhook calls per Standard Webhooks: the exact body bytes with {@code webhook-id} (the message id, also
+ * sent as {@code Idempotency-Key}), {@code webhook-timestamp} and {@code webhook-signature}, to the address the
+ * {@link SsrfGuard} checked: the connection is opened to that address while the Host header, TLS SNI and the
+ * certificate check use the URL's name, and the client has no resolver of its own, so no second lookup can answer
+ * another address. Redirects are never followed, nor requests retried. 2xx is success (the status is returned);
+ * 3xx, and 4xx other than 429, are permanent failures; 429, 5xx, timeouts and connection errors are transient.
  */
 public final class HttpWebhookSender implements WebhookSender {
   public static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final Set<String> OWN_HEADERS =
-      Set.of("content-type", "idempotency-key", "x-herald-timestamp", "x-herald-signature");
+  private static final Set<String> OWN_HEADERS = Set.of("content-type", "idempotency-key", "webhook-id",
+      "webhook-timestamp", "webhook-signature");
 
-  private final HttpClient client;
+  private final CloseableHttpClient client;
   private final SsrfGuard guard;
   private final Clock clock;
-  private final Duration timeout;
 
-  /** Production: its own client, 10 s to connect and 10 s for the answer. */
-  public HttpWebhookSender(HostResolver resolver, Set<String> allowlist, Clock clock) {
-    this(client(TIMEOUT), resolver, allowlist, clock, TIMEOUT);
-  }
-
-  /** A given client (which must not follow redirects) and time allowed for the response. */
-  public HttpWebhookSender(HttpClient client, HostResolver resolver, Set<String> allowlist, Clock clock,
-      Duration timeout) {
-    if (client.followRedirects() != HttpClient.Redirect.NEVER) {
-      throw new IllegalArgumentException("a webhook client must not follow redirects");
-    }
-    this.client = client;
+  /** Its own client: {@code timeout} to connect and for each read of the answer. */
+  public HttpWebhookSender(HostResolver resolver, Set<String> allowlist, Clock clock, Duration timeout) {
+    this.client = client(timeout);
     this.guard = new SsrfGuard(resolver, allowlist);
     this.clock = clock;
-    this.timeout = timeout;
   }
 
-  /** The client webhooks need: HTTP/1.1, no redirects, no proxy (the guard checks what is connected to). */
-  public static HttpClient client(Duration connectTimeout) {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-        .proxy(HttpClient.Builder.NO_PROXY).connectTimeout(connectTimeout).build();
+  /**
+   * The client webhooks need: no redirects, no retries, no proxy, no cookies, and no DNS of its own (every request
+   * must name the address to connect to in its {@link HttpHost}).
+   */
+  public static CloseableHttpClient client(Duration timeout) {
+    Timeout limit = Timeout.of(timeout);
+    return HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(new NoLookups())
+            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit)
+                .build())
+            .setMaxConnTotal(100).setMaxConnPerRoute(20).build())
+        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build())
+        .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement().disableAuthCaching()
+        .disableContentCompression().build();
   }
 
   @Override
   public String send(WebhookCall call) {
-    URI uri = guard.check(call.url());
-    HttpRequest request = request(uri, call);
+    SsrfGuard.Target target = guard.check(call.url());
+    HttpPost request = request(target.uri(), call);
     int status;
     try {
-      HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      status = response.statusCode();
-      closeQuietly(response.body());   // the answer's body is not needed: do not wait for it
-    } catch (HttpTimeoutException e) {
+      ClassicHttpResponse response = client.executeOpen(host(target), request, null);
+      status = response.getCode();
+      request.cancel();   // the answer's body is not needed: drop the connection rather than wait for it
+      closeQuietly(response);
+    } catch (SocketTimeoutException e) {
       throw DeliveryFailure.transientFailure("timeout", e);
-    } catch (IOException e) {
-      throw DeliveryFailure.transientFailure("connection_failed", e);
-    } catch (InterruptedException e) {
+    } catch (InterruptedIOException e) {
       Thread.currentThread().interrupt();
       throw DeliveryFailure.transientFailure("interrupted", e);
+    } catch (IOException e) {
+      throw DeliveryFailure.transientFailure("connection_failed", e);
     }
     return outcome(status);
   }
 
-  private HttpRequest request(URI uri, WebhookCall call) {
-    byte[] body = call.body().getBytes(StandardCharsets.UTF_8);
-    Instant timestamp = call.timestamp() != null ? call.timestamp() : clock.instant();
+  private static void closeQuietly(ClassicHttpResponse response) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-      call.headers().forEach((name, value) -> {
-        if (!OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) request.header(name, value);
-      });
-      request.header("Content-Type", "application/json")
-          .header("Idempotency-Key", call.messageId())
-          .header("X-Herald-Timestamp", Long.toString(timestamp.getEpochSecond()));
-      if (call.secret() != null) {
-        request.header("X-Herald-Signature", WebhookSignature.sign(call.secret(), call.body()));
-      }
-      return request.build();
-    } catch (IllegalArgumentException e) {
-      throw DeliveryFailure.permanent("invalid_header", e);
+      response.close();
+    } catch (IOException e) {
+      // the status is what counts; a connection dropped on purpose may complain as it closes
     }
   }
 
-  private static void closeQuietly(InputStream body) {
-    try {
-      body.close();
-    } catch (IOException e) {
-      // the status is what counts; a body that cannot be discarded changes nothing
+  /** The URL's scheme, name and port, with the checked address to connect to. */
+  private static HttpHost host(SsrfGuard.Target target) {
+    URI uri = target.uri();
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    String name = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+        : uri.getHost();
+    int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+    return new HttpHost(scheme, target.address(), name, port);
+  }
+
+  private HttpPost request(URI uri, WebhookCall call) {
+    Instant timestamp = call.timestamp() != null ? call.timestamp() : clock.instant();
+    long seconds = timestamp.getEpochSecond();
+    HttpPost request = new HttpPost(uri);
+    call.headers().forEach((name, value) -> {
+      if (!OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) request.addHeader(name, value);
+    });
+    request.setHeader("Idempotency-Key", call.messageId());
+    request.setHeader("webhook-id", call.messageId());
+    request.setHeader("webhook-timestamp", Long.toString(seconds));
+    if (!call.secrets().isEmpty()) {
+      request.setHeader("webhook-signature", WebhookSignature.sign(call.secrets(), call.messageId(), seconds,
+          call.body()));
     }
+    request.setEntity(new ByteArrayEntity(call.body().getBytes(StandardCharsets.UTF_8), ContentType.APPLICATION_JSON));
+    return request;
   }
 
   static String outcome(int status) {
@@ -111,5 +132,18 @@ public final class HttpWebhookSender implements WebhookSender {
     if (status >= 300 && status < 400) throw DeliveryFailure.permanent("redirect_not_followed", null);
     if (status == 429 || status >= 500) throw DeliveryFailure.transientFailure("http_" + status, null);
     throw DeliveryFailure.permanent("http_" + status, null);
+  }
+
+  /** The client's resolver: never asked, since every request names the checked address; refuses if it were. */
+  private static final class NoLookups implements DnsResolver {
+    @Override
+    public InetAddress[] resolve(String host) throws UnknownHostException {
+      throw new UnknownHostException("webhooks connect only to the address the SSRF guard checked");
+    }
+
+    @Override
+    public String resolveCanonicalHostname(String host) throws UnknownHostException {
+      throw new UnknownHostException("webhooks connect only to the address the SSRF guard checked");
+    }
   }
 }

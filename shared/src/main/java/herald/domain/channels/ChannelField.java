@@ -22,6 +22,11 @@ public record ChannelField(String name, String type, boolean required, boolean s
     return new ChannelField(name, "string", true, true, false, false);
   }
 
+  /** A write-only secret text the kind makes up when none is given (a webhook's signing secret). */
+  public static ChannelField optionalSecret(String name) {
+    return new ChannelField(name, "string", false, true, false, false);
+  }
+
   /** A field answers carry and a client may send back unchanged: accepted and ignored on input. */
   public static ChannelField answerOnly(String name, String type) {
     return new ChannelField(name, type, false, false, false, true);

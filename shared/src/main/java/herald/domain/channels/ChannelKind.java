@@ -1,10 +1,13 @@
 package herald.domain.channels;
 
 import herald.domain.brand.Brand;
+import herald.domain.common.Invalid;
 import herald.domain.customers.Customer;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything Herald knows of one type of channel, in that channel's own package, bound into the registry
@@ -27,6 +30,27 @@ public interface ChannelKind {
 
   /** Its configuration as stored, secrets included, without {@code type}; null fields left out. */
   Map<String, Object> write(Channel channel);
+
+  /**
+   * Fields only the stored form holds (state Herald keeps, such as a rotated secret), accepted when it is read back
+   * but never from a client, nor shown; an edit that keeps the secrets keeps them too.
+   */
+  default Set<String> storedFields() {
+    return Set.of();
+  }
+
+  /** The channel as saved, once checked: what the kind makes up when left out (a webhook's secret). */
+  default Channel completeForSave(Channel channel) {
+    return channel;
+  }
+
+  /**
+   * The channel with a new secret, shown once in the answer; the old one may keep working for a while. Kinds
+   * without a secret of their own to rotate refuse ({@code not_rotatable}).
+   */
+  default Channel rotateSecret(Channel channel, Instant now) {
+    throw new Invalid("not_rotatable", "index", "a " + type() + " channel has no secret Herald can rotate");
+  }
 
   /** What answers add to the configuration (its answer-only fields): nothing unless the kind says so. */
   default Map<String, Object> answerOnly(Channel channel) {

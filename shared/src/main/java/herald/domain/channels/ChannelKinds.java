@@ -62,6 +62,16 @@ public final class ChannelKinds {
     return ChannelSettings.at(index, () -> kind.parse(ChannelFields.of(fields, accepted(kind))));
   }
 
+  /** A channel as {@link #writeStored} wrote it: its stored-only fields ({@link ChannelKind#storedFields}) too. */
+  public Channel parseStored(Object configuration, int index) {
+    String at = "channels[" + index + "]";
+    if (!(configuration instanceof Map<?, ?> fields)) {
+      throw new Invalid("invalid_type", at, at + " must be a JSON object");
+    }
+    ChannelKind kind = kind(fields.get("type"), at + ".type");
+    return ChannelSettings.at(index, () -> kind.parse(ChannelFields.of(fields, stored(kind))));
+  }
+
   /** The stored form: {@code type}, then the configuration with its secrets. */
   public Map<String, Object> writeStored(Channel channel) {
     Map<String, Object> form = new LinkedHashMap<>();
@@ -97,7 +107,19 @@ public final class ChannelKinds {
         kept = true;
       }
     }
-    return kept ? kind.parse(ChannelFields.of(form, accepted(kind))) : edited;
+    if (!kept) return edited;
+    for (String name : kind.storedFields()) form.put(name, previous.get(name));
+    return kind.parse(ChannelFields.of(form, stored(kind)));
+  }
+
+  /** The channel about to be saved, completed by its kind (a generated secret). */
+  public Channel completeForSave(Channel channel) {
+    return get(channel.type()).completeForSave(channel);
+  }
+
+  /** The channel with a new secret ({@link ChannelKind#rotateSecret}). */
+  public Channel rotateSecret(Channel channel, java.time.Instant now) {
+    return get(channel.type()).rotateSecret(channel, now);
   }
 
   /**
@@ -127,6 +149,12 @@ public final class ChannelKinds {
           + String.join(", ", kinds.keySet()));
     }
     return kind;
+  }
+
+  private static Set<String> stored(ChannelKind kind) {
+    Set<String> names = accepted(kind);
+    names.addAll(kind.storedFields());
+    return names;
   }
 
   private static Set<String> accepted(ChannelKind kind) {

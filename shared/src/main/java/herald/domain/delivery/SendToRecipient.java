@@ -12,7 +12,9 @@ import java.util.Optional;
  * Sends one job: claims its message with a conditional write (a claimed or finished message is never sent
  * again), checks it may still go, renders it for its channel, sends it and records the outcome. A failure a
  * retry may mend gives the claim back and throws, so the queue redelivers the job later; a permanent one is
- * recorded FAILED with its reason. A job found half-done (SENDING: an earlier delivery stopped after the
+ * recorded FAILED with its reason, whether the provider refused it or the message could not even be made (a body
+ * that cannot be written, a URL no retry will mend: a kind says so by throwing a permanent {@link DeliveryFailure}
+ * while rendering). A job found half-done (SENDING: an earlier delivery stopped after the
  * claim) is resolved without sending blindly: stopped before the provider was called, it is simply sent;
  * stopped after, its channel's kind says what to do ({@link InDoubt}): a webhook goes again with the same
  * Idempotency-Key, which the receiver deduplicates, and an email or text, whose provider cannot tell us whether it
@@ -58,6 +60,10 @@ public final class SendToRecipient {
     PrepareMessage.Prepared prepared;
     try {
       prepared = prepare.prepare(job);
+    } catch (DeliveryFailure failure) {
+      if (failure.permanent()) return finish(job, MessageStatus.FAILED, failure.reason(), null);
+      release(job, failure.reason());
+      throw failure;
     } catch (RuntimeException beforeSending) {
       release(job, "internal_error");
       throw beforeSending;

@@ -42,7 +42,10 @@ public final class DistributionRules {
     return check(draft.withChannels(merged));
   }
 
-  /** Returns the draft, or throws {@link Invalid} naming the field at fault. */
+  /**
+   * Returns the draft as it is saved (with what the channels' kinds make up when left out, such as a webhook's
+   * secret), or throws {@link Invalid} naming the field at fault.
+   */
   public DistributionDraft check(DistributionDraft draft) {
     Trigger trigger = draft.trigger();
     if (trigger.pattern() != null) patterns.validate(trigger.pattern());
@@ -62,10 +65,12 @@ public final class DistributionRules {
           + "new entries only");
     }
     Set<String> variables = TemplateVariables.allowed(action, trigger.type());
+    List<Channel> completed = new ArrayList<>();
     for (int i = 0; i < draft.channels().size(); i++) {
       channel(draft.channels().get(i), "channels[" + i + "].", variables);
+      completed.add(kinds.completeForSave(draft.channels().get(i)));
     }
-    return draft;
+    return draft.withChannels(completed);
   }
 
   private void channel(Channel channel, String at, Set<String> variables) {

@@ -47,9 +47,9 @@ public final class ManageDistributions {
   }
 
   public Distribution create(DistributionDraft draft, String actor) {
-    rules.check(draft);
-    segmentsExist(draft.trigger(), draft.audience());
-    Distribution distribution = Distribution.create(Ids.random("dist_"), draft, clock.instant());
+    DistributionDraft checked = rules.check(draft);
+    segmentsExist(checked.trigger(), checked.audience());
+    Distribution distribution = Distribution.create(Ids.random("dist_"), checked, clock.instant());
     distributions.create(distribution);
     record(distribution, actor, "created");
     return distribution;

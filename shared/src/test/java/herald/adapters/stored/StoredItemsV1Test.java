@@ -92,7 +92,7 @@ class StoredItemsV1Test {
         Audience.eventCustomer(), Action.of(ActionType.LOYALTY_POINTS), List.of(
             new EmailChannel("You earned {{loyalty.points}}", "<p>Hi {{customer.name}}</p>", "Hi {{customer.name}}"),
             new SmsChannel("{{loyalty.points}} points", "transactional", "Acme"),
-            new WebhookChannel("https://hooks.example.com/herald", "whsec-0123456789abcdef",
+            new WebhookChannel("https://hooks.example.com/herald", "whsec_c3RvcmVkLXYxLXNlY3JldC0wMTIzNDU2Nzg5YWJjZGVm",
                 Map.of("X-Team", "growth"), WebhookPayload.ENVELOPE)),
         3, T, T.plusSeconds(60));
     assertThat(distributions.get("dist_v1_auto")).contains(auto);
@@ -111,7 +111,7 @@ class StoredItemsV1Test {
                 List.of("welcome")),
             new KlaviyoChannel("pk_abcdef", "Welcome code", Map.of("code", "{{voucher.code}}")),
             new IntercomChannel("tok_intercom", "eu", "welcome-code", Map.of("code", "{{voucher.code}}")),
-            new WebhookChannel("https://hooks.example.com/custom", "whsec-abcdef0123456789", Map.of(),
+            new WebhookChannel("https://hooks.example.com/custom", "whsec_c3RvcmVkLXYxLXNlY3JldC1hYmNkZWYwMTIzNDU2Nzg5", Map.of(),
                 WebhookPayload.custom(body))),
         1, T, T);
     assertThat(distributions.get("dist_v1_tools")).contains(tools);

@@ -11,8 +11,11 @@ import herald.domain.channels.klaviyo.KlaviyoChannel;
 import herald.domain.channels.mailchimp.MailchimpChannel;
 import herald.domain.channels.sms.SmsChannel;
 import herald.domain.channels.webhook.WebhookChannel;
+import herald.domain.channels.webhook.WebhookSignature;
 import herald.domain.channels.webhook.WebhookPayload;
 import herald.testing.TestChannels;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every channel's settings: a good one accepted, each bad field refused with its field. */
 class ChannelValidationTest {
   private static final ChannelKinds KINDS = TestChannels.kinds();
-  private static final String SECRET = "whsec_0123456789abcdef";
+  private static final String SECRET = "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3";
   private static final String MAILCHIMP_KEY = "0123456789abcdef0123456789abcdef-us21";
 
   private static Map<String, String> many(int n) {
@@ -123,19 +126,62 @@ class ChannelValidationTest {
     }
 
     @Test
-    void aSecretIsOptionalHereButMustBe16To256Characters() {
-      assertRefused(() -> KINDS.checkForSave(new WebhookChannel("https://example.com", null, null, null),
-          "channels[0]."), "missing_field", "channels[0].secret");
-      assertRefused(() -> new WebhookChannel("https://example.com", "short", null, null), "invalid_value",
-          "channels[].secret");
-      assertRefused(() -> new WebhookChannel("https://example.com", "s".repeat(257), null, null), "invalid_value",
-          "channels[].secret");
-      assertThat(new WebhookChannel("https://example.com", "s".repeat(16), null, null).secret()).hasSize(16);
-      assertThat(new WebhookChannel("https://example.com", "s".repeat(256), null, null).secret()).hasSize(256);
+    void aSecretIsOptionalAndMustBeAStandardWebhooksSecret() {
+      assertThatCode(() -> KINDS.checkForSave(new WebhookChannel("https://example.com", null, null, null),
+          "channels[0].")).doesNotThrowAnyException();
+      for (String bad : List.of("short", "s".repeat(40), "whsec_c2hvcnQ=", "whsec_not base64!",
+          "whsec_" + "A".repeat(88))) {
+        assertRefused(() -> new WebhookChannel("https://example.com", bad, null, null), "invalid_value",
+            "channels[].secret");
+      }
+      String generated = WebhookSignature.generate();
+      assertThat(new WebhookChannel("https://example.com", generated, null, null).secret()).isEqualTo(generated);
+    }
+
+    @Test
+    void aChannelSavedWithoutASecretGetsAGeneratedOneShownOnceInTheAnswer() {
+      WebhookChannel given = new WebhookChannel("https://example.com", null, null, null);
+
+      WebhookChannel saved = (WebhookChannel) KINDS.completeForSave(given);
+
+      assertThat(saved.secret()).startsWith("whsec_");
+      assertThat(KINDS.writeAnswer(saved)).containsEntry("secret", saved.secret()).containsEntry("secret_set", true);
+      WebhookChannel readBack = (WebhookChannel) KINDS.parseStored(KINDS.writeStored(saved), 0);
+      assertThat(readBack.secret()).isEqualTo(saved.secret());
+      assertThat(KINDS.writeAnswer(readBack)).doesNotContainKey("secret").containsEntry("secret_set", true);
+      WebhookChannel own = new WebhookChannel("https://example.com", SECRET, null, null);
+      assertThat(KINDS.completeForSave(own)).isSameAs(own);
+      assertThat(KINDS.writeAnswer(own)).doesNotContainKey("secret");
+    }
+
+    @Test
+    void aRotationKeepsTheOldSecretSigningFor24HoursStoredButNeverShown() {
+      Instant now = Instant.parse("2026-12-01T10:00:00Z");
+      WebhookChannel stored = new WebhookChannel("https://example.com", SECRET, null, null);
+
+      WebhookChannel rotated = (WebhookChannel) KINDS.rotateSecret(stored, now);
+
+      assertThat(rotated.secret()).startsWith("whsec_").isNotEqualTo(SECRET);
+      assertThat(rotated.signingSecrets(now)).containsExactly(rotated.secret(), SECRET);
+      assertThat(rotated.signingSecrets(now.plus(Duration.ofHours(24)).minusSeconds(1)))
+          .containsExactly(rotated.secret(), SECRET);
+      assertThat(rotated.signingSecrets(now.plus(Duration.ofHours(24)))).containsExactly(rotated.secret());
+      assertThat(KINDS.writeAnswer(rotated)).containsEntry("secret", rotated.secret())
+          .containsEntry("rotation_overlap_ends_at", "2026-12-02T10:00:00Z").doesNotContainKey("previous_secret")
+          .doesNotContainValue(SECRET);
+      WebhookChannel readBack = (WebhookChannel) KINDS.parseStored(KINDS.writeStored(rotated), 0);
+      assertThat(readBack.signingSecrets(now)).containsExactly(rotated.secret(), SECRET);
+      WebhookChannel editedWithoutSecret = new WebhookChannel("https://example.com/new", null, null, null);
+      assertThat(((WebhookChannel) KINDS.keepSecrets(editedWithoutSecret, readBack)).signingSecrets(now))
+          .containsExactly(rotated.secret(), SECRET);
+      assertRefused(() -> KINDS.parse(Map.of("type", "webhook", "url", "https://example.com",
+          "previous_secret", SECRET), 0), "unknown_field", "channels[0].previous_secret");
+      assertRefused(() -> KINDS.rotateSecret(new EmailChannel("s", null, "t"), now), "not_rotatable", "index");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Host", "content-length", "X-Herald-Signature", "x-herald-anything", "Connection"})
+    @ValueSource(strings = {"Host", "content-length", "X-Herald-Signature", "x-herald-anything", "Connection",
+        "webhook-id", "Webhook-Timestamp", "webhook-signature", "Idempotency-Key", "Content-Type"})
     void refusesHeadersHeraldSets(String name) {
       assertRefused(() -> new WebhookChannel("https://example.com", SECRET, Map.of(name, "v"), null),
           "forbidden_header", "channels[].headers." + name);
@@ -146,6 +192,16 @@ class ChannelValidationTest {
     void refusesHeaderNamesThatAreNotTokens(String name) {
       assertRefused(() -> new WebhookChannel("https://example.com", SECRET, Map.of(name, "v"), null),
           "invalid_value", "channels[].headers." + name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\r\nX-B: b", "a\rb", "a\nb", "a\u0000b", "a\u0001b", "a\u001fb", "a\u007fb",
+        "a\u0085b", "a\u009fb", "a\tb"})
+    void refusesControlCharactersInHeaderValues(String value) {
+      assertRefused(() -> new WebhookChannel("https://example.com", SECRET, Map.of("X-A", value), null),
+          "invalid_value", "channels[].headers.X-A");
+      assertRefused(() -> KINDS.parse(Map.of("type", "webhook", "url", "https://example.com",
+          "headers", Map.of("X-A", value)), 2), "invalid_value", "channels[2].headers.X-A");
     }
 
     @Test
@@ -192,7 +248,7 @@ class ChannelValidationTest {
 
       assertThat(KINDS.keepSecrets(edited, stored))
           .isEqualTo(new WebhookChannel("https://example.com/new", SECRET, null, null));
-      WebhookChannel rotated = new WebhookChannel("https://example.com/new", "another-secret-0123", null, null);
+      WebhookChannel rotated = new WebhookChannel("https://example.com/new", "whsec_YW5vdGhlci1zZWNyZXQtMDEyMzQ1Njc4OQ==", null, null);
       assertThat(KINDS.keepSecrets(rotated, stored)).isEqualTo(rotated);
       assertThat(KINDS.keepSecrets(edited, new EmailChannel("s", null, "t"))).isEqualTo(edited);
     }

@@ -479,10 +479,27 @@ class SendToRecipientTest {
   }
 
   @Test
+  void aWebhookWhoseEnvelopeCannotBeWrittenEndsFailedAtOnceInsteadOfBeingRetried() {
+    distributions.create(new Distribution("dist_1", "Hook", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
+        Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE), List.of(new WebhookChannel(
+            "https://hooks.example.com/x", null, java.util.Map.of(), WebhookPayload.ENVELOPE)), 1, T0, T0));
+    Object deep = "bottom";
+    for (int i = 0; i < 1100; i++) deep = java.util.Map.of("n", deep);
+    customers.put(new Customer(ada.id(), ada.sourceId(), ada.name(), ada.email(), null,
+        java.util.Map.of("deep", deep), ada.createdAt(), ada.updatedAt(), java.util.Map.of()));
+    SendJob hook = new SendJob("dist_1", "webhook", ada.id(), paid);
+
+    assertThat(send.handle(hook)).contains(MessageStatus.FAILED);
+
+    assertThat(messages.get(hook.messageId()).orElseThrow().reason()).isEqualTo("body_not_serialisable");
+    assertThat(webhooks.sent()).isEmpty();
+  }
+
+  @Test
   void aWebhookCarriesTheEnvelopeAndIsSentAgainWithTheSameKeyWhenTheOutcomeWasUnknown() {
     distributions.create(new Distribution("dist_1", "Hook", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
         Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE), List.of(new WebhookChannel(
-            "https://hooks.example.com/x", "0123456789abcdef", java.util.Map.of("X-Team", "growth"),
+            "https://hooks.example.com/x", "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3", java.util.Map.of("X-Team", "growth"),
             WebhookPayload.ENVELOPE)), 1, T0, T0));
     SendJob hook = new SendJob("dist_1", "webhook", ada.id(), paid);
     messages.claim(Message.sending(hook, T0));
@@ -493,7 +510,7 @@ class SendToRecipientTest {
 
     WebhookCall call = webhooks.sent().get(0);
     assertThat(call.messageId()).isEqualTo(hook.messageId());
-    assertThat(call.secret()).isEqualTo("0123456789abcdef");
+    assertThat(call.secrets()).containsExactly("whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3");
     assertThat(call.headers()).containsEntry("X-Team", "growth");
     assertThat(call.body()).contains(hook.messageId()).contains("dist_1");
   }

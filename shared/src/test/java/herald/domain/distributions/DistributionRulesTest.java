@@ -33,7 +33,7 @@ class DistributionRulesTest {
     DistributionDraft draft = Drafts.withChannels(Samples.email(), new SmsChannel("Hi {{customer.name}}", null, null),
         Drafts.webhook("https://hooks.example.com/in"));
 
-    assertThat(rules.check(draft)).isSameAs(draft);
+    assertThat(rules.check(draft)).isEqualTo(draft);
   }
 
   @Test
@@ -128,8 +128,10 @@ class DistributionRulesTest {
 
   @Test
   void needsEveryChannelsWriteOnlySecret() {
-    assertRefused(() -> rules.check(Drafts.withChannels(Samples.email(),
-        new WebhookChannel("https://hooks.example.com", null, null, null))), "missing_field", "channels[1].secret");
+    WebhookChannel generated = (WebhookChannel) rules.check(Drafts.withChannels(Samples.email(),
+        new WebhookChannel("https://hooks.example.com", null, null, null))).channels().get(1);
+    assertThat(generated.secret()).as("a webhook's secret is generated when left out").startsWith("whsec_");
+    assertThat(generated.revealed()).isTrue();
     assertRefused(() -> rules.check(Drafts.withChannels(new BrazeChannel("https://rest.iad-01.braze.com", null, null,
         null))), "missing_field", "channels[0].api_key");
     assertRefused(() -> rules.check(Drafts.withChannels(new MailchimpChannel(null, "a1", null, null))),

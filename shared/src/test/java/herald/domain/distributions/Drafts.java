@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** Valid drafts for tests, each with the one part a test varies. */
 final class Drafts {
-  static final String WEBHOOK_SECRET = "whsec_0123456789abcdef";
+  static final String WEBHOOK_SECRET = "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3";
 
   private Drafts() {}
 

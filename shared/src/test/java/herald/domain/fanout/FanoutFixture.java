@@ -75,7 +75,7 @@ final class FanoutFixture {
 
   static List<Channel> channels() {
     return List.of(Samples.email(),
-        new WebhookChannel("https://hooks.example.com/in", "a-webhook-secret-of-32-characters", null, null));
+        new WebhookChannel("https://hooks.example.com/in", "whsec_YS13ZWJob29rLXNlY3JldC1vZi0zMi1jaGFyYWN0ZXJz", null, null));
   }
 
   /** Runs the fan-out jobs put, and the follow-ups they put, until none is left; returns how many ran. */

@@ -4,32 +4,49 @@ import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelSettings;
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * An HTTP POST to the user's URL, signed with a write-only secret (16-256 characters), with up to 20
- * custom headers, posting the envelope or a custom body. Host rules for the URL depend on the
- * deployment's allowlist: {@link WebhookUrls#check}.
+ * An HTTP POST to the user's URL, signed per Standard Webhooks with a write-only {@code whsec_} secret (Herald
+ * generates one when none is given, and shows it once: {@code revealed}), with up to 20 custom headers, posting
+ * the envelope or a custom body. After a rotation the previous secret signs too until
+ * {@code previousSecretExpiresAt}. Host rules for the URL depend on the deployment's allowlist:
+ * {@link WebhookUrls#check}.
  */
-public record WebhookChannel(String url, String secret, Map<String, String> headers, WebhookPayload payload)
-    implements Channel {
+public record WebhookChannel(String url, String secret, Map<String, String> headers, WebhookPayload payload,
+    String previousSecret, Instant previousSecretExpiresAt, boolean revealed) implements Channel {
+  /** How long a rotated secret keeps signing beside the new one. */
+  public static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
   private static final Set<String> RESERVED = Set.of("host", "content-length", "connection", "expect", "upgrade",
-      "transfer-encoding");
+      "transfer-encoding", "content-type", "idempotency-key", "webhook-id", "webhook-timestamp",
+      "webhook-signature");
   private static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 
   public WebhookChannel {
     url = Text.maxLength(Text.required(url, "channels[].url"), 2048, "channels[].url");
     WebhookUrls.parse(url, "channels[].url");
-    if (secret != null && (secret.length() < 16 || secret.length() > 256)) {
-      throw new Invalid("invalid_value", "channels[].secret", "channels[].secret must be 16 to 256 characters");
+    secret = secret == null || secret.isEmpty() ? null : checkedSecret(secret, "channels[].secret");
+    if (secret == null || previousSecret == null || previousSecretExpiresAt == null) {
+      previousSecret = null;
+      previousSecretExpiresAt = null;
+    } else {
+      checkedSecret(previousSecret, "channels[].previous_secret");
     }
     headers = checked(headers);
     payload = payload == null ? WebhookPayload.ENVELOPE : payload;
+  }
+
+  public WebhookChannel(String url, String secret, Map<String, String> headers, WebhookPayload payload) {
+    this(url, secret, headers, payload, null, null, false);
   }
 
   @Override
@@ -42,10 +59,38 @@ public record WebhookChannel(String url, String secret, Map<String, String> head
     return payload.templates();
   }
 
+  /** With a new secret, shown once; the current one keeps signing beside it until {@code now} + 24 h. */
+  public WebhookChannel rotated(String newSecret, Instant now) {
+    return new WebhookChannel(url, newSecret, headers, payload, secret, secret == null ? null
+        : now.plus(ROTATION_OVERLAP), true);
+  }
+
+  /** With a generated secret, shown once, when it has none. */
+  public WebhookChannel withSecret() {
+    return secret != null ? this : new WebhookChannel(url, WebhookSignature.generate(), headers, payload, null, null,
+        true);
+  }
+
+  /** The secrets that sign a request made at {@code now}: the current one, and the previous one until it expires. */
+  public List<String> signingSecrets(Instant now) {
+    List<String> secrets = new ArrayList<>();
+    if (secret != null) secrets.add(secret);
+    if (previousSecret != null && now.isBefore(previousSecretExpiresAt)) secrets.add(previousSecret);
+    return secrets;
+  }
+
   @Override
   public String toString() {
     return "WebhookChannel[url=" + url + ", secret=" + (secret == null ? "unset" : "***") + ", headers=" + headers
-        + ", payload=" + payload + "]";
+        + ", payload=" + payload + ", rotation_overlap_ends_at=" + previousSecretExpiresAt + "]";
+  }
+
+  private static String checkedSecret(String secret, String field) {
+    if (WebhookSignature.keyOrNull(secret) == null) {
+      throw new Invalid("invalid_value", field, field + " must be whsec_ followed by the base64 of 24 to 64 random"
+          + " bytes (Standard Webhooks); leave it out and Herald generates one");
+    }
+    return secret;
   }
 
   private static Map<String, String> checked(Map<String, String> headers) {
@@ -65,8 +110,9 @@ public record WebhookChannel(String url, String secret, Map<String, String> head
       }
       if (!seen.add(name)) throw new Invalid("invalid_value", at, "header " + name + " is given twice");
       if (value == null) throw Invalid.required(at);
-      if (value.length() > 1024 || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-        throw new Invalid("invalid_value", at, at + " must be one line of at most 1024 characters");
+      if (value.length() > 1024 || value.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
+        throw new Invalid("invalid_value", at, at + " must be one line of at most 1024 characters, without control"
+            + " characters");
       }
       copy.put(name, value);
     });

@@ -5,32 +5,39 @@ import herald.domain.channels.ChannelField;
 import herald.domain.channels.ChannelFields;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelSettings;
+import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.InDoubt;
 import herald.domain.channels.JsonWriter;
 import herald.domain.channels.MessageContext;
 import herald.domain.channels.Outgoing;
+import herald.domain.common.Invalid;
 import herald.domain.templates.Templates;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * An HTTPS POST to the user's URL, signed with the channel's secret, carrying the message id as its
- * Idempotency-Key: the envelope or the designed body. The URL must be public (or its host on the deployment's
+ * An HTTPS POST to the user's URL, signed per Standard Webhooks with the channel's secret (and, for 24 h after a
+ * rotation, the previous one), carrying the message id as its webhook-id and Idempotency-Key: the envelope or the designed body. The URL must be public (or its host on the deployment's
  * allowlist), checked when saved and again, after resolving DNS, when sent. The receiver deduplicates on the
  * key, so a webhook found in doubt is simply sent again.
  */
 public final class WebhookKind implements ChannelKind {
   public static final String TYPE = "webhook";
+  private static final String EXPIRES = "rotation_overlap_ends_at";
   private static final List<ChannelField> FIELDS = List.of(
       ChannelField.required("url", "string"),
-      ChannelField.secret("secret"),
+      ChannelField.optionalSecret("secret"),
       ChannelField.optional("headers", "object"),
-      ChannelField.optional("payload", "object").withTemplates());
+      ChannelField.optional("payload", "object").withTemplates(),
+      ChannelField.answerOnly(EXPIRES, "string"));
+  private static final String PREVIOUS = "previous_secret";
   private final Templates templates;
   private final JsonWriter json;
   private final Clock clock;
@@ -54,9 +61,10 @@ public final class WebhookKind implements ChannelKind {
 
   @Override
   public String description() {
-    return "An HTTPS POST of the envelope or your own JSON body to your URL, signed with the secret"
-        + " (X-Herald-Signature) and carrying the message id as its Idempotency-Key; it times out after 10 s and"
-        + " never follows redirects.";
+    return "An HTTPS POST of the envelope or your own JSON body to your URL, signed per Standard Webhooks"
+        + " (webhook-id, webhook-timestamp, webhook-signature) with the whsec_ secret, Herald's own when none is"
+        + " given; it carries the message id as webhook-id and Idempotency-Key, times out after 10 s and never"
+        + " follows redirects.";
   }
 
   @Override
@@ -68,7 +76,30 @@ public final class WebhookKind implements ChannelKind {
   public Channel parse(ChannelFields f) {
     ChannelFields payload = f.object("payload", Set.of("type", "body"));
     return new WebhookChannel(f.text("url"), f.text("secret"), f.texts("headers"),
-        payload == null ? null : new WebhookPayload(payload.text("type"), payload.value("body")));
+        payload == null ? null : new WebhookPayload(payload.text("type"), payload.value("body")),
+        f.text(PREVIOUS), instant(f.text(EXPIRES)), false);
+  }
+
+  @Override
+  public Set<String> storedFields() {
+    return Set.of(PREVIOUS, EXPIRES);
+  }
+
+  /** A secret shown once: the one Herald generated or rotated in, in the answer to that call. */
+  @Override
+  public Map<String, Object> answerOnly(Channel channel) {
+    WebhookChannel webhook = (WebhookChannel) channel;
+    return webhook.revealed() ? Map.of("secret", webhook.secret()) : Map.of();
+  }
+
+  @Override
+  public Channel completeForSave(Channel channel) {
+    return ((WebhookChannel) channel).withSecret();
+  }
+
+  @Override
+  public Channel rotateSecret(Channel channel, Instant now) {
+    return ((WebhookChannel) channel).rotated(WebhookSignature.generate(), now);
   }
 
   @Override
@@ -77,6 +108,10 @@ public final class WebhookKind implements ChannelKind {
     Map<String, Object> form = new LinkedHashMap<>();
     form.put("url", webhook.url());
     if (webhook.secret() != null) form.put("secret", webhook.secret());
+    if (webhook.previousSecret() != null) {
+      form.put(PREVIOUS, webhook.previousSecret());
+      form.put(EXPIRES, webhook.previousSecretExpiresAt().toString());
+    }
     form.put("headers", webhook.headers());
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("type", webhook.payload().type());
@@ -93,7 +128,7 @@ public final class WebhookKind implements ChannelKind {
   @Override
   public Map<String, Object> example() {
     return ChannelSettings.ordered("type", TYPE, "url", "https://hooks.example.com/herald",
-        "secret", "whsec_example0123456789", "headers", Map.of("X-Team", "growth"),
+        "secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "headers", Map.of("X-Team", "growth"),
         "payload", ChannelSettings.ordered("type", "custom", "body", ChannelSettings.ordered(
             "customer", "{{customer.source_id}}", "message", "Hi {{customer.name}}")));
   }
@@ -120,8 +155,15 @@ public final class WebhookKind implements ChannelKind {
   @Override
   public Outgoing render(Channel channel, MessageContext context) {
     WebhookChannel webhook = (WebhookChannel) channel;
-    return new WebhookCall(context.messageId(), webhook.url(), new LinkedHashMap<>(webhook.headers()),
-        json.write(body(webhook, context)), webhook.secret(), clock.instant());
+    Instant now = clock.instant();
+    String body;
+    try {
+      body = json.write(body(webhook, context));
+    } catch (IllegalArgumentException e) {
+      throw DeliveryFailure.permanent("body_not_serialisable", e);
+    }
+    return new WebhookCall(context.messageId(), webhook.url(), new LinkedHashMap<>(webhook.headers()), body,
+        webhook.signingSecrets(now), now);
   }
 
   @Override
@@ -132,6 +174,14 @@ public final class WebhookKind implements ChannelKind {
   @Override
   public void connect() {
     sender.get();
+  }
+
+  private static Instant instant(String text) {
+    try {
+      return text == null ? null : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new Invalid("invalid_value", ChannelSettings.AT + EXPIRES, EXPIRES + " must be an ISO-8601 instant");
+    }
   }
 
   private Object body(WebhookChannel webhook, MessageContext context) {

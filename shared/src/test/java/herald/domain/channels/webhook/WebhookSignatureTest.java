@@ -2,66 +2,69 @@ package herald.domain.channels.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.standardwebhooks.Webhook;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
+/** Standard Webhooks signatures, against the specification's own example and its reference library. */
 class WebhookSignatureTest {
-  private static final String SECRET = "whsec_0123456789abcdef";
-  private static final String BODY = "{\"name\":\"Zoë\",\"emoji\":\"✓\"}";
-  /** openssl: printf '%s' BODY | openssl dgst -sha256 -hmac SECRET (the UTF-8 bytes of the body). */
-  private static final String BODY_SIGNATURE =
-      "sha256=dc8ce39ab22f3f96d0a7c74167d0f7c9578b918da1a8bc52b488693ff9ca16bd";
+  /** The example of the specification's reference libraries' tests. */
+  private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  private static final String ID = "msg_p5jXN8AQM9LWM0D4loKWxJek";
+  private static final long TIMESTAMP = 1614265330;
+  private static final String BODY = "{\"test\": 2432232314}";
 
   @Test
-  void signsWithHmacSha256AsInRfc4231() {
-    assertThat(WebhookSignature.sign("Jefe", "what do ya want for nothing?"))
-        .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
-  }
-
-  @Test
-  void signsTheUtf8BytesOfTheBodyAsLowercaseHex() {
-    assertThat(WebhookSignature.sign(SECRET, BODY)).isEqualTo(BODY_SIGNATURE);
+  void signsTheSpecificationsExample() {
+    assertThat(WebhookSignature.sign(List.of(SECRET), ID, TIMESTAMP, BODY))
+        .isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
   }
 
   @Test
-  void verifiesItsOwnSignature() {
-    assertThat(WebhookSignature.verify(SECRET, BODY, WebhookSignature.sign(SECRET, BODY))).isTrue();
-    assertThat(WebhookSignature.verify(SECRET, BODY, BODY_SIGNATURE)).isTrue();
+  void signsAsTheReferenceLibraryDoesOverTheUtf8BytesOfIdTimestampAndBody() throws Exception {
+    String body = "{\"name\":\"Zoë\",\"emoji\":\"✓\"}";
+    String secret = WebhookSignature.generate();
+
+    assertThat(WebhookSignature.sign(List.of(secret), "msg_1", 1_700_000_000L, body))
+        .isEqualTo(new Webhook(secret).sign("msg_1", 1_700_000_000L, body));
   }
 
   @Test
-  void refusesATamperedBody() {
-    assertThat(WebhookSignature.verify(SECRET, BODY.replace("Zoë", "Zoe"), BODY_SIGNATURE)).isFalse();
-    assertThat(WebhookSignature.verify(SECRET, BODY + " ", BODY_SIGNATURE)).isFalse();
-    assertThat(WebhookSignature.verify(SECRET, "", BODY_SIGNATURE)).isFalse();
+  void givesOneSpaceSeparatedSignaturePerSecret() throws Exception {
+    String other = WebhookSignature.generate();
+
+    assertThat(WebhookSignature.sign(List.of(SECRET, other), ID, TIMESTAMP, BODY)).isEqualTo(
+        new Webhook(SECRET).sign(ID, TIMESTAMP, BODY) + " " + new Webhook(other).sign(ID, TIMESTAMP, BODY));
   }
 
   @Test
-  void refusesASignatureMadeWithAnotherSecret() {
-    assertThat(WebhookSignature.verify("whsec_0123456789abcdeF", BODY, BODY_SIGNATURE)).isFalse();
-    assertThat(WebhookSignature.verify(SECRET, BODY, WebhookSignature.sign("another-secret-of-16", BODY))).isFalse();
-  }
+  void verifiesAnyOfTheSignaturesAndNothingChanged() {
+    String other = WebhookSignature.generate();
+    String header = WebhookSignature.sign(List.of(other, SECRET), ID, TIMESTAMP, BODY);
 
-  @ParameterizedTest
-  @ValueSource(strings = {" " + BODY_SIGNATURE, BODY_SIGNATURE + " ", "\t" + BODY_SIGNATURE + "  "})
-  void acceptsAHeaderWithSurroundingSpaces(String header) {
-    assertThat(WebhookSignature.verify(SECRET, BODY, header)).isTrue();
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"", "sha256=", "dc8ce39ab22f3f96d0a7c74167d0f7c9578b918da1a8bc52b488693ff9ca16bd",
-      "sha1=dc8ce39ab22f3f96d0a7c74167d0f7c9578b918da1a8bc52b488693ff9ca16bd",
-      "sha256=DC8CE39AB22F3F96D0A7C74167D0F7C9578B918DA1A8BC52B488693FF9CA16BD",
-      "sha256=dc8ce39ab22f3f96d0a7c74167d0f7c9578b918da1a8bc52b488693ff9ca16b",
-      "sha256=dc8ce39ab22f3f96d0a7c74167d0f7c9578b918da1a8bc52b488693ff9ca16bd0",
-      "sha256 = dc8ce39ab22f3f96d0a7c74167d0f7c9578b918da1a8bc52b488693ff9ca16bd"})
-  void refusesAMalformedOrTruncatedHeader(String header) {
-    assertThat(WebhookSignature.verify(SECRET, BODY, header)).isFalse();
+    assertThat(WebhookSignature.verify(SECRET, ID, TIMESTAMP, BODY, header)).isTrue();
+    assertThat(WebhookSignature.verify(other, ID, TIMESTAMP, BODY, header)).isTrue();
+    assertThat(WebhookSignature.verify(WebhookSignature.generate(), ID, TIMESTAMP, BODY, header)).isFalse();
+    assertThat(WebhookSignature.verify(SECRET, ID, TIMESTAMP + 1, BODY, header)).isFalse();
+    assertThat(WebhookSignature.verify(SECRET, "msg_other", TIMESTAMP, BODY, header)).isFalse();
+    assertThat(WebhookSignature.verify(SECRET, ID, TIMESTAMP, BODY + " ", header)).isFalse();
+    assertThat(WebhookSignature.verify(SECRET, ID, TIMESTAMP, BODY, null)).isFalse();
   }
 
   @Test
-  void refusesAMissingHeader() {
-    assertThat(WebhookSignature.verify(SECRET, BODY, null)).isFalse();
+  void generatesThirtyTwoRandomBytesInTheWhsecForm() {
+    String secret = WebhookSignature.generate();
+
+    assertThat(secret).startsWith("whsec_").isNotEqualTo(WebhookSignature.generate());
+    assertThat(WebhookSignature.keyOrNull(secret)).hasSize(32);
+  }
+
+  @Test
+  void takesOnlyWhsecSecretsOfTwentyFourToSixtyFourBytes() {
+    assertThat(WebhookSignature.keyOrNull(SECRET)).hasSize(24);
+    assertThat(WebhookSignature.keyOrNull("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")).isNull();
+    assertThat(WebhookSignature.keyOrNull("whsec_c2hvcnQ=")).isNull();
+    assertThat(WebhookSignature.keyOrNull("whsec_not base64!")).isNull();
+    assertThat(WebhookSignature.keyOrNull("whsec_" + "A".repeat(88))).isNull();
   }
 }

@@ -32,7 +32,8 @@ class WebhookUrlsTest {
       "https://[::]/", "https://224.0.0.1/", "https://255.255.255.255/", "https://100.64.0.1/",
       "https://[::ffff:127.0.0.1]/", "https://[::ffff:10.0.0.1]/", "https://[ff02::1]/", "https://2130706433/",
       "https://0x7f000001/", "https://0177.0.0.1/", "https://[64:ff9b::a00:1]/",
-      "https://[2002:a00:1::]/"})
+      "https://[2002:a00:1::]/", "https://[::ffff:0:127.0.0.1]/", "https://192.0.2.1/",
+      "https://198.51.100.1/", "https://203.0.113.1/", "https://[2001:db8::1]/", "https://[2001::1]/"})
   void refusesLocalPrivateLinkLocalAndMulticastHosts(String url) {
     assertRefused(() -> WebhookUrls.check(url, NONE, FIELD), "forbidden_host", FIELD);
   }
@@ -46,7 +47,9 @@ class WebhookUrlsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"not a url", "hooks.example.com/in", "mailto:x@example.com", "https:///path",
-      "https://user@hooks.example.com/", "https://1.2.3.4.5/", "https://999.1.1.1/", "https://127.1/", "https://[zz::1]/"})
+      "https://user@hooks.example.com/", "https://1.2.3.4.5/", "https://999.1.1.1/", "https://127.1/", "https://[zz::1]/", "https://hooks.example.com:0/",
+      "https://hooks.example.com:65536/", "https://hooks.example.com:99999/", "https://[fe80::1%25eth0]/",
+      "https://ⓛⓞⓒⓐⓛⓗⓞⓢⓣ/"})
   void refusesWhatIsNotAnHttpUrlWithAHost(String url) {
     assertRefused(() -> WebhookUrls.check(url, NONE, FIELD), "invalid_url", FIELD);
   }
