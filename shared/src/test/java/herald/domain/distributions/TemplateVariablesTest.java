@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import herald.domain.templates.Templates;
-import java.util.Set;
+import herald.domain.templates.Variable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,35 +41,38 @@ class TemplateVariablesTest {
         .contains("reward");
     for (ActionType action : ActionType.values()) {
       String provided = TemplateVariables.provided(action);
-      if (provided != null) assertThat(TemplateVariables.FIELDS).containsKey(provided);
+      if (provided != null) assertThat(TemplateVariables.ALL).containsKey(provided);
     }
-    assertThat(TemplateVariables.FIELDS.get("voucher")).containsExactly("code", "campaign_id", "campaign_name",
+    assertThat(TemplateVariables.ALL.get("voucher").names()).containsExactly("code", "campaign_id", "campaign_name",
         "expiration_date");
   }
 
   @Test
-  void collectsTheTopLevelNamesOfVariablesAndSections() {
-    assertThat(templates.names("Hi {{customer.name}} {{{brand.sender_name}}} {{&unsubscribe_url}} {{! note }}"
-        + "{{#voucher}}{{code}}{{/voucher}}{{^reward}}{{gift.amount}}{{/reward}}{{=<% %>=}}<%event.id%>", "f"))
-        .containsExactly("brand.sender_name", "customer.name", "event.id", "gift.amount", "reward",
-            "unsubscribe_url", "voucher");
+  void checksTheNamesOfVariablesAndSectionsWhereverTheyAre() {
+    Variable available = TemplateVariables.available(ActionType.PLAIN_MESSAGE, "customer.order.paid");
+
+    assertThatCode(() -> templates.check("Hi {{customer.name}} {{{brand.sender_name}}} {{&unsubscribe_url}} {{! note }}"
+        + "{{#order}}{{id}}{{/order}}{{^event}}{{order.amount}}{{/event}}{{event.id}}", "f", available, false))
+        .doesNotThrowAnyException();
   }
 
   @Test
-  void namesInsideASectionAreRelativeToItAndNotChecked() {
-    Set<String> allowed = TemplateVariables.allowed(ActionType.PLAIN_MESSAGE, "customer.order.paid");
+  void namesInsideASectionAreRelativeToIt() {
+    Variable allowed = TemplateVariables.available(ActionType.PLAIN_MESSAGE, "customer.order.paid");
 
-    assertThatCode(() -> templates.check("{{#order.items}}{{name}} x{{quantity}} {{.}}{{/order.items}}", "f", allowed))
+    assertThatCode(() -> templates.check("{{#order.items}}{{name}} x{{quantity}} {{.}}{{/order.items}}", "f", allowed,
+        false))
         .doesNotThrowAnyException();
-    assertThatCode(() -> templates.check("{{#customer.metadata}}{{vip}}{{/customer.metadata}}", "f", allowed))
+    assertThatCode(() -> templates.check("{{#customer.metadata}}{{vip}}{{/customer.metadata}}", "f", allowed, false))
         .doesNotThrowAnyException();
   }
 
   @Test
   void anInvertedSectionRendersInTheOuterScopeSoItsNamesAreChecked() {
-    Set<String> allowed = TemplateVariables.allowed(ActionType.PLAIN_MESSAGE, "customer.referred");
+    Variable allowed = TemplateVariables.available(ActionType.PLAIN_MESSAGE, "customer.referred");
 
-    assertRefused(() -> templates.check("{{^customer.name}}{{voucher.code}}{{/customer.name}}", "f", allowed),
+    assertRefused(() -> templates.check("{{^customer.name}}{{voucher.code}}{{/customer.name}}", "f", allowed,
+        false),
         "unknown_variable", "f");
   }
 
@@ -77,16 +80,17 @@ class TemplateVariablesTest {
   @ValueSource(strings = {"{{reward.name}}", "{{#reward}}x{{/reward}}", "{{^voucher}}none{{/voucher}}", "{{order}}",
       "{{.}}", "{{{gift.code}}}", "{{&loyalty.points}}", "{{$block}}{{reward}}{{/block}}", "{{ nickname }}"})
   void refusesANameTheActionNeverProvides(String template) {
-    Set<String> allowed = TemplateVariables.allowed(ActionType.PLAIN_MESSAGE, "customer.referred");
+    Variable allowed = TemplateVariables.available(ActionType.PLAIN_MESSAGE, "customer.referred");
 
-    var refused = assertRefused(() -> templates.check(template, "channels[2].text", allowed), "unknown_variable",
+    var refused = assertRefused(() -> templates.check(template, "channels[2].text", allowed, false), "unknown_variable",
         "channels[2].text");
     assertThat(refused.getMessage()).contains("customer, event, unsubscribe_url");
   }
 
   @Test
   void stillRefusesATemplateThatDoesNotCompileBeforeLookingAtNames() {
-    assertRefused(() -> templates.check("{{#reward}}", "f", Set.of("customer")), "invalid_template", "f");
-    assertRefused(() -> templates.check("{{>partial}}", "f", Set.of("customer")), "invalid_template", "f");
+    Variable customer = Variable.values().with("customer", Variable.values("name"));
+    assertRefused(() -> templates.check("{{#reward}}", "f", customer, false), "invalid_template", "f");
+    assertRefused(() -> templates.check("{{>partial}}", "f", customer, false), "invalid_template", "f");
   }
 }
