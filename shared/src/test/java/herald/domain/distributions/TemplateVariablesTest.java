@@ -4,8 +4,14 @@ import static herald.domain.fakes.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import herald.adapters.json.EventSchemas;
+import herald.domain.events.EventCatalogue;
 import herald.domain.templates.Templates;
 import herald.domain.templates.Variable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -92,5 +98,24 @@ class TemplateVariablesTest {
     Variable customer = Variable.values().with("customer", Variable.values("name"));
     assertRefused(() -> templates.check("{{#reward}}", "f", customer, false), "invalid_template", "f");
     assertRefused(() -> templates.check("{{>partial}}", "f", customer, false), "invalid_template", "f");
+  }
+
+  @Test
+  void orderHoldsTheFieldsOfTheCatalogueOrderSchemaAndEventDataIsFreeFormAsEverySchemaAllowsMore() {
+    Map<String, JsonNode> schemas = EventSchemas.load().documents();
+    for (String type : EventCatalogue.TYPES) {
+      JsonNode schema = schemas.get(type);
+      assertThat(schema.path("additionalProperties").asBoolean()).as(type + " allows more in data").isTrue();
+      if (!EventCatalogue.isOrder(type)) continue;
+      Variable available = TemplateVariables.available(ActionType.PLAIN_MESSAGE, type);
+      List<String> orderFields = new ArrayList<>();
+      schema.path("$defs").path("order").path("properties").fieldNames().forEachRemaining(orderFields::add);
+      assertThat(TemplateVariables.ALL.get("order").names()).as(type).containsExactlyInAnyOrderElementsOf(orderFields);
+      schema.path("$defs").path("item").path("properties").fieldNames().forEachRemaining(field ->
+          assertThatCode(() -> templates.check("{{#order.items}}{{" + field + "}}{{/order.items}}", "f", available,
+              false)).as(type + " item " + field).doesNotThrowAnyException());
+      assertThatCode(() -> templates.check("{{order.metadata.a.b}}{{#order.items}}{{metadata.c}}{{/order.items}}",
+          "f", available, false)).doesNotThrowAnyException();
+    }
   }
 }
