@@ -4,6 +4,7 @@ import herald.adapters.dynamodb.DynamoDbBrandSettings;
 import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.domain.brand.Brand;
+import herald.domain.channels.Channel;
 import herald.domain.channels.email.EmailChannel;
 import herald.domain.customers.Customer;
 import herald.domain.distributions.Action;
@@ -37,20 +38,28 @@ public final class Seed {
   }
 
   public Seed customer(String email) {
+    return customer(email, Map.of());
+  }
+
+  public Seed customer(String email, Map<String, Object> metadata) {
     Instant now = Instant.now();
     new DynamoDbCustomers(StandIns.dynamo(env), env.get("CUSTOMERS_TABLE")).save(new Customer(
-        Customer.idFor(SOURCE_ID), SOURCE_ID, "Ada <Lovelace>", email, null, Map.of(), now, now));
+        Customer.idFor(SOURCE_ID), SOURCE_ID, "Ada <Lovelace>", email, null, metadata, now, now));
     return this;
   }
 
   public Seed distribution(DistributionStatus status) {
+    return distribution(status, new EmailChannel("Hi {{customer.name}}", "<p>Welcome {{customer.name}}</p>",
+        "Welcome {{customer.name}}, plan {{event.data.plan}}"));
+  }
+
+  /** The welcome distribution with these channels, stored as they are (no save-time checks). */
+  public Seed distribution(DistributionStatus status, Channel... channels) {
     Instant now = Instant.now();
     new DynamoDbDistributions(StandIns.dynamo(env), env.get("DISTRIBUTIONS_TABLE"),
         TestChannels.kinds()).create(new Distribution(
         DISTRIBUTION_ID, "Welcome", null, status, new Trigger("customer.custom_event", Map.of("event", "signed_up")),
-        Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
-        List.of(new EmailChannel("Hi {{customer.name}}", "<p>Welcome {{customer.name}}</p>",
-            "Welcome {{customer.name}}, plan {{event.data.plan}}")), 1, now, now));
+        Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE), List.of(channels), 1, now, now));
     return this;
   }
 }

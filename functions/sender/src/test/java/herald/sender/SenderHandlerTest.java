@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.adapters.dynamodb.DynamoDbMessages;
 import herald.domain.delivery.Message;
+import herald.domain.channels.email.EmailChannel;
 import herald.domain.delivery.MessageStatus;
 import herald.domain.distributions.DistributionStatus;
 import herald.platform.Env;
@@ -16,6 +17,9 @@ import herald.testing.Seed;
 import herald.testing.SesStore;
 import herald.testing.StandIns;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +51,24 @@ class SenderHandlerTest {
     assertThat(sent.get(0).path("body").path("text").asText()).contains("Welcome Ada <Lovelace>, plan gold");
     assertThat(sent.get(0).path("from").asText()).contains("hello@acme.test");
     assertThat(onlyMessage().status()).isEqualTo(MessageStatus.SENT);
+  }
+
+  @Test
+  void aTemplateThatRendersPastTheSizeLimitFailsAtOnceWithoutRetryingOrSending() {
+    String items = "customer.metadata.items";
+    String html = "<p>{{#" + items + "}}{{#" + items + "}}{{#" + items + "}}{{#" + items + "}}{{.}}"
+        + "{{/" + items + "}}{{/" + items + "}}{{/" + items + "}}{{/" + items + "}}</p>";
+    new Seed(env).brand().customer(email, Map.of("items", Collections.nCopies(100, "x")))
+        .distribution(DistributionStatus.ACTIVE, new EmailChannel("Hi {{customer.name}}", html, null));
+
+    long start = System.nanoTime();
+    SQSBatchResponse response = new SenderHandler(env).handleRequest(job(), null);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(ses.to(email)).isEmpty();
+    assertThat(onlyMessage().status()).isEqualTo(MessageStatus.FAILED);
+    assertThat(onlyMessage().reason()).isEqualTo("template_too_large");
   }
 
   @Test

@@ -16,6 +16,7 @@ import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Distributions;
 import herald.domain.distributions.TemplateVariables;
+import herald.domain.templates.TemplateRefused;
 import herald.domain.templates.TemplateScope;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -24,7 +25,8 @@ import java.util.Optional;
 /**
  * Decides whether a claimed job may still go and renders it: the distribution still active and still holding the
  * channel, a channel Herald delivers, an action it carries out, a known customer, then what the channel's kind
- * checks (an address, consent, the suppression list, the brand details).
+ * checks (an address, consent, the suppression list, the brand details). A template that cannot render (past the
+ * size limit: {@code template_too_large}) fails the message for good.
  */
 public final class PrepareMessage {
   private final Distributions distributions;
@@ -76,7 +78,11 @@ public final class PrepareMessage {
     Brand brand = brandSettings.brand().orElse(null);
     Optional<Refusal> refused = kind.refusal(customer, brand);
     if (refused.isPresent()) return Prepared.skip(refused.get().code());
-    return Prepared.send(kind.render(channel, context(job, distribution, customer, brand, kind)), kind);
+    try {
+      return Prepared.send(kind.render(channel, context(job, distribution, customer, brand, kind)), kind);
+    } catch (TemplateRefused cannotRender) {
+      return Prepared.fail(cannotRender.code());             // too large, or saved before today's checks
+    }
   }
 
   private MessageContext context(SendJob job, Distribution distribution, Customer customer, Brand brand,

@@ -4,11 +4,11 @@ import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelKinds;
 import herald.domain.common.Invalid;
 import herald.domain.templates.Templates;
+import herald.domain.templates.Variable;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The rules between a draft's parts, checked before anything is stored: the trigger's pattern, which
@@ -64,20 +64,25 @@ public final class DistributionRules {
           + "so it needs audience event_customer, not " + audience.key() + "; leave it out (or false) to send to "
           + "new entries only");
     }
-    Set<String> variables = TemplateVariables.allowed(action, trigger.type());
+    Variable available = TemplateVariables.available(action, trigger.type());
     List<Channel> completed = new ArrayList<>();
     for (int i = 0; i < draft.channels().size(); i++) {
-      channel(draft.channels().get(i), "channels[" + i + "].", variables);
-      completed.add(kinds.completeForSave(draft.channels().get(i)));
+      Channel channel = draft.channels().get(i);
+      checkTemplates(templates, channel, "channels[" + i + "].", available);
+      kinds.checkForSave(channel, "channels[" + i + "].");
+      completed.add(kinds.completeForSave(channel));
     }
     return draft.withChannels(completed);
   }
 
-  private void channel(Channel channel, String at, Set<String> variables) {
+  /**
+   * Checks a channel's templates against what the trigger and action provide (saving, and previews of what was
+   * saved before these checks); its {@code html} field is an HTML body, the others are plain.
+   */
+  static void checkTemplates(Templates templates, Channel channel, String at, Variable available) {
     for (Map.Entry<String, String> template : channel.templates().entrySet()) {
-      templates.check(template.getValue(), at + template.getKey(), variables);
+      templates.check(template.getValue(), at + template.getKey(), available, template.getKey().equals("html"));
     }
-    kinds.checkForSave(channel, at);
   }
 
   private static String audienceMessage(AudienceType audience, Trigger trigger, ActionType action) {

@@ -8,7 +8,11 @@ import herald.domain.customers.Customer;
 import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
 import herald.domain.events.TriggerFilter;
+import herald.domain.common.Invalid;
+import herald.domain.templates.TemplateRefused;
 import herald.domain.templates.TemplateScope;
+import herald.domain.templates.Templates;
+import herald.domain.templates.Variable;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -18,16 +22,19 @@ import java.util.Map;
  * Renders every channel of a distribution for one customer, sending nothing: sample values stand in for
  * what the action provides ({@code voucher.code} is {@value ActionValues#SAMPLE_CODE}), and a sample
  * event of the trigger's type (its filters' values filled in) stands in when none is given. What each channel
- * shows is its kind's preview.
+ * shows is its kind's preview. Templates saved before today's checks are checked first, as saving would; a channel
+ * whose rendering passes the size limit is refused ({@code template_too_large}, naming the channel).
  */
 public final class RenderPreview {
   static final String MESSAGE_ID = "msg_preview";
   private final ChannelKinds kinds;
+  private final Templates templates;
   private final Clock clock;
 
   @Inject
-  public RenderPreview(ChannelKinds kinds, Clock clock) {
+  public RenderPreview(ChannelKinds kinds, Templates templates, Clock clock) {
     this.kinds = kinds;
+    this.templates = templates;
     this.clock = clock;
   }
 
@@ -43,9 +50,16 @@ public final class RenderPreview {
         ActionValues.sample(distribution.action(), trigger), null);
     MessageContext context = new MessageContext(MESSAGE_ID, distribution.id(), action.key(), trigger, customer, brand,
         scope, TemplateVariables.envelopeData(action, scope), null, clock.instant());
+    Variable available = TemplateVariables.available(action, distribution.trigger().type());
     Map<String, Object> preview = new LinkedHashMap<>();
-    for (Channel channel : distribution.channels()) {
-      preview.put(channel.type(), kinds.get(channel.type()).preview(channel, context));
+    for (int i = 0; i < distribution.channels().size(); i++) {
+      Channel channel = distribution.channels().get(i);
+      DistributionRules.checkTemplates(templates, channel, "channels[" + i + "].", available);
+      try {
+        preview.put(channel.type(), kinds.get(channel.type()).preview(channel, context));
+      } catch (TemplateRefused refused) {
+        throw new Invalid(refused.code(), "channels[" + i + "]", "channels[" + i + "] " + refused.getMessage());
+      }
     }
     return preview;
   }

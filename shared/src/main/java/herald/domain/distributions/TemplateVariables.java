@@ -1,6 +1,7 @@
 package herald.domain.distributions;
 
 import herald.domain.events.EventCatalogue;
+import herald.domain.templates.Variable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,27 +10,33 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The top-level names a template may use, with their documented fields: customer, brand and
- * unsubscribe_url always; event for bus triggers; order for order triggers; and what the action provides.
+ * What templates may name, as the scope ({@code TemplateScope}) builds it: customer, brand and unsubscribe_url
+ * always; event for bus triggers; order for order triggers (the fields of the catalogue's order schema); and what
+ * the action provides. {@code customer.metadata}, {@code event.data} and the order's and its items' metadata are
+ * free-form: any name below them is accepted.
  */
 public final class TemplateVariables {
-  /** Every top-level name and its fields. */
-  public static final Map<String, List<String>> FIELDS = fields();
+  /** Every top-level name and what it holds, in the order the catalogue lists them. */
+  public static final Map<String, Variable> ALL = all();
 
   private TemplateVariables() {}
 
-  private static Map<String, List<String>> fields() {
-    Map<String, List<String>> f = new LinkedHashMap<>();
-    f.put("customer", List.of("id", "source_id", "name", "email", "phone", "metadata"));
-    f.put("brand", List.of("sender_name", "postal_address"));
-    f.put("unsubscribe_url", List.of());
-    f.put("event", List.of("id", "type", "name", "created_at", "data"));
-    f.put("order", List.of("id", "amount", "status", "items"));
-    f.put("voucher", List.of("code", "campaign_id", "campaign_name", "expiration_date"));
-    f.put("promotion_tier", List.of("id", "name", "banner", "campaign_id"));
-    f.put("gift", List.of("amount", "balance", "code"));
-    f.put("loyalty", List.of("points", "balance", "code"));
-    f.put("reward", List.of("id", "name", "type"));
+  private static Map<String, Variable> all() {
+    Map<String, Variable> f = new LinkedHashMap<>();
+    f.put("customer", Variable.values("id", "source_id", "name", "email", "phone")
+        .with("metadata", Variable.freeForm()));
+    f.put("brand", Variable.values("sender_name", "postal_address"));
+    f.put("unsubscribe_url", Variable.value());
+    f.put("event", Variable.values("id", "type", "name", "created_at").with("data", Variable.freeForm()));
+    Variable item = Variable.values("product_id", "sku_id", "source_id", "name", "quantity", "price", "amount")
+        .with("metadata", Variable.freeForm());
+    f.put("order", Variable.values("id", "source_id", "amount", "discount_amount", "total_amount", "currency",
+        "status").with("items", Variable.listOf(item)).with("metadata", Variable.freeForm()));
+    f.put("voucher", Variable.values("code", "campaign_id", "campaign_name", "expiration_date"));
+    f.put("promotion_tier", Variable.values("id", "name", "banner", "campaign_id"));
+    f.put("gift", Variable.values("amount", "balance", "code"));
+    f.put("loyalty", Variable.values("points", "balance", "code"));
+    f.put("reward", Variable.values("id", "name", "type"));
     return Collections.unmodifiableMap(f);
   }
 
@@ -53,6 +60,13 @@ public final class TemplateVariables {
     String provided = action == null ? null : provided(action);
     if (provided != null) names.add(provided);
     return Collections.unmodifiableSortedSet(names);
+  }
+
+  /** What an action's templates on a trigger type may name: the {@link #allowed} names and what each holds. */
+  public static Variable available(ActionType action, String triggerType) {
+    Variable scope = Variable.values();
+    for (String name : allowed(action, triggerType)) scope = scope.with(name, ALL.get(name));
+    return scope;
   }
 
   /**

@@ -1,154 +1,189 @@
 package herald.domain.templates;
 
-import com.github.mustachejava.Code;
 import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.DefaultMustacheVisitor;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
-import com.github.mustachejava.codes.CommentCode;
-import com.github.mustachejava.codes.ExtendNameCode;
-import com.github.mustachejava.codes.IterableCode;
-import com.github.mustachejava.codes.NotIterableCode;
-import com.github.mustachejava.codes.ValueCode;
-import com.github.mustachejava.codes.WriteCode;
+import com.github.mustachejava.MustacheVisitor;
+import com.github.mustachejava.TemplateContext;
 import herald.domain.common.Invalid;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Mustache templates: HTML-escaped for HTML bodies, as written for subjects and plain text.
- * Partials ({@code {{>name}}}) are refused: they would read files or classpath resources.
+ * Mustache templates that fill in data and do nothing else: HTML-escaped for HTML bodies, as written for subjects
+ * and plain text. They see maps, lists and values only ({@link DataOnly}: no Java method or field); an HTML body
+ * may not write a value unescaped ({@code {{{x}}}}, {@code {{&x}}}); no template may change its delimiters
+ * ({@code {{=<% %>=}}}), so every tag can be checked, or include partials ({@code {{>name}}}), which would read
+ * files. Each rendered part stops at {@value #LIMIT_BYTES} bytes of UTF-8.
  */
 @Singleton
 public final class Templates {
-  @Inject
-  public Templates() {}
-
+  /** The most one rendered part (a subject, a body, a text, a JSON body) may hold, in UTF-8 bytes: 256 KiB. */
+  public static final int LIMIT_BYTES = 256 * 1024;
   private static final int CACHE_LIMIT = 512;
   private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
+
+  @Inject
+  public Templates() {}
 
   /**
    * The two engines, built when a template is first compiled: a function that reads distributions but never
    * renders (the trigger, the fan-out) never loads Mustache.
    */
   private static final class Engines {
-    static final DefaultMustacheFactory HTML = new NoPartials();
-    static final DefaultMustacheFactory PLAIN = new NoPartials() {
-      @Override
-      public void encode(String value, Writer writer) {
-        try {
-          writer.write(value);
-        } catch (IOException e) {
-          throw new MustacheException(e);
-        }
-      }
-    };
+    static final DefaultMustacheFactory HTML = new Engine(true);
+    static final DefaultMustacheFactory PLAIN = new Engine(false);
   }
 
+  /** Throws {@link TemplateRefused} when it cannot render (too large, or a template saving now refuses). */
   public String renderHtml(String template, Map<String, Object> scope) {
-    return template == null ? null : render(Engines.HTML, "h", template, scope);
+    return template == null ? null : render(true, template, scope, new LimitedWriter(LIMIT_BYTES));
   }
 
+  /** Throws {@link TemplateRefused} when it cannot render (too large, or a template saving now refuses). */
   public String renderPlain(String template, Map<String, Object> scope) {
-    return template == null ? null : render(Engines.PLAIN, "p", template, scope);
+    return template == null ? null : render(false, template, scope, new LimitedWriter(LIMIT_BYTES));
   }
 
-  /** A JSON value (maps, lists, strings, numbers...) with each string rendered as a plain template. */
+  /**
+   * A JSON value (maps, lists, strings, numbers...) with each string rendered as a plain template; the whole value
+   * is one part, under one limit.
+   */
   public Object renderJson(Object node, Map<String, Object> scope) {
-    if (node instanceof String s) return renderPlain(s, scope);
+    return renderJson(node, scope, new LimitedWriter(LIMIT_BYTES));
+  }
+
+  private Object renderJson(Object node, Map<String, Object> scope, LimitedWriter out) {
+    if (node instanceof String s) return render(false, s, scope, out);
     if (node instanceof Map<?, ?> map) {
-      Map<String, Object> out = new java.util.LinkedHashMap<>();
-      map.forEach((key, value) -> out.put(String.valueOf(key), renderJson(value, scope)));
-      return out;
+      Map<String, Object> rendered = new LinkedHashMap<>();
+      map.forEach((key, value) -> rendered.put(String.valueOf(key), renderJson(value, scope, out)));
+      return rendered;
     }
-    if (node instanceof java.util.List<?> list) {
-      java.util.List<Object> out = new java.util.ArrayList<>();
-      list.forEach(value -> out.add(renderJson(value, scope)));
-      return out;
+    if (node instanceof List<?> list) {
+      List<Object> rendered = new ArrayList<>();
+      list.forEach(value -> rendered.add(renderJson(value, scope, out)));
+      return rendered;
     }
     return node;
   }
 
-  /** Throws {@link Invalid} naming the field when the template does not compile. */
-  public void check(String template, String field) {
-    if (template == null) return;
-    names(template, field);
-  }
-
   /**
-   * Throws {@link Invalid} naming the field when the template does not compile ({@code invalid_template}) or
-   * uses a top-level name outside {@code allowed}, as a variable or a section ({@code unknown_variable}).
-   * Names inside a section are relative to it, so only the section's own name is checked.
+   * Throws {@link Invalid} naming the field when the template does not compile ({@code invalid_template}), changes
+   * its delimiters ({@code delimiter_change}), writes a value unescaped in an HTML body ({@code unescaped_html}), or
+   * uses a name, as a variable or a section, that {@code available} does not hold ({@code unknown_variable}).
    */
-  public void check(String template, String field, Set<String> allowed) {
+  public void check(String template, String field, Variable available, boolean html) {
     if (template == null) return;
-    for (String name : names(template, field)) {
-      String top = name.equals(".") ? "." : name.split("\\.", -1)[0];
-      if (!allowed.contains(top)) {
-        throw new Invalid("unknown_variable", field, field + " uses {{" + name + "}}, which is not available here;"
-            + " available: " + String.join(", ", allowed));
-      }
-    }
-  }
-
-  /** The top-level names a template uses (variables and sections, outside any section), sorted. */
-  public Set<String> names(String template, String field) {
+    Mustache mustache;
     try {
-      Set<String> names = new TreeSet<>();
-      collect(compile(Engines.PLAIN, "p", template).getCodes(), names, true);
-      return names;
+      mustache = compile(html, template);
     } catch (MustacheException e) {
-      throw new Invalid("invalid_template", field, field + " is not a valid Mustache template: " + firstLine(e));
+      TemplateRefused refused = refusal(e);
+      throw new Invalid(refused.code(), field, field + " " + refused.getMessage());
+    }
+    TemplatePaths.check(mustache.getCodes(), field, available);
+  }
+
+  private String render(boolean html, String template, Map<String, Object> scope, LimitedWriter out) {
+    try {
+      compile(html, template).execute(out, scope);
+      return out.take();
+    } catch (RuntimeException e) {
+      throw refusal(e);
     }
   }
 
-  private static void collect(Code[] codes, Set<String> names, boolean topLevel) {
-    if (codes == null) return;
-    for (Code code : codes) {
-      if (code instanceof WriteCode || code instanceof CommentCode) continue;
-      if (code instanceof ExtendNameCode) {
-        collect(code.getCodes(), names, topLevel);          // {{$block}}: rendered in place
-      } else if (code instanceof NotIterableCode) {
-        if (topLevel) names.add(code.getName());
-        collect(code.getCodes(), names, topLevel);          // {{^x}} renders in the enclosing context
-      } else if (code instanceof ValueCode || code instanceof IterableCode) {
-        if (topLevel) names.add(code.getName());
-        collect(code.getCodes(), names, false);
-      } else if (code.getName() != null || code.getCodes() != null && code.getCodes().length > 0) {
-        throw new MustacheException("{{" + code.getName() + "}} is not supported");
-      }
-    }
-  }
-
-  private String render(DefaultMustacheFactory factory, String kind, String template, Map<String, Object> scope) {
-    if (template == null) return null;
-    StringWriter out = new StringWriter();
-    compile(factory, kind, template).execute(out, scope);
-    return out.toString();
-  }
-
-  private Mustache compile(DefaultMustacheFactory factory, String kind, String template) {
-    String key = kind + template;
+  private Mustache compile(boolean html, String template) {
+    String key = (html ? "h" : "p") + template;
     Mustache mustache = compiled.get(key);
     if (mustache != null) return mustache;
-    mustache = factory.compile(new StringReader(template), "t" + key.hashCode());
+    mustache = (html ? Engines.HTML : Engines.PLAIN).compile(new StringReader(template), "t" + key.hashCode());
     if (compiled.size() >= CACHE_LIMIT) compiled.clear();
     compiled.put(key, mustache);
     return mustache;
   }
 
-  private static class NoPartials extends DefaultMustacheFactory {
+  /** What stopped a compile or a render: the refusal inside it, or a template that does not compile. */
+  private static TemplateRefused refusal(RuntimeException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TemplateRefused refused) return refused;
+      if (cause instanceof Refusal refusal) return new TemplateRefused(refusal.code, refusal.getMessage());
+    }
+    if (e instanceof MustacheException) {
+      return new TemplateRefused("invalid_template", "is not a valid Mustache template: " + firstLine(e));
+    }
+    throw e;
+  }
+
+  /** A rule of ours broken while compiling: thrown inside mustache.java's parser, so one of its exceptions. */
+  private static final class Refusal extends MustacheException {
+    final String code;
+
+    Refusal(String code, String message) {
+      super(message);
+      this.code = code;
+    }
+  }
+
+  private static final class Engine extends DefaultMustacheFactory {
+    private final boolean html;
+
+    Engine(boolean html) {
+      this.html = html;
+      setObjectHandler(new DataOnly());
+    }
+
     @Override
     public Reader getReader(String resourceName) {
       throw new MustacheException("partials ({{>" + resourceName + "}}) are not allowed");
+    }
+
+    /** Every tag's text passes here as it is parsed: {@code {{=...=}}} changes the delimiters. */
+    @Override
+    public String translate(String command) {
+      if (command.startsWith("=")) {
+        throw new Refusal("delimiter_change", "changes the delimiters ({{" + command + "}}), which templates may"
+            + " not do: write every tag with {{ }}");
+      }
+      return command;
+    }
+
+    @Override
+    public MustacheVisitor createMustacheVisitor() {
+      return new DefaultMustacheVisitor(this) {
+        @Override
+        public void value(TemplateContext context, String variable, boolean encoded) {
+          if (html && !encoded) {
+            throw new Refusal("unescaped_html", "writes {{" + variable + "}} unescaped ({{{...}}} or {{&...}}),"
+                + " which an HTML body may not do: write {{" + variable + "}}, which escapes it");
+          }
+          super.value(context, variable, encoded);
+        }
+      };
+    }
+
+    @Override
+    public void encode(String value, Writer writer) {
+      if (html) {
+        super.encode(value, writer);
+        return;
+      }
+      try {
+        writer.write(value);
+      } catch (IOException e) {
+        throw new MustacheException(e);
+      }
     }
   }
 

@@ -197,7 +197,7 @@ class ChannelContractTest {
   void aPreviewRendersEveryTemplateAndShowsNoSecret(String type) {
     Distribution distribution = Distribution.create("dist_c", draft(example(type)), Samples.T0);
 
-    Map<String, Object> preview = new RenderPreview(kinds, clock).render(distribution, ada, Samples.brand(), null);
+    Map<String, Object> preview = new RenderPreview(kinds, new Templates(), clock).render(distribution, ada, Samples.brand(), null);
 
     assertThat(preview).containsOnlyKeys(type);
     String shown = Json.write(preview.get(type));

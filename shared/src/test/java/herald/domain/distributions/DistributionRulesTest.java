@@ -23,6 +23,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DistributionRulesTest {
   private final DistributionRules rules = new DistributionRules(new Templates(), new FakePatterns(),
@@ -163,8 +164,9 @@ class DistributionRulesTest {
   @EnumSource(ActionType.class)
   void theCheckLeavesNothingOutForEveryActionsOwnVariables(ActionType action) {
     String trigger = Compatibility.triggersFor(action).getFirst();
-    String provided = herald.domain.distributions.TemplateVariables.provided(action);
-    String template = provided == null ? "{{customer.name}}" : "{{" + provided + ".x}}";
+    String provided = TemplateVariables.provided(action);
+    String template = provided == null ? "{{customer.name}}"
+        : "{{" + provided + "." + TemplateVariables.ALL.get(provided).names().getFirst() + "}}";
 
     assertThatCode(() -> rules.check(Drafts.withChannels(action, trigger, new SmsChannel(template, null, null))))
         .doesNotThrowAnyException();
@@ -175,5 +177,68 @@ class DistributionRulesTest {
     assertThat(WebhookUrls.allowlist(" Hooks.Internal:8080 ,, localhost ")).isEqualTo(
         Set.of("hooks.internal:8080", "localhost"));
     assertThat(WebhookUrls.allowlist(null)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"<p>{{{customer.name}}}</p>", "<p>{{&customer.name}}</p>",
+      "<p>{{#customer}}{{{name}}}{{/customer}}</p>"})
+  void refusesUnescapedOutputInAnHtmlBodyNamingTheField(String html) {
+    var refused = assertRefused(() -> rules.check(Drafts.withChannels(new SmsChannel("Hi", null, null),
+        new EmailChannel("Hi", html, null))), "unescaped_html", "channels[1].html");
+    assertThat(refused.getMessage()).contains("unescaped").doesNotContain("Ada");
+  }
+
+  @Test
+  void plainPartsMayRenderUnescapedSinceTheyAreNotHtml() {
+    DistributionDraft draft = Drafts.withChannels(new EmailChannel("{{{customer.name}}}", "<p>{{customer.name}}</p>",
+        "{{&customer.name}}"), new SmsChannel("{{{customer.name}}}", null, null));
+
+    assertThatCode(() -> rules.check(draft)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void refusesDelimiterChangesInEveryPart() {
+    String changed = "{{=<% %>=}}<%customer.name%>";
+    assertRefused(() -> rules.check(Drafts.withChannels(new EmailChannel("Hi", "<p>" + changed + "</p>", null))),
+        "delimiter_change", "channels[0].html");
+    assertRefused(() -> rules.check(Drafts.withChannels(new EmailChannel(changed, null, "x"))),
+        "delimiter_change", "channels[0].subject");
+    assertRefused(() -> rules.check(Drafts.withChannels(new EmailChannel("Hi", null, "{{=| |=}}"))),
+        "delimiter_change", "channels[0].text");
+    assertRefused(() -> rules.check(Drafts.withChannels(new SmsChannel(changed, null, null))),
+        "delimiter_change", "channels[0].text");
+    assertRefused(() -> rules.check(Drafts.withChannels(new WebhookChannel("https://hooks.example.com",
+        Drafts.WEBHOOK_SECRET, null, WebhookPayload.custom(Map.of("to", changed))))),
+        "delimiter_change", "channels[0].payload.body.to");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{{customer.nope}}", "{{customer.name.bytes}}", "{{customer.name.length}}",
+      "{{customer.name.class}}", "{{customer.getClass}}", "{{customer.hashCode}}", "{{customer.class}}",
+      "{{customer..name}}", "{{customer.}}", "{{brand.sender_name.x}}", "{{unsubscribe_url.length}}",
+      "{{event.id.bytes}}", "{{event.nope}}", "{{order.nope}}", "{{order.items.name}}", "{{order.items.size}}",
+      "{{order.id.length}}", "{{#customer.nope}}x{{/customer.nope}}", "{{^customer.nope}}x{{/customer.nope}}",
+      "{{#customer}}{{nope}}{{/customer}}", "{{#customer}}{{name.bytes}}{{/customer}}",
+      "{{#customer.name}}{{length}}{{/customer.name}}", "{{#order.items}}{{nope}}{{/order.items}}",
+      "{{#order.items}}{{name.bytes}}{{/order.items}}", "{{#order.items}}{{#name}}{{class}}{{/name}}{{/order.items}}",
+      "{{^order.items}}{{quantity}}{{/order.items}}", "{{#order}}{{items.0.name}}{{/order}}", "{{.}}",
+      "{{$block}}{{customer.nope}}{{/block}}"})
+  void refusesEveryUnknownNameNestedOnesIncluded(String template) {
+    var refused = assertRefused(() -> rules.check(Drafts.withChannels(ActionType.PLAIN_MESSAGE, Samples.ORDER_PAID,
+        new SmsChannel("Hi " + template, null, null))), "unknown_variable", "channels[0].text");
+    assertThat(refused.getMessage()).contains("is not available here");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{{customer.metadata.anything.at.all}}", "{{#customer.metadata.list}}{{x.y}}{{.}}"
+      + "{{/customer.metadata.list}}", "{{^customer.metadata.vip}}no{{/customer.metadata.vip}}",
+      "{{event.data.foo.bar}}", "{{#event.data}}{{whatever}}{{/event.data}}", "{{order.currency}} {{order.total_amount}}",
+      "{{order.metadata.x.y}}", "{{#order.items}}{{name}} {{quantity}} {{price}} {{metadata.color}} {{customer.name}}"
+      + " {{order.id}} {{.}}{{/order.items}}", "{{#customer}}{{name}} {{brand.sender_name}}{{/customer}}",
+      "{{#customer.name}}{{.}}{{/customer.name}}", "{{^order.items}}{{customer.name}}{{/order.items}}",
+      "{{$block}}{{customer.email}}{{/block}}", "{{ customer.phone }} {{! a note }}"})
+  void acceptsTheNamesTheTriggerAndActionProvideNestedOnesIncluded(String template) {
+    assertThatCode(() -> rules.check(Drafts.withChannels(ActionType.PLAIN_MESSAGE, Samples.ORDER_PAID,
+        new SmsChannel(template, null, null)))).doesNotThrowAnyException();
   }
 }

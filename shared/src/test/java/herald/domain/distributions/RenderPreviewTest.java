@@ -1,6 +1,7 @@
 package herald.domain.distributions;
 
 import static herald.domain.fakes.Samples.T0;
+import static herald.domain.fakes.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.domain.channels.Channel;
@@ -15,6 +16,7 @@ import herald.domain.channels.webhook.WebhookPayload;
 import herald.domain.customers.Customer;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.Samples;
+import herald.domain.templates.Templates;
 import herald.domain.fakes.TestClock;
 import herald.testing.TestChannels;
 import java.util.List;
@@ -22,7 +24,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RenderPreviewTest {
-  private final RenderPreview preview = new RenderPreview(TestChannels.kinds(), new TestClock());
+  private final RenderPreview preview = new RenderPreview(TestChannels.kinds(), new Templates(),
+      new TestClock());
   private final Customer ada = new Customer(Customer.idFor("src-ada"), "src-ada", "Ada <L>", "ada@mail.example",
       "+447700900234", Map.of("tier", "gold"), T0, T0);
 
@@ -140,5 +143,33 @@ class RenderPreviewTest {
         .containsEntry("properties", Map.of("tier", "gold"));
     assertThat(channel(all, "intercom")).containsEntry("event_name", "ordered")
         .containsEntry("metadata", Map.of("phone", "+447700900234"));
+  }
+
+  @Test
+  void refusesAnHtmlBodyStoredWithUnescapedOutputNamingTheField() {
+    Distribution d = of(ActionType.PLAIN_MESSAGE, "customer.order.paid", new SmsChannel("Hi", null, null),
+        new EmailChannel("Hi", "<p>{{{customer.name}}}</p>", null));
+
+    assertRefused(() -> preview.render(d, ada, null, null), "unescaped_html", "channels[1].html");
+  }
+
+  @Test
+  void refusesAStoredTemplateThatNamesWhatTheTriggerDoesNotProvide() {
+    Distribution d = of(ActionType.PLAIN_MESSAGE, "customer.order.paid",
+        new SmsChannel("{{customer.name.bytes}}", null, null));
+
+    assertRefused(() -> preview.render(d, ada, null, null), "unknown_variable", "channels[0].text");
+  }
+
+  @Test
+  void refusesARenderPastTheSizeLimitWithTheReasonAndTheChannel() {
+    Customer many = new Customer(ada.id(), "src-ada", "Ada", "ada@mail.example", null,
+        Map.of("items", java.util.Collections.nCopies(100, "x")), T0, T0);
+    Distribution d = of(ActionType.PLAIN_MESSAGE, "customer.order.paid", new SmsChannel("Hi", null, null),
+        new EmailChannel("Hi", "{{#customer.metadata.items}}{{#customer.metadata.items}}{{#customer.metadata.items}}"
+            + "{{.}}{{/customer.metadata.items}}{{/customer.metadata.items}}{{/customer.metadata.items}}", null));
+
+    var refused = assertRefused(() -> preview.render(d, many, null, null), "template_too_large", "channels[1]");
+    assertThat(refused.getMessage()).contains("256 KiB");
   }
 }

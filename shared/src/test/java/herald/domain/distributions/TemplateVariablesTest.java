@@ -4,8 +4,14 @@ import static herald.domain.fakes.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import herald.adapters.json.EventSchemas;
+import herald.domain.events.EventCatalogue;
 import herald.domain.templates.Templates;
-import java.util.Set;
+import herald.domain.templates.Variable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,35 +47,38 @@ class TemplateVariablesTest {
         .contains("reward");
     for (ActionType action : ActionType.values()) {
       String provided = TemplateVariables.provided(action);
-      if (provided != null) assertThat(TemplateVariables.FIELDS).containsKey(provided);
+      if (provided != null) assertThat(TemplateVariables.ALL).containsKey(provided);
     }
-    assertThat(TemplateVariables.FIELDS.get("voucher")).containsExactly("code", "campaign_id", "campaign_name",
+    assertThat(TemplateVariables.ALL.get("voucher").names()).containsExactly("code", "campaign_id", "campaign_name",
         "expiration_date");
   }
 
   @Test
-  void collectsTheTopLevelNamesOfVariablesAndSections() {
-    assertThat(templates.names("Hi {{customer.name}} {{{brand.sender_name}}} {{&unsubscribe_url}} {{! note }}"
-        + "{{#voucher}}{{code}}{{/voucher}}{{^reward}}{{gift.amount}}{{/reward}}{{=<% %>=}}<%event.id%>", "f"))
-        .containsExactly("brand.sender_name", "customer.name", "event.id", "gift.amount", "reward",
-            "unsubscribe_url", "voucher");
+  void checksTheNamesOfVariablesAndSectionsWhereverTheyAre() {
+    Variable available = TemplateVariables.available(ActionType.PLAIN_MESSAGE, "customer.order.paid");
+
+    assertThatCode(() -> templates.check("Hi {{customer.name}} {{{brand.sender_name}}} {{&unsubscribe_url}} {{! note }}"
+        + "{{#order}}{{id}}{{/order}}{{^event}}{{order.amount}}{{/event}}{{event.id}}", "f", available, false))
+        .doesNotThrowAnyException();
   }
 
   @Test
-  void namesInsideASectionAreRelativeToItAndNotChecked() {
-    Set<String> allowed = TemplateVariables.allowed(ActionType.PLAIN_MESSAGE, "customer.order.paid");
+  void namesInsideASectionAreRelativeToIt() {
+    Variable allowed = TemplateVariables.available(ActionType.PLAIN_MESSAGE, "customer.order.paid");
 
-    assertThatCode(() -> templates.check("{{#order.items}}{{name}} x{{quantity}} {{.}}{{/order.items}}", "f", allowed))
+    assertThatCode(() -> templates.check("{{#order.items}}{{name}} x{{quantity}} {{.}}{{/order.items}}", "f", allowed,
+        false))
         .doesNotThrowAnyException();
-    assertThatCode(() -> templates.check("{{#customer.metadata}}{{vip}}{{/customer.metadata}}", "f", allowed))
+    assertThatCode(() -> templates.check("{{#customer.metadata}}{{vip}}{{/customer.metadata}}", "f", allowed, false))
         .doesNotThrowAnyException();
   }
 
   @Test
   void anInvertedSectionRendersInTheOuterScopeSoItsNamesAreChecked() {
-    Set<String> allowed = TemplateVariables.allowed(ActionType.PLAIN_MESSAGE, "customer.referred");
+    Variable allowed = TemplateVariables.available(ActionType.PLAIN_MESSAGE, "customer.referred");
 
-    assertRefused(() -> templates.check("{{^customer.name}}{{voucher.code}}{{/customer.name}}", "f", allowed),
+    assertRefused(() -> templates.check("{{^customer.name}}{{voucher.code}}{{/customer.name}}", "f", allowed,
+        false),
         "unknown_variable", "f");
   }
 
@@ -77,16 +86,36 @@ class TemplateVariablesTest {
   @ValueSource(strings = {"{{reward.name}}", "{{#reward}}x{{/reward}}", "{{^voucher}}none{{/voucher}}", "{{order}}",
       "{{.}}", "{{{gift.code}}}", "{{&loyalty.points}}", "{{$block}}{{reward}}{{/block}}", "{{ nickname }}"})
   void refusesANameTheActionNeverProvides(String template) {
-    Set<String> allowed = TemplateVariables.allowed(ActionType.PLAIN_MESSAGE, "customer.referred");
+    Variable allowed = TemplateVariables.available(ActionType.PLAIN_MESSAGE, "customer.referred");
 
-    var refused = assertRefused(() -> templates.check(template, "channels[2].text", allowed), "unknown_variable",
+    var refused = assertRefused(() -> templates.check(template, "channels[2].text", allowed, false), "unknown_variable",
         "channels[2].text");
     assertThat(refused.getMessage()).contains("customer, event, unsubscribe_url");
   }
 
   @Test
   void stillRefusesATemplateThatDoesNotCompileBeforeLookingAtNames() {
-    assertRefused(() -> templates.check("{{#reward}}", "f", Set.of("customer")), "invalid_template", "f");
-    assertRefused(() -> templates.check("{{>partial}}", "f", Set.of("customer")), "invalid_template", "f");
+    Variable customer = Variable.values().with("customer", Variable.values("name"));
+    assertRefused(() -> templates.check("{{#reward}}", "f", customer, false), "invalid_template", "f");
+    assertRefused(() -> templates.check("{{>partial}}", "f", customer, false), "invalid_template", "f");
+  }
+
+  @Test
+  void orderHoldsTheFieldsOfTheCatalogueOrderSchemaAndEventDataIsFreeFormAsEverySchemaAllowsMore() {
+    Map<String, JsonNode> schemas = EventSchemas.load().documents();
+    for (String type : EventCatalogue.TYPES) {
+      JsonNode schema = schemas.get(type);
+      assertThat(schema.path("additionalProperties").asBoolean()).as(type + " allows more in data").isTrue();
+      if (!EventCatalogue.isOrder(type)) continue;
+      Variable available = TemplateVariables.available(ActionType.PLAIN_MESSAGE, type);
+      List<String> orderFields = new ArrayList<>();
+      schema.path("$defs").path("order").path("properties").fieldNames().forEachRemaining(orderFields::add);
+      assertThat(TemplateVariables.ALL.get("order").names()).as(type).containsExactlyInAnyOrderElementsOf(orderFields);
+      schema.path("$defs").path("item").path("properties").fieldNames().forEachRemaining(field ->
+          assertThatCode(() -> templates.check("{{#order.items}}{{" + field + "}}{{/order.items}}", "f", available,
+              false)).as(type + " item " + field).doesNotThrowAnyException());
+      assertThatCode(() -> templates.check("{{order.metadata.a.b}}{{#order.items}}{{metadata.c}}{{/order.items}}",
+          "f", available, false)).doesNotThrowAnyException();
+    }
   }
 }
