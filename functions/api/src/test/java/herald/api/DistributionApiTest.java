@@ -245,6 +245,30 @@ class DistributionApiTest {
   }
 
   @Test
+  void templatesThatDoMoreThanFillInDataAreRefusedWithTheirCodeAndFieldAtSaveAndAtPreview() {
+    String text = "\"text\":\"Welcome {{customer.name}}\"";
+    assertError(call("POST", "/v1/distributions", welcome("Hi").replace(text,
+        "\"html\":\"<p>{{{customer.name}}}</p>\""), null), 400, "unescaped_html", "channels[0].html");
+    assertError(call("POST", "/v1/distributions", welcome("{{=<% %>=}}<%customer.name%>"), null), 400,
+        "delimiter_change", "channels[0].subject");
+    assertError(call("POST", "/v1/distributions", welcome("Hi").replace(text, "\"text\":\"{{customer.name.bytes}}\""),
+        null), 400, "unknown_variable", "channels[0].text");
+    assertThat(ok(200, call("GET", "/v1/distributions", null, null)).path("data").size()).isZero();
+
+    String items = "customer.metadata.items";
+    String nested = ("{{#" + items + "}}").repeat(4) + "{{.}}" + ("{{/" + items + "}}").repeat(4);
+    call("POST", "/v1/customers", "{\"source_id\":\"ada-1\",\"name\":\"Ada\",\"email\":\"ada@example.com\","
+        + "\"metadata\":{\"items\":[" + String.join(",", java.util.Collections.nCopies(100, "\"x\"")) + "]}}", null);
+    String id = ok(201, call("POST", "/v1/distributions", welcome("Hi").replace(text, "\"text\":\"" + nested + "\""),
+        null)).path("id").asText();
+
+    long start = System.nanoTime();
+    assertError(call("POST", "/v1/distributions/" + id + "/preview", "{\"customer_id\":\""
+        + herald.domain.customers.Customer.idFor("ada-1") + "\"}", null), 400, "template_too_large", "channels[0]");
+    assertThat(System.nanoTime() - start).as("stopped early").isLessThan(5_000_000_000L);
+  }
+
+  @Test
   void theCatalogueListsWhichActionsFitEachTrigger() {
     JsonNode catalogue = ok(200, call("GET", "/v1/distributions/catalogue", null, null));
     JsonNode gift = null;
