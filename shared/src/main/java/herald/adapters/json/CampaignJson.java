@@ -81,6 +81,19 @@ public final class CampaignJson {
     return node;
   }
 
+  /** A count of codes ({@code codes_count}, {@code count}): a whole number, or null when absent and optional. */
+  public static Long count(JsonNode body, String name, boolean required) {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) {
+      if (required) throw Invalid.required(name);
+      return null;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw new Invalid("invalid_type", name, name + " must be a whole number");
+    }
+    return value.asLong();
+  }
+
   private static CampaignSettings settings(Fields f) {
     return new CampaignSettings(f.requiredText("name"), CampaignType.of(f.requiredText("type"), "type"),
         instant(f, "start_date"), instant(f, "expiration_date"), bool(f, "join_once"), codeConfig(f),

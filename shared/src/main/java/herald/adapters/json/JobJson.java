@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import herald.domain.campaigns.CodeJob;
 import herald.domain.common.Invalid;
 import herald.domain.intake.ImportJob;
 import herald.domain.intake.ImportRow;
@@ -19,12 +20,14 @@ import java.util.List;
  * Jobs on the jobs queue as JSON: {@code {"kind": "customers.import", "action_id", "part", "rows": [{"line",
  * "customer": {...}} or {"line", "rejected": {"code", "field", "message"}}]}} and {@code {"kind":
  * "segment.evaluation", "action_id", "segment_id", "segment_version", "part", "parts", "cursor"}} and {@code
- * {"kind": "segment.purge", "segment_id", "shard", "sweep"}}.
+ * {"kind": "segment.purge", "segment_id", "shard", "sweep"}} and {@code {"kind": "campaign.codes", "action_id",
+ * "campaign_id", "part", "parts", "count"}}.
  */
 public final class JobJson {
   static final String IMPORT = "customers.import";
   static final String SCAN = "segment.evaluation";
   static final String PURGE = "segment.purge";
+  static final String CODES = "campaign.codes";
 
   private JobJson() {}
 
@@ -49,6 +52,8 @@ public final class JobJson {
           .put("cursor", s.cursor());
       case PurgeJob p -> node.put("kind", PURGE).put("segment_id", p.segmentId()).put("shard", p.shard())
           .put("sweep", p.sweep());
+      case CodeJob c -> node.put("kind", CODES).put("action_id", c.actionId()).put("campaign_id", c.campaignId())
+          .put("part", c.part()).put("parts", c.parts()).put("count", c.count());
       default -> throw new IllegalArgumentException("no JSON form for a " + job.getClass().getSimpleName());
     }
     return node.toString();
@@ -68,6 +73,10 @@ public final class JobJson {
         List<ImportRow> rows = new ArrayList<>();
         for (JsonNode r : node.required("rows")) rows.add(row(r));
         return new ImportJob(actionId, node.required("part").asInt(), rows);
+      }
+      if (CODES.equals(kind)) {
+        return new CodeJob(actionId, node.required("campaign_id").asText(), node.required("part").asInt(),
+            node.required("parts").asInt(), node.required("count").asLong());
       }
       if (SCAN.equals(kind)) {
         JsonNode cursor = node.path("cursor");

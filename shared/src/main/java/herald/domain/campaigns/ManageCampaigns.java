@@ -15,19 +15,34 @@ import java.time.Clock;
 public final class ManageCampaigns {
   private final Campaigns campaigns;
   private final CampaignUsers users;
+  private final StartCodeGeneration generation;
   private final Clock clock;
 
   @Inject
-  public ManageCampaigns(Campaigns campaigns, CampaignUsers users, Clock clock) {
+  public ManageCampaigns(Campaigns campaigns, CampaignUsers users, StartCodeGeneration generation, Clock clock) {
     this.campaigns = campaigns;
     this.users = users;
+    this.generation = generation;
     this.clock = clock;
   }
 
-  public CountedCampaign create(CampaignSettings settings) {
+  /**
+   * Creates the campaign and, when {@code codesCount} is given, starts generating that many codes (checked before
+   * anything is created: {@code codes_count} 1 to 1,000,000 and room in the code configuration).
+   */
+  public CountedCampaign create(CampaignSettings settings, Long codesCount) {
     Campaign campaign = Campaign.create(Ids.random(Campaign.PREFIX), settings, clock.instant());
+    if (codesCount != null) StartCodeGeneration.check(campaign, codesCount, 0, "codes_count");
     if (!campaigns.create(campaign)) throw new IllegalStateException("campaign id " + campaign.id() + " exists");
+    if (codesCount != null) {
+      campaign = campaign.generatedBy(generation.start(campaign, codesCount, "codes_count"));
+    }
     return new CountedCampaign(campaign, new CodeCounts(0, 0));
+  }
+
+  /** Starts generating {@code count} more codes for the campaign: the async action's id. */
+  public String generate(String id, long count) {
+    return generation.start(get(id), count, "count");
   }
 
   /** The campaign; NotFound for an id that is not one (checked before anything is read). */
