@@ -3,6 +3,7 @@ package herald.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.domain.campaigns.GenerateCodes;
+import herald.domain.campaigns.ImportCodes;
 import herald.domain.common.NotFound;
 import herald.domain.common.Page;
 import herald.domain.intake.ImportCustomers;
@@ -30,7 +31,8 @@ final class AsyncActionApi implements Routes {
           ImportCustomers.REJECTED),
       AsyncActionType.SEGMENT_EVALUATION, List.of(EvaluateSegmentPart.EVALUATED, EvaluateSegmentPart.ENTERED,
           EvaluateSegmentPart.LEFT),
-      AsyncActionType.CODES_GENERATION, List.of(GenerateCodes.GENERATED, GenerateCodes.COLLISIONS));
+      AsyncActionType.CODES_GENERATION, List.of(GenerateCodes.GENERATED, GenerateCodes.COLLISIONS),
+      AsyncActionType.CODES_IMPORT, List.of(StartImport.ROWS_READ, ImportCodes.IMPORTED, ImportCodes.REJECTED));
   private final AsyncActions actions;
 
   @Inject

@@ -92,6 +92,39 @@ class CodeGenerationEndToEndTest {
     assertThat(jobs.drain()).isZero();
   }
 
+  @Test
+  void anImportAddsTheFilesCodesAndRejectsEachDuplicateWithItsLineOnceEvenDeliveredTwice() {
+    String id = api.json("POST", "/v1/campaigns", "{\"name\":\"Partner codes\",\"type\":\"GIFT_VOUCHERS\"}",
+        "application/json", 201).path("id").asText();
+    String first = api.json("POST", "/v1/campaigns/" + id + "/codes", "code\nAAA-1\nBBB-2\n", "text/csv", 202)
+        .path("async_action_id").asText();
+    jobs.drain();
+    assertThat(api.action(first).path("progress").path("imported").asLong()).isEqualTo(2);
+
+    String file = "code\r\nCCC-3\r\nAAA-1\r\nDDD 4\r\nCCC-3\r\n\"EEE-5\"\r\n";
+    String second = api.json("POST", "/v1/campaigns/" + id + "/codes", file, "text/csv", 202).path("async_action_id")
+        .asText();
+    jobs.drain(true, 300_000);
+
+    JsonNode action = api.action(second);
+    assertThat(action.path("type").asText()).isEqualTo("campaign.codes.import");
+    assertThat(action.path("status").asText()).isEqualTo("DONE");
+    assertThat(action.path("progress")).isEqualTo(Json.parse("{\"rows_read\":5,\"imported\":2,\"rejected\":3,"
+        + "\"parts_total\":1,\"parts_done\":1}"));
+    assertThat(action.path("rejected_rows").findValuesAsText("code"))
+        .containsExactly("duplicate_code", "invalid_value", "duplicate_code");
+    assertThat(action.path("rejected_rows").findValuesAsText("line")).containsExactly("3", "4", "5");
+    assertThat(action.path("rejected_rows").get(2).path("message").asText()).contains("line 2");
+    assertThat(codes(id)).containsExactlyInAnyOrder("AAA-1", "BBB-2", "CCC-3", "EEE-5");
+    assertThat(api.json("GET", "/v1/campaigns/" + id, null, null, 200).path("codes").path("total").asLong())
+        .isEqualTo(4);
+
+    assertError(api.json("POST", "/v1/campaigns/" + id + "/codes", "voucher\nX\n", "text/csv", 400),
+        "unknown_column", "voucher");
+    assertThat(api.call("POST", "/v1/campaigns/camp_00000000000000000000000000000000/codes", "code\nX\n", "text/csv")
+        .getStatusCode()).isEqualTo(404);
+  }
+
   private static void assertError(JsonNode error, String code, String field) {
     assertThat(error.path("code").asText()).isEqualTo(code);
     assertThat(error.path("field").asText()).isEqualTo(field);

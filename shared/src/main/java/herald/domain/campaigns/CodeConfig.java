@@ -99,6 +99,14 @@ public record CodeConfig(int length, String charset, String prefix, String postf
     return value;
   }
 
+  /** An imported code, checked as generated ones are made: 1 to 100 printable characters, no blanks. */
+  public static String imported(String code, String field) {
+    if (code == null || code.isEmpty()) throw Invalid.required(field);
+    if (code.length() > 100) throw new Invalid("too_long", field, field + " is longer than 100 characters");
+    check(code, field);
+    return code;
+  }
+
   /** Codes go into emails, URLs and CSV files: printable characters only, no blanks. */
   private static void check(String value, String field) {
     if (value.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)

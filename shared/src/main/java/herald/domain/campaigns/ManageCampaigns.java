@@ -5,6 +5,9 @@ import herald.domain.common.Ids;
 import herald.domain.common.Invalid;
 import herald.domain.common.NotFound;
 import herald.domain.common.Page;
+import herald.domain.intake.ImportFile;
+import herald.domain.intake.StartImport;
+import herald.domain.jobs.AsyncActionType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
@@ -16,10 +19,13 @@ public final class ManageCampaigns {
   private final Campaigns campaigns;
   private final CampaignUsers users;
   private final StartCodeGeneration generation;
+  private final StartImport imports;
   private final Clock clock;
 
   @Inject
-  public ManageCampaigns(Campaigns campaigns, CampaignUsers users, StartCodeGeneration generation, Clock clock) {
+  public ManageCampaigns(Campaigns campaigns, CampaignUsers users, StartCodeGeneration generation, StartImport imports,
+      Clock clock) {
+    this.imports = imports;
     this.campaigns = campaigns;
     this.users = users;
     this.generation = generation;
@@ -38,6 +44,16 @@ public final class ManageCampaigns {
       campaign = campaign.generatedBy(generation.start(campaign, codesCount, "codes_count"));
     }
     return new CountedCampaign(campaign, new CodeCounts(0, 0));
+  }
+
+  /**
+   * Starts importing a file of codes into the campaign, as customers are imported ({@link StartImport}): the async
+   * action's id. Each row's code is added unless the campaign, or an earlier row, has it ({@link ImportCodes}).
+   */
+  public String importCodes(String id, ImportFile file) {
+    Campaign campaign = get(id);
+    return imports.start(file, AsyncActionType.CODES_IMPORT,
+        (action, part, rows) -> new CodeImportJob(action, campaign.id(), part, rows));
   }
 
   /** Starts generating {@code count} more codes for the campaign: the async action's id. */

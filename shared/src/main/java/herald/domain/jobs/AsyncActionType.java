@@ -4,7 +4,8 @@ package herald.domain.jobs;
 public enum AsyncActionType {
   CUSTOMERS_IMPORT("customers.import"),
   SEGMENT_EVALUATION("segment.evaluation"),
-  CODES_GENERATION("campaign.codes.generation");
+  CODES_GENERATION("campaign.codes.generation"),
+  CODES_IMPORT("campaign.codes.import");
 
   private final String wire;
 
