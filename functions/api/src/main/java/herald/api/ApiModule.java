@@ -6,6 +6,7 @@ import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import herald.domain.keys.ApiKeys;
 import herald.domain.keys.ManageApiKeys;
+import herald.platform.CampaignsModule;
 import herald.platform.ChangesModule;
 import herald.platform.Env;
 import herald.platform.JobsModule;
@@ -18,7 +19,8 @@ import java.time.Clock;
  * The api function: every group of routes, and the deployment's own key (HERALD_API_KEY). It writes customers and
  * announces their changes (ChangesModule); it never evaluates a segment's rules.
  */
-@Module(includes = {StoresModule.class, JobsModule.class, SegmentsModule.class, ChangesModule.class})
+@Module(includes = {StoresModule.class, JobsModule.class, SegmentsModule.class, ChangesModule.class,
+    CampaignsModule.class})
 abstract class ApiModule {
   private ApiModule() {}
 
@@ -57,4 +59,6 @@ abstract class ApiModule {
   @Binds @IntoSet abstract Routes suppressions(SuppressionApi api);
 
   @Binds @IntoSet abstract Routes unsubscribe(UnsubscribeApi api);
+
+  @Binds @IntoSet abstract Routes campaigns(CampaignApi api);
 }

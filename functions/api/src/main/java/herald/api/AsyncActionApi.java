@@ -2,6 +2,8 @@ package herald.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import herald.domain.campaigns.GenerateCodes;
+import herald.domain.campaigns.ImportCodes;
 import herald.domain.common.NotFound;
 import herald.domain.common.Page;
 import herald.domain.intake.ImportCustomers;
@@ -28,7 +30,9 @@ final class AsyncActionApi implements Routes {
       AsyncActionType.CUSTOMERS_IMPORT, List.of(StartImport.ROWS_READ, ImportCustomers.IMPORTED, ImportCustomers.UNCHANGED,
           ImportCustomers.REJECTED),
       AsyncActionType.SEGMENT_EVALUATION, List.of(EvaluateSegmentPart.EVALUATED, EvaluateSegmentPart.ENTERED,
-          EvaluateSegmentPart.LEFT));
+          EvaluateSegmentPart.LEFT),
+      AsyncActionType.CODES_GENERATION, List.of(GenerateCodes.GENERATED, GenerateCodes.COLLISIONS),
+      AsyncActionType.CODES_IMPORT, List.of(StartImport.ROWS_READ, ImportCodes.IMPORTED, ImportCodes.REJECTED));
   private final AsyncActions actions;
 
   @Inject

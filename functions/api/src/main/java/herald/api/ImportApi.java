@@ -54,7 +54,7 @@ final class ImportApi implements Routes {
         .withHeader("location", AsyncActionApi.PATH + "/" + id);
   }
 
-  private static String mediaType(String contentType) {
+  static String mediaType(String contentType) {
     if (contentType == null) return "";
     int semicolon = contentType.indexOf(';');
     return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);

@@ -17,7 +17,7 @@ final class Router {
   static final int MAX_BODY_BYTES = 256 * 1024;
   static final Set<String> PUBLIC = Set.of("/v1/health", "/v1/openapi.json", "/v1/unsubscribe");
   /** Routes whose body may be larger than MAX_BODY_BYTES (up to what Lambda takes: 6 MB). */
-  static final Set<String> LARGE_BODIES = Set.of(ImportApi.PATH);
+  static final Set<String> LARGE_BODIES = Set.of(ImportApi.PATH, CampaignApi.CODES);
   /** Literal paths before ones with parameters ({@code /v1/customers/import} before {@code /v1/customers/{id}}). */
   private static final Comparator<Route> PRECEDENCE = Comparator
       .comparingLong((Route r) -> r.template().chars().filter(c -> c == '{').count())

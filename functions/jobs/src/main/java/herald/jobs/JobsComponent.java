@@ -7,6 +7,7 @@ import herald.domain.intake.ImportJob;
 import herald.domain.intake.ImportRow;
 import herald.domain.jobs.AsyncActions;
 import herald.domain.jobs.RunJob;
+import herald.platform.CampaignsModule;
 import herald.platform.ChangesModule;
 import herald.platform.Env;
 import herald.platform.JobsModule;
@@ -17,7 +18,8 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 @Singleton
-@Component(modules = {JobsModule.class, StoresModule.class, SegmentsModule.class, ChangesModule.class})
+@Component(modules = {JobsModule.class, StoresModule.class, SegmentsModule.class, ChangesModule.class,
+    CampaignsModule.class})
 interface JobsComponent extends Startup.Primed {
   RunJob run();
 

@@ -22,14 +22,41 @@ import java.util.function.Supplier;
  * a row that cannot be read becomes a rejection with its line.
  */
 public final class CsvRows implements ImportFile {
+  /** What the columns of one kind of file are: the header's check, and a row's object (as JSON text). */
+  public interface Columns {
+    /** Throws {@link Invalid} for a header this kind of file cannot have. */
+    void check(List<String> columns);
+
+    /** The row's object, or its rejection; {@code fields} has as many cells as {@code columns}. */
+    ImportRow row(long line, List<String> columns, List<String> fields);
+  }
+
+  /** The customers' columns (the default). */
+  public static final Columns CUSTOMERS = new Columns() {
+    @Override public void check(List<String> columns) {
+      checkCustomers(columns);
+    }
+
+    @Override public ImportRow row(long line, List<String> columns, List<String> fields) {
+      return customer(line, columns, fields);
+    }
+  };
+
   private static final Set<String> FIELDS = Set.of("source_id", "name", "email", "phone", "timezone");
   private static final Set<String> CONSENTS = Set.of("consents.email", "consents.sms");
   private final Supplier<Reader> file;
   private final List<String> columns;
+  private final Columns kind;
 
-  /** {@code file} opens the file from its start, each time it is called. */
+  /** A file of customers; {@code file} opens the file from its start, each time it is called. */
   public CsvRows(Supplier<Reader> file) {
+    this(file, CUSTOMERS);
+  }
+
+  /** A file whose columns are {@code kind}'s; {@code file} opens the file from its start, each time it is called. */
+  public CsvRows(Supplier<Reader> file, Columns kind) {
     this.file = file;
+    this.kind = kind;
     CsvRecords records = new CsvRecords(file.get());
     if (!records.hasNext()) throw new Invalid("empty_file", "body", "the file is empty: it needs a header row");
     CsvRecords.Record header = records.next();
@@ -37,7 +64,7 @@ public final class CsvRows implements ImportFile {
       throw new Invalid("malformed_header", "body", "the header row cannot be read: " + header.error());
     }
     this.columns = header.fields().stream().map(String::strip).toList();
-    check(columns);
+    kind.check(columns);
   }
 
   @Override
@@ -71,17 +98,21 @@ public final class CsvRows implements ImportFile {
       return ImportRow.unreadable(record.line(), "wrong_column_count", null, "the row has " + record.fields().size()
           + " fields where the header has " + columns.size());
     }
+    return kind.row(record.line(), columns, record.fields());
+  }
+
+  private static ImportRow customer(long line, List<String> columns, List<String> fields) {
     ObjectNode customer = Json.object();
     for (int i = 0; i < columns.size(); i++) {
       String column = columns.get(i);
-      String cell = record.fields().get(i);
+      String cell = fields.get(i);
       if (cell.isEmpty()) continue;
       if (FIELDS.contains(column)) {
         customer.put(column, cell);
       } else if (CONSENTS.contains(column)) {
         String answer = cell.strip().toLowerCase(Locale.ROOT);
         if (!answer.equals("true") && !answer.equals("false")) {
-          return ImportRow.unreadable(record.line(), "invalid_value", column, column + " must be true or false");
+          return ImportRow.unreadable(line, "invalid_value", column, column + " must be true or false");
         }
         object(customer, "consents").putObject(column.substring("consents.".length()))
             .put("granted", answer.equals("true"));
@@ -92,7 +123,7 @@ public final class CsvRows implements ImportFile {
         at.put(path[path.length - 1], cell);
       }
     }
-    return ImportRow.of(record.line(), customer.toString());
+    return ImportRow.of(line, customer.toString());
   }
 
   private static ObjectNode object(ObjectNode parent, String name) {
@@ -100,7 +131,7 @@ public final class CsvRows implements ImportFile {
     return child instanceof ObjectNode o ? o : parent.putObject(name);
   }
 
-  private static void check(List<String> columns) {
+  private static void checkCustomers(List<String> columns) {
     Set<String> seen = new HashSet<>();
     for (String column : columns) {
       if (column.isEmpty()) throw new Invalid("invalid_column", "header", "a column of the header has no name");

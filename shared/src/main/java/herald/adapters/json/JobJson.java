@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import herald.domain.campaigns.CodeImportJob;
+import herald.domain.campaigns.CodeJob;
 import herald.domain.common.Invalid;
 import herald.domain.intake.ImportJob;
 import herald.domain.intake.ImportRow;
@@ -19,12 +21,16 @@ import java.util.List;
  * Jobs on the jobs queue as JSON: {@code {"kind": "customers.import", "action_id", "part", "rows": [{"line",
  * "customer": {...}} or {"line", "rejected": {"code", "field", "message"}}]}} and {@code {"kind":
  * "segment.evaluation", "action_id", "segment_id", "segment_version", "part", "parts", "cursor"}} and {@code
- * {"kind": "segment.purge", "segment_id", "shard", "sweep"}}.
+ * {"kind": "segment.purge", "segment_id", "shard", "sweep"}} and {@code {"kind": "campaign.codes", "action_id",
+ * "campaign_id", "part", "parts", "count"}} and {@code {"kind": "campaign.codes.import", "action_id", "campaign_id",
+ * "part", "rows"}} (rows as an import's, each object {"code"}).
  */
 public final class JobJson {
   static final String IMPORT = "customers.import";
   static final String SCAN = "segment.evaluation";
   static final String PURGE = "segment.purge";
+  static final String CODES = "campaign.codes";
+  static final String CODE_IMPORT = "campaign.codes.import";
 
   private JobJson() {}
 
@@ -33,25 +39,36 @@ public final class JobJson {
     switch (job) {
       case ImportJob i -> {
         node.put("kind", IMPORT).put("action_id", i.actionId()).put("part", i.part());
-        ArrayNode rows = node.putArray("rows");
-        for (ImportRow row : i.rows()) {
-          ObjectNode r = rows.addObject().put("line", row.line());
-          if (row.customer() != null) {
-            r.putRawValue("customer", new RawValue(row.customer()));
-          } else {
-            r.putObject("rejected").put("code", row.rejected().code()).put("field", row.rejected().field())
-                .put("message", row.rejected().message());
-          }
-        }
+        rows(node, i.rows());
+      }
+      case CodeImportJob c -> {
+        node.put("kind", CODE_IMPORT).put("action_id", c.actionId()).put("campaign_id", c.campaignId())
+            .put("part", c.part());
+        rows(node, c.rows());
       }
       case ScanJob s -> node.put("kind", SCAN).put("action_id", s.actionId()).put("segment_id", s.segmentId())
           .put("segment_version", s.segmentVersion()).put("part", s.part()).put("parts", s.parts())
           .put("cursor", s.cursor());
       case PurgeJob p -> node.put("kind", PURGE).put("segment_id", p.segmentId()).put("shard", p.shard())
           .put("sweep", p.sweep());
+      case CodeJob c -> node.put("kind", CODES).put("action_id", c.actionId()).put("campaign_id", c.campaignId())
+          .put("part", c.part()).put("parts", c.parts()).put("count", c.count());
       default -> throw new IllegalArgumentException("no JSON form for a " + job.getClass().getSimpleName());
     }
     return node.toString();
+  }
+
+  private static void rows(ObjectNode node, List<ImportRow> part) {
+    ArrayNode rows = node.putArray("rows");
+    for (ImportRow row : part) {
+      ObjectNode r = rows.addObject().put("line", row.line());
+      if (row.customer() != null) {
+        r.putRawValue("customer", new RawValue(row.customer()));
+      } else {
+        r.putObject("rejected").put("code", row.rejected().code()).put("field", row.rejected().field())
+            .put("message", row.rejected().message());
+      }
+    }
   }
 
   /** Throws {@link Invalid} for a message that is not a job: no retry can mend it. */
@@ -68,6 +85,15 @@ public final class JobJson {
         List<ImportRow> rows = new ArrayList<>();
         for (JsonNode r : node.required("rows")) rows.add(row(r));
         return new ImportJob(actionId, node.required("part").asInt(), rows);
+      }
+      if (CODE_IMPORT.equals(kind)) {
+        List<ImportRow> rows = new ArrayList<>();
+        for (JsonNode r : node.required("rows")) rows.add(row(r));
+        return new CodeImportJob(actionId, node.required("campaign_id").asText(), node.required("part").asInt(), rows);
+      }
+      if (CODES.equals(kind)) {
+        return new CodeJob(actionId, node.required("campaign_id").asText(), node.required("part").asInt(),
+            node.required("parts").asInt(), node.required("count").asLong());
       }
       if (SCAN.equals(kind)) {
         JsonNode cursor = node.path("cursor");

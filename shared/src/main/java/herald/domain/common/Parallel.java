@@ -14,7 +14,7 @@ import java.util.function.Function;
  * every call has ended, is thrown.
  */
 public final class Parallel {
-  static final int AT_ONCE = 16;
+  public static final int AT_ONCE = 16;
 
   private Parallel() {}
 

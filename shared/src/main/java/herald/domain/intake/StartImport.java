@@ -5,6 +5,7 @@ import herald.domain.common.Invalid;
 import herald.domain.jobs.AsyncAction;
 import herald.domain.jobs.AsyncActionType;
 import herald.domain.jobs.AsyncActions;
+import herald.domain.jobs.Job;
 import herald.domain.jobs.Jobs;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts importing a file of customers: reads it once to count its rows (too many, or none, and nothing is
+ * Starts importing a file (of customers, or of a campaign's codes): reads it once to count its rows (too many, or none, and nothing is
  * created), then creates the async action, reads it again cutting it into parts of at most
  * {@link #PART_ROWS} rows and about {@link #PART_BYTES} bytes, puts one job per part on the jobs queue (ten
  * at a time) and finally sets the number of parts. Never holds more than ten parts.
@@ -44,15 +45,28 @@ public final class StartImport {
     this(actions, jobs, clock, MAX_ROWS);
   }
 
-  /** The new action's id. Throws {@link Invalid} (empty_file, too_many_rows) before creating anything. */
+  /** Makes the job of one part of an import (each kind of import has its own, and its own work). */
+  public interface PartMaker {
+    Job part(String actionId, int part, List<ImportRow> rows);
+  }
+
+  /** Starts importing a file of customers: the new action's id. */
   public String start(ImportFile file) {
+    return start(file, AsyncActionType.CUSTOMERS_IMPORT, ImportJob::new);
+  }
+
+  /**
+   * Starts an import of {@code type} whose parts {@code parts} makes: the new action's id. Throws {@link Invalid}
+   * (empty_file, too_many_rows) before creating anything.
+   */
+  public String start(ImportFile file, AsyncActionType type, PartMaker parts) {
     long rows = file.count(maxRows);
     if (rows > maxRows) throw new Invalid("too_many_rows", "body", "an import takes at most " + maxRows + " rows");
     if (rows == 0) throw new Invalid("empty_file", "body", "the file has no rows to import");
     String id = Ids.random(AsyncAction.PREFIX);
-    actions.create(AsyncAction.start(id, AsyncActionType.CUSTOMERS_IMPORT, null, clock.instant()));
-    int parts = 0;
-    List<ImportJob> pending = new ArrayList<>();
+    actions.create(AsyncAction.start(id, type, null, clock.instant()));
+    int count = 0;
+    List<Job> pending = new ArrayList<>();
     List<ImportRow> part = new ArrayList<>();
     int bytes = 0;
     for (Iterator<ImportRow> it = file.rows(); it.hasNext(); ) {
@@ -61,7 +75,7 @@ public final class StartImport {
         row = ImportRow.unreadable(row.line(), "row_too_large", null, "the row is larger than " + ROW_BYTES + " bytes");
       }
       if (!part.isEmpty() && (part.size() == PART_ROWS || bytes + row.size() > PART_BYTES)) {
-        pending.add(new ImportJob(id, parts++, part));
+        pending.add(parts.part(id, count++, part));
         part = new ArrayList<>();
         bytes = 0;
         if (pending.size() == JOBS_PER_PUT) put(pending);
@@ -69,13 +83,13 @@ public final class StartImport {
       part.add(row);
       bytes += row.size();
     }
-    if (!part.isEmpty()) pending.add(new ImportJob(id, parts++, part));
+    if (!part.isEmpty()) pending.add(parts.part(id, count++, part));
     put(pending);
-    actions.total(id, parts, Map.of(ROWS_READ, rows));
+    actions.total(id, count, Map.of(ROWS_READ, rows));
     return id;
   }
 
-  private void put(List<ImportJob> pending) {
+  private void put(List<Job> pending) {
     if (pending.isEmpty()) return;
     jobs.put(List.copyOf(pending));
     pending.clear();

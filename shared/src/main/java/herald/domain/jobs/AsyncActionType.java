@@ -3,7 +3,9 @@ package herald.domain.jobs;
 /** What an async action does; {@code wire} is its name in the API. */
 public enum AsyncActionType {
   CUSTOMERS_IMPORT("customers.import"),
-  SEGMENT_EVALUATION("segment.evaluation");
+  SEGMENT_EVALUATION("segment.evaluation"),
+  CODES_GENERATION("campaign.codes.generation"),
+  CODES_IMPORT("campaign.codes.import");
 
   private final String wire;
 

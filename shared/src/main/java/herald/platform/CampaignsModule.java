@@ -1,0 +1,45 @@
+package herald.platform;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoSet;
+import herald.adapters.dynamodb.DynamoDbCampaigns;
+import herald.adapters.dynamodb.DynamoDbCodes;
+import herald.adapters.json.CodeCsv;
+import herald.domain.campaigns.CampaignUsers;
+import herald.domain.campaigns.Campaigns;
+import herald.domain.campaigns.Codes;
+import herald.domain.campaigns.GenerateCodes;
+import herald.domain.campaigns.ImportCodes;
+import herald.domain.distributions.CampaignUsage;
+import herald.domain.jobs.JobWork;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The campaigns and their code counts (CAMPAIGNS_TABLE), their codes (CODES_TABLE) and the work of generating and
+ * importing them (jobs-queue jobs, so JobsModule too); what uses a campaign is asked of the distributions.
+ */
+@Module(includes = {AwsModule.class, JobsModule.class})
+public abstract class CampaignsModule {
+  private CampaignsModule() {}
+
+  @Provides @Singleton static Campaigns campaigns(DynamoDbClient dynamo, Env env) {
+    return new DynamoDbCampaigns(dynamo, env.get("CAMPAIGNS_TABLE"));
+  }
+
+  @Provides @Singleton static Codes codes(DynamoDbClient dynamo, Env env) {
+    return new DynamoDbCodes(dynamo, env.get("CODES_TABLE"));
+  }
+
+  @Binds @IntoSet abstract JobWork codeGeneration(GenerateCodes work);
+
+  @Binds @IntoSet abstract JobWork codeImports(ImportCodes work);
+
+  @Provides static ImportCodes.CodeReader codeReader() {
+    return CodeCsv::code;
+  }
+
+  @Binds abstract CampaignUsers campaignUsers(CampaignUsage usage);
+}
