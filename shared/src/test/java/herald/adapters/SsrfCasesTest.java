@@ -2,7 +2,6 @@ package herald.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import herald.adapters.http.HostResolver;
 import herald.adapters.http.SsrfGuard;
 import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.webhook.WebhookUrls;

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import herald.local.AwsCli;
 import herald.local.LocalRuntime;
 import herald.local.Options;
 import herald.platform.Json;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ class BusEventsEndToEndTest {
 
   @BeforeAll
   static void start() {
-    Assumptions.assumeTrue(cli() != null, "the AWS CLI is not installed");
+    AwsCli.executable();
     runtime = LocalRuntime.start(Options.forTests(FirstDistributionEndToEndTest.template()));
     api = new Http(runtime.apiUrl(), runtime.apiKey());
   }
@@ -85,7 +84,7 @@ class BusEventsEndToEndTest {
   private static JsonNode putEvents(String type, String detail) throws Exception {
     String entries = Json.MAPPER.writeValueAsString(List.of(Map.of("EventBusName", "herald-local",
         "Source", "shop.backend", "DetailType", type, "Detail", detail)));
-    ProcessBuilder process = new ProcessBuilder(cli(), "events", "put-events", "--endpoint-url",
+    ProcessBuilder process = new ProcessBuilder(AwsCli.executable(), "events", "put-events", "--endpoint-url",
         runtime.endpoints().aws(), "--region", "us-east-1", "--output", "json", "--entries", entries)
         .redirectErrorStream(true);
     process.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
@@ -94,14 +93,5 @@ class BusEventsEndToEndTest {
     String out = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(started.waitFor()).as(out).isZero();
     return Json.parse(out.substring(out.indexOf('{')));
-  }
-
-  /** Debian's awscli where it is installed, else any aws on the PATH. */
-  private static String cli() {
-    if (new File("/usr/bin/aws").canExecute()) return "/usr/bin/aws";
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (new File(dir, "aws").canExecute()) return new File(dir, "aws").getPath();
-    }
-    return null;
   }
 }

@@ -1,7 +1,7 @@
 package herald.domain.distributions;
 
-import static herald.domain.fakes.Samples.T0;
 import static herald.domain.fakes.Refusals.assertRefused;
+import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.domain.channels.Channel;
@@ -16,8 +16,8 @@ import herald.domain.channels.webhook.WebhookPayload;
 import herald.domain.customers.Customer;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.Samples;
-import herald.domain.templates.Templates;
 import herald.domain.fakes.TestClock;
+import herald.domain.templates.Templates;
 import herald.testing.TestChannels;
 import java.util.List;
 import java.util.Map;

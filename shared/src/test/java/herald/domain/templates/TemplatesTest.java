@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.Collections;
-
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
