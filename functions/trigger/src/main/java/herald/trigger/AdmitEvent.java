@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import herald.adapters.json.EventJson;
 import herald.adapters.json.RejectedEventJson;
 import herald.domain.common.Invalid;
+import herald.domain.common.Nesting;
 import herald.domain.events.RejectedEvent;
 import herald.domain.events.RejectedEvents;
 import herald.domain.events.TriggerEvent;
@@ -11,8 +12,6 @@ import herald.domain.intake.EventDataRules;
 import herald.platform.Log;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,11 +21,6 @@ import java.util.Optional;
  * ({@code GET /v1/events/rejected}), without its personal data, and logged. No retry could mend it.
  */
 final class AdmitEvent {
-  /**
-   * Levels of objects and arrays in data, as the API bounds them: {@code {"a":1}} is 1 level. The same bound as the
-   * API's, counted the same way (issue 14); one constant once both are merged.
-   */
-  static final int MAX_DATA_DEPTH = 32;
   private final EventDataRules rules;
   private final RejectedEvents rejected;
   private final Clock clock;
@@ -41,9 +35,7 @@ final class AdmitEvent {
   Optional<TriggerEvent> admit(JsonNode input) {
     try {
       TriggerEvent event = EventJson.fromEventBridge(input);
-      if (depth(event.data(), 0) > MAX_DATA_DEPTH) {
-        throw new Invalid("too_deep", "detail.data", "detail.data nests deeper than " + MAX_DATA_DEPTH + " levels");
-      }
+      Nesting.bounded(event.data(), "detail.data");
       rules.check(event.type(), event.data());
       return Optional.of(event);
     } catch (Invalid why) {
@@ -53,19 +45,5 @@ final class AdmitEvent {
           "type", rejection.type(), "code", rejection.code(), "field", rejection.field());
       return Optional.empty();
     }
-  }
-
-  /** Stops counting just past the limit, so a hostile value costs no more than that. */
-  private static int depth(Object value, int above) {
-    if (above > MAX_DATA_DEPTH) return above;
-    Collection<?> children = value instanceof Map<?, ?> map ? map.values()
-        : value instanceof Collection<?> list ? list : null;
-    if (children == null) return above;
-    int deepest = above + 1;
-    for (Object child : children) {
-      deepest = Math.max(deepest, depth(child, above + 1));
-      if (deepest > MAX_DATA_DEPTH) break;
-    }
-    return deepest;
   }
 }

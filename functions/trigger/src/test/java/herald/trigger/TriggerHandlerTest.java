@@ -8,6 +8,7 @@ import herald.adapters.dynamodb.DynamoDbSegments;
 import herald.adapters.json.FanoutJobJson;
 import herald.adapters.json.SendJobJson;
 import herald.domain.channels.email.EmailChannel;
+import herald.domain.common.Nesting;
 import herald.domain.common.Page;
 import herald.domain.customers.Customer;
 import herald.domain.delivery.SendJob;
@@ -129,7 +130,7 @@ class TriggerHandlerTest {
     cases.put(event.replace("\"created_at\": \"2026-11-25T10:00:00Z\"", "\"created_at\": \"yesterday\""),
         "invalid_value detail.created_at");
     cases.put(event.replace("\"id\": \"evt_signup_ada_1\",", ""), "missing_field detail.id");
-    cases.put(event.replace("\"plan\": \"gold\"", "\"plan\": " + nested(AdmitEvent.MAX_DATA_DEPTH)),
+    cases.put(event.replace("\"plan\": \"gold\"", "\"plan\": " + nested(Nesting.MAX_DEPTH)),
         "too_deep detail.data");
     cases.put(event.replace("\"customer.custom_event\"", "\"customer.order.paid\""), "invalid_event_data detail.data");
     int n = 0;
@@ -149,7 +150,7 @@ class TriggerHandlerTest {
     new Seed(env).distribution(DistributionStatus.ACTIVE);
     // data itself is one level: the plan's value may nest one level less than the limit
     invoke(EventFiles.read("trigger-custom-event.json")
-        .replace("\"plan\": \"gold\"", "\"plan\": " + nested(AdmitEvent.MAX_DATA_DEPTH - 1)));
+        .replace("\"plan\": \"gold\"", "\"plan\": " + nested(Nesting.MAX_DEPTH - 1)));
 
     assertThat(queued()).hasSize(1);
     assertThat(rejected().items()).isEmpty();
