@@ -112,7 +112,7 @@ class DistributionApiTest {
     }
     assertError(call("POST", "/v1/distributions", base.formatted("{\"type\":\"webhook\",\"url\":"
         + "\"https://hooks.example.com/in\",\"headers\":{\"X-A\":\"a\\r\\nX-B: b\"}}"), null), 400,
-        "invalid_value", "channels[0].headers.X-A");
+        "invalid_characters", "channels[0].headers.X-A");
     assertError(call("POST", "/v1/distributions", base.formatted("{\"type\":\"webhook\",\"url\":"
         + "\"https://[::ffff:0:127.0.0.1]/in\"}"), null), 400, "forbidden_host", "channels[0].url");
   }

@@ -199,9 +199,9 @@ class ChannelValidationTest {
         "a\u0085b", "a\u009fb", "a\tb"})
     void refusesControlCharactersInHeaderValues(String value) {
       assertRefused(() -> new WebhookChannel("https://example.com", SECRET, Map.of("X-A", value), null),
-          "invalid_value", "channels[].headers.X-A");
+          "invalid_characters", "channels[].headers.X-A");
       assertRefused(() -> KINDS.parse(Map.of("type", "webhook", "url", "https://example.com",
-          "headers", Map.of("X-A", value)), 2), "invalid_value", "channels[2].headers.X-A");
+          "headers", Map.of("X-A", value)), 2), "invalid_characters", "channels[2].headers.X-A");
     }
 
     @Test

@@ -110,10 +110,8 @@ public record WebhookChannel(String url, String secret, Map<String, String> head
       }
       if (!seen.add(name)) throw new Invalid("invalid_value", at, "header " + name + " is given twice");
       if (value == null) throw Invalid.required(at);
-      if (value.length() > 1024 || value.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
-        throw new Invalid("invalid_value", at, at + " must be one line of at most 1024 characters, without control"
-            + " characters");
-      }
+      Text.plain(value, at);
+      if (value.length() > 1024) throw new Invalid("invalid_value", at, at + " must be at most 1024 characters");
       copy.put(name, value);
     });
     return Collections.unmodifiableMap(copy);
