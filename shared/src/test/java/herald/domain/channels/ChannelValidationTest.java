@@ -207,7 +207,7 @@ class ChannelValidationTest {
     @Test
     void refusesHeaderValuesOnSeveralLinesAndMoreThan20Headers() {
       assertRefused(() -> new WebhookChannel("https://example.com", SECRET, Map.of("X-A", "a\r\nX-B: b"), null),
-          "invalid_value", "channels[].headers.X-A");
+          "invalid_characters", "channels[].headers.X-A");
       Map<String, String> headers = new HashMap<>();
       IntStream.range(0, 21).forEach(i -> headers.put("X-H" + i, "v"));
       assertRefused(() -> new WebhookChannel("https://example.com", SECRET, headers, null), "too_many",
