@@ -61,4 +61,6 @@ abstract class ApiModule {
   @Binds @IntoSet abstract Routes unsubscribe(UnsubscribeApi api);
 
   @Binds @IntoSet abstract Routes campaigns(CampaignApi api);
+
+  @Binds @IntoSet abstract Routes publications(PublicationApi api);
 }

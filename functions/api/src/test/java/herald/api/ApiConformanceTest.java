@@ -124,10 +124,12 @@ class ApiConformanceTest {
         + "{\"type\":\"intercom\",\"access_token\":\"tok\",\"region\":\"eu\",\"event_name\":\"herald\","
         + "\"metadata\":{\"m\":\"x\"}}]";
     String vip = call("POST", "/v1/segments", "{\"name\":\"VIP\",\"type\":\"static\"}").path("id").asText();
+    String welcome = call("POST", "/v1/campaigns", "{\"name\":\"Welcome\",\"type\":\"DISCOUNT_VOUCHERS\"}")
+        .path("id").asText();
     String[][] variants = {
         {"{\"type\":\"customer.segment.entered\",\"filters\":{\"segment_id\":\"" + vip
             + "\",\"include_existing_members\":true}}",
-            "{\"type\":\"event_customer\"}", "{\"type\":\"publish_code\",\"campaign_id\":\"camp_1\"}"},
+            "{\"type\":\"event_customer\"}", "{\"type\":\"publish_code\",\"campaign_id\":\"" + welcome + "\"}"},
         {"{\"type\":\"customer.segment.left\",\"filters\":{\"segment_id\":\"" + vip + "\"}}",
             "{\"type\":\"segment\",\"segment_id\":\"" + vip + "\"}",
             "{\"type\":\"notify_promotion\",\"promotion_tier_id\":\"promo_1\"}"},
@@ -157,6 +159,8 @@ class ApiConformanceTest {
         automatic().replace("\"plain_message\"", "\"gift_credits\"")));
     expect(400, "unknown_segment", "audience.segment_id", send("POST", "/v1/distributions", automatic().replace(
         "{\"type\":\"event_customer\"}", "{\"type\":\"segment\",\"segment_id\":\"seg_missing\"}")));
+    expect(400, "unknown_campaign", "action.campaign_id", send("POST", "/v1/distributions", automatic().replace(
+        "{\"type\":\"plain_message\"}", "{\"type\":\"publish_code\",\"campaign_id\":\"camp_missing\"}")));
     String vip = call("POST", "/v1/segments", "{\"name\":\"VIP\",\"type\":\"static\"}").path("id").asText();
     expect(422, "incompatible_include_existing_members", "trigger.filters.include_existing_members",
         send("POST", "/v1/distributions", automatic().replace("{\"type\":\"customer.order.paid\"}",

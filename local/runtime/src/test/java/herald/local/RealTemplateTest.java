@@ -38,7 +38,7 @@ class RealTemplateTest {
     assertThat(template.tables()).extracting(Template.Table::logicalId).containsExactlyInAnyOrder(
         "DistributionsTable", "CustomersTable", "MessagesTable", "SettingsTable", "EventKeysTable", "ApiKeysTable",
         "ActivityTable", "SuppressionsTable", "StatsTable", "SegmentsTable", "SegmentMembersTable",
-        "AsyncActionsTable", "RejectedEventsTable", "CampaignsTable", "CodesTable");
+        "AsyncActionsTable", "RejectedEventsTable", "CampaignsTable", "CodesTable", "PublicationsTable");
     Template.Table distributions = template.tables().stream()
         .filter(t -> t.logicalId().equals("DistributionsTable")).findFirst().orElseThrow();
     assertThat(distributions.globalIndexes()).extracting(Template.Index::name).containsExactly("ActiveByTrigger", "ByStatus",

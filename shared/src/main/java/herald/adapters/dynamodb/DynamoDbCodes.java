@@ -2,6 +2,7 @@ package herald.adapters.dynamodb;
 
 import herald.domain.campaigns.Claim;
 import herald.domain.campaigns.Codes;
+import herald.domain.campaigns.Codes.Taken;
 import herald.domain.common.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -84,7 +87,8 @@ public final class DynamoDbCodes implements Codes {
    * race tries the next candidate, a shard read empty the next shard.
    */
   @Override
-  public Claim claim(String campaignId, String publicationId, String customerId, Instant now) {
+  public Claim claim(String campaignId, String publicationId, String customerId, Instant now,
+      Consumer<String> beforeTaking) {
     List<Integer> shards = new ArrayList<>();
     for (int s = 0; s < SHARDS; s++) shards.add(s);
     Collections.shuffle(shards, ThreadLocalRandom.current());
@@ -99,7 +103,9 @@ public final class DynamoDbCodes implements Codes {
         if (candidates.isEmpty()) break;
         Collections.shuffle(candidates, ThreadLocalRandom.current());
         for (String code : candidates) {
-          if (take(campaignId, code, publicationId, customerId, now)) return new Claim(code, conflicts);
+          beforeTaking.accept(code);
+          Taken taken = take(campaignId, code, publicationId, customerId, now);
+          if (taken != Taken.LOST) return new Claim(code, conflicts, taken == Taken.FRESH);
           conflicts++;
         }
       }
@@ -107,16 +113,23 @@ public final class DynamoDbCodes implements Codes {
     return new Claim(null, conflicts);
   }
 
-  private boolean take(String campaignId, String code, String publicationId, String customerId, Instant now) {
+  /**
+   * One conditional update: in the pool, or the publication's already (published_at kept then); the old item
+   * tells which.
+   */
+  @Override
+  public Taken take(String campaignId, String code, String publicationId, String customerId, Instant now) {
     try {
-      dynamo.updateItem(r -> r.tableName(table).key(key(campaignId, code))
-          .updateExpression("SET publication_id = :p, customer_id = :c, published_at = :t REMOVE #pool")
-          .conditionExpression("attribute_exists(#pool)").expressionAttributeNames(POOL)
+      var old = dynamo.updateItem(r -> r.tableName(table).key(key(campaignId, code))
+          .updateExpression("SET publication_id = :p, customer_id = :c, published_at = if_not_exists(published_at, :t)"
+              + " REMOVE #pool")
+          .conditionExpression("attribute_exists(#pool) OR publication_id = :p").expressionAttributeNames(POOL)
           .expressionAttributeValues(Map.of(":p", Items.s(publicationId), ":c", Items.s(customerId),
-              ":t", Items.s(now.toString()))));
-      return true;
+              ":t", Items.s(now.toString())))
+          .returnValues(ReturnValue.ALL_OLD)).attributes();
+      return old != null && old.containsKey("pool") ? Taken.FRESH : Taken.ALREADY_MINE;
     } catch (ConditionalCheckFailedException e) {
-      return false;
+      return Taken.LOST;
     }
   }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Port: the codes of the campaigns, one item per (campaign, code): a code is its own key, so one campaign never
@@ -26,7 +27,24 @@ public interface Codes {
    * Takes an available code of the campaign for the publication, with a conditional write, so no two publications
    * ever get one code; publishers start at random places of the pool, so they rarely reach for the same one.
    */
-  Claim claim(String campaignId, String publicationId, String customerId, Instant now);
+  default Claim claim(String campaignId, String publicationId, String customerId, Instant now) {
+    return claim(campaignId, publicationId, customerId, now, code -> {});
+  }
+
+  /**
+   * As {@link #claim(String, String, String, Instant)}, calling {@code beforeTaking} with each code before trying
+   * to take it (so the publication names it first); an exception thrown there ends the claim.
+   */
+  Claim claim(String campaignId, String publicationId, String customerId, Instant now, Consumer<String> beforeTaking);
+
+  /** What {@link #take} found. */
+  enum Taken { FRESH, ALREADY_MINE, LOST }
+
+  /**
+   * Takes this code for the publication if it is still in the pool ({@code FRESH}) or already the publication's
+   * ({@code ALREADY_MINE}); {@code LOST} when another publication has it, or the campaign has no such code.
+   */
+  Taken take(String campaignId, String code, String publicationId, String customerId, Instant now);
 
   /** Puts a code claimed for the publication back into the pool; false when it is not claimed for it. */
   boolean release(String campaignId, String code, String publicationId);

@@ -2,6 +2,8 @@ package herald.domain.distributions;
 
 import herald.domain.activity.Activity;
 import herald.domain.activity.ActivityEntry;
+import herald.domain.campaigns.Campaign;
+import herald.domain.campaigns.Campaigns;
 import herald.domain.common.Conflict;
 import herald.domain.common.Ids;
 import herald.domain.common.Invalid;
@@ -20,20 +22,23 @@ import java.time.Clock;
  * A segment the distribution names (its audience's, its trigger's segment_id) must exist when it is saved,
  * and still exist when it is activated or sent: a segment in use cannot be deleted, but a delete racing a save
  * can slip between the two checks, and a distribution stored before this check may name one that never existed.
+ * The same holds for the campaign a publish_code action names ({@code unknown_campaign} on action.campaign_id).
  */
 public final class ManageDistributions {
   private final Distributions distributions;
   private final Segments segments;
+  private final Campaigns campaigns;
   private final DistributionRules rules;
   private final Activity activity;
   private final Clock clock;
   private final Activations activations;
 
   @Inject
-  public ManageDistributions(Distributions distributions, Segments segments, DistributionRules rules,
-      Activity activity, Clock clock, Activations activations) {
+  public ManageDistributions(Distributions distributions, Segments segments, Campaigns campaigns,
+      DistributionRules rules, Activity activity, Clock clock, Activations activations) {
     this.distributions = distributions;
     this.segments = segments;
+    this.campaigns = campaigns;
     this.rules = rules;
     this.activity = activity;
     this.clock = clock;
@@ -41,14 +46,15 @@ public final class ManageDistributions {
   }
 
   /** With nothing told of activations. */
-  public ManageDistributions(Distributions distributions, Segments segments, DistributionRules rules,
-      Activity activity, Clock clock) {
-    this(distributions, segments, rules, activity, clock, Activations.NONE);
+  public ManageDistributions(Distributions distributions, Segments segments, Campaigns campaigns,
+      DistributionRules rules, Activity activity, Clock clock) {
+    this(distributions, segments, campaigns, rules, activity, clock, Activations.NONE);
   }
 
   public Distribution create(DistributionDraft draft, String actor) {
     DistributionDraft checked = rules.check(draft);
     segmentsExist(checked.trigger(), checked.audience());
+    campaignExists(checked.action());
     Distribution distribution = Distribution.create(Ids.random("dist_"), checked, clock.instant());
     distributions.create(distribution);
     record(distribution, actor, "created");
@@ -71,6 +77,7 @@ public final class ManageDistributions {
     }
     DistributionDraft checked = rules.checkEdit(draft, current);
     segmentsExist(checked.trigger(), checked.audience());
+    campaignExists(checked.action());
     if (current.status() != DistributionStatus.DRAFT && checked.trigger().manual() != current.manual()) {
       throw new Conflict("not_editable", "only a DRAFT distribution can switch between manual and automatic");
     }
@@ -86,6 +93,7 @@ public final class ManageDistributions {
     Distribution moved = current.moveTo(next, clock.instant());
     if (next == DistributionStatus.ACTIVE || next == DistributionStatus.SCHEDULED) {
       segmentsExist(current.trigger(), current.audience());
+      campaignExists(current.action());
     }
     if (moved != current) {
       replace(moved, current.version());
@@ -117,6 +125,15 @@ public final class ManageDistributions {
     String triggers = trigger.filter(TriggerFilter.SEGMENT_ID.name());
     if (triggers != null && !triggers.equals(audience.segmentId())) {
       segmentExists(triggers, "trigger.filters." + TriggerFilter.SEGMENT_ID.name());
+    }
+  }
+
+  /** Invalid {@code unknown_campaign} when the action names a campaign (publish_code) that does not exist. */
+  private void campaignExists(Action action) {
+    String id = action.campaignId();
+    if (id != null && action.type() == ActionType.PUBLISH_CODE && (!Campaign.isId(id) || campaigns.get(id).isEmpty())) {
+      throw new Invalid("unknown_campaign", "action.campaign_id", "campaign " + (id.length() > 40 ? id.substring(0, 40)
+          + "..." : id) + " does not exist; name an existing campaign");
     }
   }
 

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import herald.domain.activity.ActivityEntry;
+import herald.domain.campaigns.Campaign;
+import herald.domain.campaigns.CampaignSettings;
+import herald.domain.campaigns.CampaignType;
 import herald.domain.channels.email.EmailChannel;
 import herald.domain.common.Conflict;
 import herald.domain.common.Invalid;
 import herald.domain.common.NotFound;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.InMemoryActivity;
+import herald.domain.fakes.InMemoryCampaigns;
 import herald.domain.fakes.InMemoryDistributions;
 import herald.domain.fakes.InMemorySegments;
 import herald.domain.fakes.Samples;
@@ -30,7 +34,8 @@ class ManageDistributionsTest {
   private final InMemoryDistributions distributions = new InMemoryDistributions();
   private final InMemoryActivity activity = new InMemoryActivity();
   private final InMemorySegments segments = new InMemorySegments();
-  private final ManageDistributions manage = new ManageDistributions(distributions, segments,
+  private final InMemoryCampaigns campaigns = new InMemoryCampaigns();
+  private final ManageDistributions manage = new ManageDistributions(distributions, segments, campaigns,
       new DistributionRules(new Templates(), new FakePatterns(), TestChannels.kinds()), activity, clock);
 
   ManageDistributionsTest() {
@@ -297,5 +302,25 @@ class ManageDistributionsTest {
     assertThat(distributions.get(manual.id())).contains(manual);
     assertThat(manage.moveTo(onEntry.id(), DistributionStatus.ARCHIVED, "root").status())
         .isEqualTo(DistributionStatus.ARCHIVED);
+  }
+
+  @Test
+  void aPublishCodeActionMustNameACampaignThatExistsWhenSavedAndWhenActivated() {
+    String welcome = "camp_" + "a".repeat(32);
+    DistributionDraft toMissing = new DistributionDraft("Welcome", null, Samples.custom("signup"),
+        Audience.eventCustomer(), new Action(ActionType.PUBLISH_CODE, welcome, null), List.of(Samples.email()));
+    Invalid missing = catchThrowableOfType(Invalid.class, () -> manage.create(toMissing, "root"));
+    assertThat(missing.code()).isEqualTo("unknown_campaign");
+    assertThat(missing.field()).isEqualTo("action.campaign_id");
+    assertThat(distributions.all()).isEmpty();
+
+    campaigns.create(Campaign.create(welcome, new CampaignSettings("Welcome", CampaignType.DISCOUNT_VOUCHERS, null, null,
+        false, null, false, null, null), T0));
+    Distribution created = manage.create(toMissing, "root");
+    campaigns.delete(welcome);   // a delete that raced the save
+    Invalid activate = catchThrowableOfType(Invalid.class,
+        () -> manage.moveTo(created.id(), DistributionStatus.ACTIVE, "root"));
+    assertThat(activate.code()).isEqualTo("unknown_campaign");
+    assertThat(distributions.get(created.id())).contains(created);
   }
 }

@@ -14,6 +14,7 @@ import herald.domain.distributions.ManageDistributions;
 import herald.domain.distributions.Trigger;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.InMemoryActivity;
+import herald.domain.fakes.InMemoryCampaigns;
 import herald.domain.fakes.Samples;
 import herald.domain.fakes.TestClock;
 import herald.domain.segments.Member;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class SendToExistingMembersTest {
   private final FanoutFixture f = new FanoutFixture();
-  private final ManageDistributions manage = new ManageDistributions(f.distributions, f.segments,
+  private final ManageDistributions manage = new ManageDistributions(f.distributions, f.segments, new InMemoryCampaigns(),
       new DistributionRules(new Templates(), new FakePatterns(), TestChannels.kinds()), new InMemoryActivity(),
       new TestClock(), new SendToExistingMembers(f.segments, f.fanoutQueue));
 
