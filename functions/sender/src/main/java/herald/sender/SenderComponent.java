@@ -9,6 +9,7 @@ import herald.domain.delivery.Messages;
 import herald.domain.delivery.SendJob;
 import herald.domain.delivery.SendToRecipient;
 import herald.domain.templates.Templates;
+import herald.platform.CampaignsModule;
 import herald.platform.DeliveryModule;
 import herald.platform.Env;
 import herald.platform.Priming;
@@ -18,7 +19,7 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 
 @Singleton
-@Component(modules = DeliveryModule.class)
+@Component(modules = {DeliveryModule.class, CampaignsModule.class})
 interface SenderComponent extends Startup.Primed {
   SendToRecipient send();
 

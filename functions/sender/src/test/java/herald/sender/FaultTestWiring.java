@@ -3,17 +3,24 @@ package herald.sender;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import herald.adapters.aws.SesEmailSender;
+import herald.adapters.dynamodb.DynamoDbActivity;
 import herald.adapters.dynamodb.DynamoDbBrandSettings;
+import herald.adapters.dynamodb.DynamoDbCampaigns;
+import herald.adapters.dynamodb.DynamoDbCodes;
 import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.adapters.dynamodb.DynamoDbMessages;
+import herald.adapters.dynamodb.DynamoDbPublications;
 import herald.adapters.dynamodb.DynamoDbStatusCounters;
 import herald.adapters.dynamodb.DynamoDbSuppressions;
 import herald.adapters.http.HostResolver;
 import herald.adapters.http.HttpWebhookSender;
 import herald.adapters.json.SendJobJson;
+import herald.domain.campaigns.HoldCode;
 import herald.domain.channels.ChannelKinds;
 import herald.domain.channels.webhook.WebhookUrls;
+import herald.domain.delivery.ActionScope;
+import herald.domain.delivery.CodeEscrow;
 import herald.domain.delivery.PrepareMessage;
 import herald.domain.delivery.RecordDeadLetter;
 import herald.domain.delivery.SendToRecipient;
@@ -69,10 +76,24 @@ final class FaultTestWiring {
         kinds),
         new FaultyPorts.FaultyCustomers(new DynamoDbCustomers(dynamo, env.get("CUSTOMERS_TABLE")), faults),
         new DynamoDbBrandSettings(dynamo, env.get("SETTINGS_TABLE")),
-        new UnsubscribeLinks(env.get("HERALD_SIGNING_KEY"), env.get("HERALD_PUBLIC_URL")), kinds);
-    SendToRecipient send = new SendToRecipient(messages(), prepare, kinds, stats(), clock);
+        new UnsubscribeLinks(env.get("HERALD_SIGNING_KEY"), env.get("HERALD_PUBLIC_URL")), kinds,
+        new ActionScope(hold(), new DynamoDbActivity(dynamo, env.get("ACTIVITY_TABLE")), clock));
+    SendToRecipient send = new SendToRecipient(messages(), prepare, kinds, stats(),
+        new CodeEscrow(hold(), campaigns(), messages()), clock);
     SqsClient sqs = cappedBackoff(StandIns.sqs(env), backoffCapSeconds);
     return new SenderHandler(send, new SqsRetries(sqs, sendQueue, Duration.ofSeconds(1)));
+  }
+
+  /** The code steps on the real tables (these fault tests send plain messages: nothing goes on the bus). */
+  private HoldCode hold() {
+    return new HoldCode(campaigns(), new DynamoDbCodes(dynamo, env.get("CODES_TABLE")),
+        new DynamoDbPublications(dynamo, env.get("PUBLICATIONS_TABLE")), event -> {
+          throw new IllegalStateException("no bus in the fault tests");
+        }, clock);
+  }
+
+  private DynamoDbCampaigns campaigns() {
+    return new DynamoDbCampaigns(dynamo, env.get("CAMPAIGNS_TABLE"));
   }
 
   /** DeadLetterHandler's logic (that function is no dependency of this one), on the same faulty stores. */

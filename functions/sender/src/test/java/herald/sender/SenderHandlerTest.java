@@ -32,7 +32,7 @@ class SenderHandlerTest {
 
   @BeforeEach
   void freshStandIns() {
-    env = StandIns.get().freshEnv();
+    env = StandIns.get().freshEnv().with("EVENT_BUS_NAME", "herald-test");
     email = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     ses = new SesStore(StandIns.get().ses.endpoint());
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -25,14 +26,29 @@ public final class DynamoDbActivity implements Activity {
 
   @Override
   public void record(ActivityEntry entry) {
+    dynamo.putItem(r -> r.tableName(table).item(item(entry, entry.at() + "#" + Ids.random(""))));
+  }
+
+  @Override
+  public boolean recordOnce(ActivityEntry entry) {
+    try {
+      dynamo.putItem(r -> r.tableName(table).item(item(entry, entry.at() + "#" + entry.action()))
+          .conditionExpression("attribute_not_exists(at_key)"));
+      return true;
+    } catch (ConditionalCheckFailedException recorded) {
+      return false;
+    }
+  }
+
+  private static Map<String, AttributeValue> item(ActivityEntry entry, String atKey) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("subject", Items.s(entry.subject()));
-    item.put("at_key", Items.s(entry.at() + "#" + Ids.random("")));
+    item.put("at_key", Items.s(atKey));
     item.put("at", Items.s(entry.at().toString()));
     item.put("actor", Items.s(entry.actor()));
     item.put("action", Items.s(entry.action()));
     item.put("version", Items.n(entry.version()));
-    dynamo.putItem(r -> r.tableName(table).item(Items.withSchema(item, SCHEMA)));
+    return Items.withSchema(item, SCHEMA);
   }
 
   @Override

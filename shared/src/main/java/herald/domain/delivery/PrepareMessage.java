@@ -5,13 +5,13 @@ import herald.domain.brand.BrandSettings;
 import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelKinds;
+import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.MessageContext;
 import herald.domain.channels.Outgoing;
 import herald.domain.channels.Refusal;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
 import herald.domain.distributions.ActionType;
-import herald.domain.distributions.ActionValues;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Distributions;
@@ -24,9 +24,10 @@ import java.util.Optional;
 
 /**
  * Decides whether a claimed job may still go and renders it: the distribution still active and still holding the
- * channel, a channel Herald delivers, an action it carries out, a known customer, then what the channel's kind
- * checks (an address, consent, the suppression list, the brand details). A template that cannot render (past the
- * size limit: {@code template_too_large}) fails the message for good.
+ * channel, a channel Herald delivers, a known customer, what the channel's kind checks (an address, consent, the
+ * suppression list, the brand details), then what the action provides ({@link ActionScope}: a publish_code's code
+ * is held only for a recipient the channel may reach). A template that cannot render (past the size limit: {@code
+ * template_too_large}) or a message its kind cannot make (a permanent {@link DeliveryFailure}) fails for good.
  */
 public final class PrepareMessage {
   private final Distributions distributions;
@@ -34,29 +35,31 @@ public final class PrepareMessage {
   private final BrandSettings brandSettings;
   private final UnsubscribeLinks links;
   private final ChannelKinds kinds;
+  private final ActionScope actions;
 
   @Inject
   public PrepareMessage(Distributions distributions, Customers customers, BrandSettings brandSettings,
-      UnsubscribeLinks links, ChannelKinds kinds) {
+      UnsubscribeLinks links, ChannelKinds kinds, ActionScope actions) {
     this.distributions = distributions;
     this.customers = customers;
     this.brandSettings = brandSettings;
     this.links = links;
     this.kinds = kinds;
+    this.actions = actions;
   }
 
-  /** What to send and the kind that sends it, or the outcome that ends the message without sending. */
-  public record Prepared(Outgoing message, ChannelKind kind, MessageStatus outcome, String reason) {
-    static Prepared send(Outgoing message, ChannelKind kind) {
-      return new Prepared(message, kind, null, null);
+  /**
+   * What to send and the kind that sends it, or the outcome that ends the message without sending; with the
+   * distribution (null when gone), the customer and what the action provided (a publish_code's held code).
+   */
+  public record Prepared(Outgoing message, ChannelKind kind, MessageStatus outcome, String reason,
+      Distribution distribution, Customer customer, ActionScope.Provided provided) {
+    static Prepared skip(String reason, Distribution distribution) {
+      return new Prepared(null, null, MessageStatus.SKIPPED, reason, distribution, null, null);
     }
 
-    static Prepared skip(String reason) {
-      return new Prepared(null, null, MessageStatus.SKIPPED, reason);
-    }
-
-    static Prepared fail(String reason) {
-      return new Prepared(null, null, MessageStatus.FAILED, reason);
+    static Prepared fail(String reason, Distribution distribution) {
+      return new Prepared(null, null, MessageStatus.FAILED, reason, distribution, null, null);
     }
   }
 
@@ -65,32 +68,35 @@ public final class PrepareMessage {
     Channel channel = distribution == null ? null : distribution.channels().stream()
         .filter(c -> c.type().equals(job.channel())).findFirst().orElse(null);
     if (distribution == null || distribution.status() != DistributionStatus.ACTIVE || channel == null) {
-      return Prepared.skip(SkipReason.DISTRIBUTION_STOPPED.code());
+      return Prepared.skip(SkipReason.DISTRIBUTION_STOPPED.code(), distribution);
     }
     ChannelKind kind = kinds.get(channel.type());
-    if (!kind.delivered()) return Prepared.fail("channel_not_supported");
-    ActionType action = distribution.action().type();
-    if (action == ActionType.PUBLISH_CODE || action == ActionType.NOTIFY_PROMOTION) {
-      return Prepared.fail("action_not_supported");
-    }
+    if (!kind.delivered()) return Prepared.fail("channel_not_supported", distribution);
     Customer customer = customers.get(job.customerId()).orElse(null);
-    if (customer == null) return Prepared.skip(Refusal.NO_ADDRESS.code());
+    if (customer == null) return Prepared.skip(Refusal.NO_ADDRESS.code(), distribution);
     Brand brand = brandSettings.brand().orElse(null);
     Optional<Refusal> refused = kind.refusal(customer, brand);
-    if (refused.isPresent()) return Prepared.skip(refused.get().code());
+    if (refused.isPresent()) return Prepared.skip(refused.get().code(), distribution);
+    ActionScope.Provided provided = actions.provide(distribution, job, customer);
+    if (provided.outcome() != null) {
+      return new Prepared(null, null, provided.outcome(), provided.reason(), distribution, customer, provided);
+    }
     try {
-      return Prepared.send(kind.render(channel, context(job, distribution, customer, brand, kind)), kind);
-    } catch (TemplateRefused cannotRender) {
-      return Prepared.fail(cannotRender.code());             // too large, or saved before today's checks
+      Outgoing message = kind.render(channel, context(job, distribution, customer, brand, kind, provided.values()));
+      return new Prepared(message, kind, null, null, distribution, customer, provided);
+    } catch (TemplateRefused cannotRender) {                 // too large, or saved before today's checks
+      return new Prepared(null, null, MessageStatus.FAILED, cannotRender.code(), distribution, customer, provided);
+    } catch (DeliveryFailure failure) {
+      if (!failure.permanent()) throw failure;
+      return new Prepared(null, null, MessageStatus.FAILED, failure.reason(), distribution, customer, provided);
     }
   }
 
   private MessageContext context(SendJob job, Distribution distribution, Customer customer, Brand brand,
-      ChannelKind kind) {
+      ChannelKind kind, Map<String, Object> provided) {
     ActionType action = distribution.action().type();
     String unsubscribe = kind.carriesUnsubscribeLink() ? links.urlFor(customer.id()) : null;
-    Map<String, Object> scope = TemplateScope.of(customer, brand, job.event(),
-        ActionValues.fromEvent(action, job.event()), unsubscribe);
+    Map<String, Object> scope = TemplateScope.of(customer, brand, job.event(), provided, unsubscribe);
     return new MessageContext(job.messageId(), distribution.id(), action.key(), job.event(), customer, brand, scope,
         TemplateVariables.envelopeData(action, scope), unsubscribe, job.event().createdAt());
   }

@@ -22,4 +22,12 @@ public record SendJob(String distributionId, String channel, String customerId, 
   public String messageId() {
     return Ids.derived("msg_", distributionId, event.id(), customerId, channel);
   }
+
+  /**
+   * The source_id of the publication a publish_code message holds: from the distribution, the event and the
+   * customer, not the channel, so every channel of one recipient, and every retry, carries the same code.
+   */
+  public String publicationSourceId() {
+    return Ids.derived("src_", distributionId, event.id(), customerId);
+  }
 }

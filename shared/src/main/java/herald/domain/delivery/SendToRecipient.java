@@ -19,7 +19,9 @@ import java.util.Optional;
  * stopped after, its channel's kind says what to do ({@link InDoubt}): a webhook goes again with the same
  * Idempotency-Key, which the receiver deduplicates, and an email or text, whose provider cannot tell us whether it
  * took it, ends FAILED outcome_unknown. The window left is the provider call itself. A job whose message another delivery is sending right now (the same job
- * queued twice) comes back later, when that delivery has finished it.
+ * queued twice) comes back later, when that delivery has finished it. A publish_code message's code is published
+ * once the message is sent, and given back when no channel of the recipient could send it ({@link CodeEscrow}); a
+ * crash between recording SENT and publishing leaves the publication pending (the code held, not counted).
  */
 public final class SendToRecipient {
   static final String OUTCOME_UNKNOWN = "outcome_unknown";
@@ -27,15 +29,17 @@ public final class SendToRecipient {
   private final PrepareMessage prepare;
   private final ChannelKinds kinds;
   private final StatusCounters stats;
+  private final CodeEscrow escrow;
   private final Clock clock;
 
   @Inject
   public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
-      Clock clock) {
+      CodeEscrow escrow, Clock clock) {
     this.messages = messages;
     this.prepare = prepare;
     this.kinds = kinds;
     this.stats = stats;
+    this.escrow = escrow;
     this.clock = clock;
   }
 
@@ -69,17 +73,29 @@ public final class SendToRecipient {
       throw beforeSending;
     }
     if (prepared.outcome() != null) {
-      return finish(job, prepared.outcome(), prepared.reason(), null);
+      MessageStatus status = finish(job, prepared.outcome(), prepared.reason(), null);
+      escrow.undelivered(job, prepared.distribution());
+      return status;
     }
     messages.calling(job.messageId());
+    String providerId;
     try {
-      String providerId = prepared.kind().send(prepared.message());
-      return finish(job, MessageStatus.SENT, null, providerId);
+      providerId = prepared.kind().send(prepared.message());
     } catch (DeliveryFailure failure) {
-      if (failure.permanent()) return finish(job, MessageStatus.FAILED, failure.reason(), null);
-      release(job, failure.reason());
-      throw failure;
+      if (!failure.permanent()) {
+        release(job, failure.reason());
+        throw failure;
+      }
+      MessageStatus status = finish(job, MessageStatus.FAILED, failure.reason(), null);
+      escrow.undelivered(job, prepared.distribution());
+      return status;
     }
+    MessageStatus status = finish(job, MessageStatus.SENT, null, providerId);
+    ActionScope.Provided provided = prepared.provided();
+    if (provided != null && provided.held() != null) {
+      escrow.delivered(provided.campaign(), prepared.customer(), provided.held());
+    }
+    return status;
   }
 
   /** What the job's channel does in doubt; a channel no kind is bound for any more cannot be resent safely. */

@@ -47,6 +47,13 @@ public final class ActionValues {
       }
     }
     v.values().removeIf(java.util.Objects::isNull);
+    if (action == ActionType.PUBLISHED_CODE) {
+      Map<String, Object> campaign = new HashMap<>();
+      campaign.put("id", v.get("campaign_id"));
+      campaign.put("name", v.get("campaign_name"));
+      campaign.values().removeIf(java.util.Objects::isNull);
+      return Map.of("voucher", v, "campaign", campaign);
+    }
     return Map.of(TemplateVariables.provided(action), v);
   }
 
@@ -55,10 +62,14 @@ public final class ActionValues {
     String name = TemplateVariables.provided(action.type());
     if (name == null) return Map.of();
     Map<String, Object> v = new HashMap<>(samples(action));
-    if (fromEvent(action.type(), event).get(name) instanceof Map<?, ?> real) {
-      real.forEach((key, value) -> v.put(String.valueOf(key), value));
+    Map<String, Object> real = fromEvent(action.type(), event);
+    if (real.get(name) instanceof Map<?, ?> given) given.forEach((key, value) -> v.put(String.valueOf(key), value));
+    if (!TemplateVariables.providesCampaign(action.type())) return Map.of(name, v);
+    Map<String, Object> campaign = new HashMap<>(Map.of("id", v.get("campaign_id"), "name", v.get("campaign_name")));
+    if (real.get("campaign") instanceof Map<?, ?> given) {
+      given.forEach((key, value) -> campaign.put(String.valueOf(key), value));
     }
-    return Map.of(name, v);
+    return Map.of(name, v, "campaign", campaign);
   }
 
   private static Map<String, Object> samples(Action action) {

@@ -33,6 +33,7 @@ public final class TemplateVariables {
     f.put("order", Variable.values("id", "source_id", "amount", "discount_amount", "total_amount", "currency",
         "status").with("items", Variable.listOf(item)).with("metadata", Variable.freeForm()));
     f.put("voucher", Variable.values("code", "campaign_id", "campaign_name", "expiration_date"));
+    f.put("campaign", Variable.values("id", "name"));
     f.put("promotion_tier", Variable.values("id", "name", "banner", "campaign_id"));
     f.put("gift", Variable.values("amount", "balance", "code"));
     f.put("loyalty", Variable.values("points", "balance", "code"));
@@ -52,6 +53,11 @@ public final class TemplateVariables {
     };
   }
 
+  /** Whether the action also gives its campaign ({@code campaign.id}, {@code campaign.name}). */
+  public static boolean providesCampaign(ActionType action) {
+    return action == ActionType.PUBLISH_CODE || action == ActionType.PUBLISHED_CODE;
+  }
+
   /** The top-level names available to an action's templates on a trigger type, sorted. */
   public static SortedSet<String> allowed(ActionType action, String triggerType) {
     SortedSet<String> names = new TreeSet<>(List.of("customer", "brand", "unsubscribe_url"));
@@ -59,6 +65,7 @@ public final class TemplateVariables {
     if (EventCatalogue.isOrder(triggerType)) names.add("order");
     String provided = action == null ? null : provided(action);
     if (provided != null) names.add(provided);
+    if (action != null && providesCampaign(action)) names.add("campaign");
     return Collections.unmodifiableSortedSet(names);
   }
 
@@ -70,14 +77,15 @@ public final class TemplateVariables {
   }
 
   /**
-   * What a webhook's envelope carries in {@code data}: the customer, and what the action provides (voucher,
-   * gift, loyalty...) when it provides anything.
+   * What a webhook's envelope carries in {@code data}: the customer, and what the action provides (voucher and
+   * campaign, gift, loyalty...) when it provides anything.
    */
   public static Map<String, Object> envelopeData(ActionType action, Map<String, Object> scope) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("customer", scope.get("customer"));
     String provided = provided(action);
     if (provided != null) data.put(provided, scope.get(provided));
+    if (providesCampaign(action)) data.put("campaign", scope.get("campaign"));
     return data;
   }
 }

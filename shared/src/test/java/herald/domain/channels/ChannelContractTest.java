@@ -28,6 +28,7 @@ import herald.domain.fakes.InMemoryBrandSettings;
 import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.InMemoryDistributions;
 import herald.domain.fakes.InMemoryMessages;
+import herald.domain.fakes.NoCodes;
 import herald.domain.fakes.InMemoryStatusCounters;
 import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.fakes.RecordingEmailSender;
@@ -71,8 +72,8 @@ class ChannelContractTest {
   private final InMemoryMessages messages = new InMemoryMessages(clock);
   private final SendToRecipient send = new SendToRecipient(messages,
       new PrepareMessage(distributions, customers, brand,
-          new UnsubscribeLinks("contract-signing-key-0123456789", "https://herald.test"), kinds),
-      kinds, new InMemoryStatusCounters(), clock);
+          new UnsubscribeLinks("contract-signing-key-0123456789", "https://herald.test"), kinds, NoCodes.scope(clock)),
+      kinds, new InMemoryStatusCounters(), NoCodes.escrow(messages, clock), clock);
   private final Customer ada = new Customer(Customer.idFor("src-ada"), "src-ada", "Ada", "ada@mail.example",
       "+447700900123", Map.of(), Samples.T0, Samples.T0);
 

@@ -26,6 +26,7 @@ import herald.domain.fakes.InMemoryBrandSettings;
 import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.InMemoryDistributions;
 import herald.domain.fakes.InMemoryMessages;
+import herald.domain.fakes.NoCodes;
 import herald.domain.fakes.InMemoryStatusCounters;
 import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.fakes.RecordingEmailSender;
@@ -59,8 +60,8 @@ class SendToRecipientTest {
     ChannelKinds kinds = TestChannels.with().email(provider).sms(sms).webhooks(webhooks).suppressions(suppressions)
         .clock(clock).build();
     PrepareMessage prepare = new PrepareMessage(distributions, customers, brandSettings,
-        new UnsubscribeLinks("test-signing-key-0123456789", "https://herald.test"), kinds);
-    return new SendToRecipient(messages, prepare, kinds, stats, clock);
+        new UnsubscribeLinks("test-signing-key-0123456789", "https://herald.test"), kinds, NoCodes.scope(clock));
+    return new SendToRecipient(messages, prepare, kinds, stats, NoCodes.escrow(messages, clock), clock);
   }
 
   private final Customer ada = Samples.customer("src-ada", "Ada", "ada@mail.example");
@@ -369,10 +370,22 @@ class SendToRecipientTest {
   }
 
   @Test
-  void failsAJobWhoseActionNeedsCodesOrPromotionsNotSupportedYet() {
+  void failsAPublishCodeJobWhoseCampaignIsGoneWithoutSending() {
     distributions.create(new Distribution("dist_1", "Codes", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
         Audience.eventCustomer(), new Action(ActionType.PUBLISH_CODE, "camp_1", null), List.of(Samples.email()), 1,
         T0, T0));
+
+    assertThat(send.handle(job)).contains(MessageStatus.FAILED);
+
+    assertThat(stored(job).reason()).isEqualTo("unknown_campaign");
+    assertThat(provider.attempts()).isZero();
+  }
+
+  @Test
+  void failsAJobWhoseActionNeedsPromotionsNotSupportedYet() {
+    distributions.create(new Distribution("dist_1", "Promotion", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
+        Audience.eventCustomer(), new Action(ActionType.NOTIFY_PROMOTION, null, "tier_1"), List.of(Samples.email()),
+        1, T0, T0));
 
     assertThat(send.handle(job)).contains(MessageStatus.FAILED);
 

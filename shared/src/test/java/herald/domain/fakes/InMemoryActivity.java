@@ -17,6 +17,14 @@ public final class InMemoryActivity implements Activity {
   }
 
   @Override
+  public synchronized boolean recordOnce(ActivityEntry entry) {
+    boolean seen = entries.stream().anyMatch(e -> e.subject().equals(entry.subject()) && e.at().equals(entry.at())
+        && e.action().equals(entry.action()));
+    if (!seen) entries.add(entry);
+    return !seen;
+  }
+
+  @Override
   public synchronized Page<ActivityEntry> of(String subject, String cursor, int limit) {
     List<ActivityEntry> found = entries.stream().filter(e -> e.subject().equals(subject))
         .sorted(Comparator.comparing(ActivityEntry::at).reversed()).limit(limit).toList();

@@ -1,0 +1,94 @@
+package herald.domain.delivery;
+
+import herald.domain.activity.Activity;
+import herald.domain.activity.ActivityEntry;
+import herald.domain.campaigns.Campaign;
+import herald.domain.campaigns.HoldCode;
+import herald.domain.campaigns.Publication;
+import herald.domain.common.Conflict;
+import herald.domain.common.Invalid;
+import herald.domain.customers.Customer;
+import herald.domain.distributions.ActionType;
+import herald.domain.distributions.ActionValues;
+import herald.domain.distributions.Distribution;
+import herald.domain.distributions.ManageDistributions;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a message's action gives its templates. publish_code holds a code for the recipient ({@link HoldCode}: the
+ * publication pending until a channel delivers it, see {@link CodeEscrow}), keyed by (distribution, event,
+ * customer), so every channel of the recipient and every retry carry the same code; an empty pool skips the message
+ * ({@code code_pool_exhausted}, noted in the distribution's activity once an hour). notify_promotion is not
+ * carried out yet ({@code action_not_supported}). The actions that report an event read its data ({@link ActionValues}).
+ */
+public final class ActionScope {
+  static final String PUBLICATION_CHANNEL = "DISTRIBUTION";
+  private final HoldCode hold;
+  private final Activity activity;
+  private final Clock clock;
+
+  @Inject
+  public ActionScope(HoldCode hold, Activity activity, Clock clock) {
+    this.hold = hold;
+    this.activity = activity;
+    this.clock = clock;
+  }
+
+  /** The values (by top-level name), the publication held for the message (or null), or why it cannot go. */
+  public record Provided(Map<String, Object> values, Campaign campaign, Publication held, MessageStatus outcome,
+      String reason) {
+    static Provided values(Map<String, Object> values) {
+      return new Provided(values, null, null, null, null);
+    }
+
+    static Provided not(MessageStatus outcome, String reason) {
+      return new Provided(Map.of(), null, null, outcome, reason);
+    }
+  }
+
+  public Provided provide(Distribution distribution, SendJob job, Customer customer) {
+    ActionType action = distribution.action().type();
+    try {
+      return switch (action) {
+        case PUBLISH_CODE -> publish(distribution, job, customer);
+        case NOTIFY_PROMOTION -> Provided.not(MessageStatus.FAILED, "action_not_supported");
+        default -> Provided.values(ActionValues.fromEvent(action, job.event()));
+      };
+    } catch (Invalid unusable) {                      // the campaign is gone, expired or not started
+      return Provided.not(MessageStatus.FAILED, unusable.code());
+    }
+  }
+
+  private Provided publish(Distribution distribution, SendJob job, Customer customer) {
+    Campaign campaign = hold.running(distribution.action().campaignId());
+    Publication held;
+    try {
+      held = hold.hold(campaign, customer, job.publicationSourceId(), PUBLICATION_CHANNEL,
+          Map.of("distribution_id", distribution.id()));
+    } catch (Conflict conflict) {
+      if (conflict.code().equals(SkipReason.CODE_POOL_EXHAUSTED.code())) noteExhausted(distribution);
+      return Provided.not(MessageStatus.SKIPPED, conflict.code());
+    }
+    Map<String, Object> voucher = new HashMap<>();
+    voucher.put("code", held.code());
+    voucher.put("campaign_id", campaign.id());
+    voucher.put("campaign_name", campaign.settings().name());
+    voucher.put("expiration_date", held.expirationDate() == null ? null : held.expirationDate().toString());
+    return new Provided(Map.of("voucher", voucher, "campaign", campaign(campaign)), campaign, held, null, null);
+  }
+
+  private static Map<String, Object> campaign(Campaign campaign) {
+    return Map.of("id", campaign.id(), "name", campaign.settings().name());
+  }
+
+  /** Once per distribution and hour, however many recipients find the pool empty. */
+  private void noteExhausted(Distribution distribution) {
+    activity.recordOnce(new ActivityEntry(ManageDistributions.subject(distribution.id()),
+        clock.instant().truncatedTo(ChronoUnit.HOURS), "sender", SkipReason.CODE_POOL_EXHAUSTED.code(),
+        distribution.version()));
+  }
+}

@@ -1,0 +1,27 @@
+package herald.domain.fakes;
+
+import herald.domain.campaigns.HoldCode;
+import herald.domain.delivery.ActionScope;
+import herald.domain.delivery.CodeEscrow;
+import herald.domain.delivery.Messages;
+import java.time.Clock;
+
+/**
+ * The action scope and code escrow for domain tests whose distributions hold no code (plain_message and the
+ * event-reporting actions): campaigns in memory, no codes or publications (a publish_code would fail loudly).
+ */
+public final class NoCodes {
+  private NoCodes() {}
+
+  private static HoldCode hold(Clock clock) {
+    return new HoldCode(new InMemoryCampaigns(), null, null, new RecordingEventBus(), clock);
+  }
+
+  public static ActionScope scope(Clock clock) {
+    return new ActionScope(hold(clock), new InMemoryActivity(), clock);
+  }
+
+  public static CodeEscrow escrow(Messages messages, Clock clock) {
+    return new CodeEscrow(hold(clock), new InMemoryCampaigns(), messages);
+  }
+}
