@@ -42,7 +42,6 @@ import herald.testing.StandIns;
 import herald.testing.TestChannels;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
