@@ -262,7 +262,7 @@ class DistributionJsonTest {
         + "{'name':'include_existing_members','type':'boolean','required':false}]"));
     assertThat(entered.get("audiences")).isEqualTo(json("['event_customer','segment']"));
     assertThat(entered.get("actions").get(0)).isEqualTo(json("{'type':'publish_code','parameters':['campaign_id'],"
-        + "'audiences':['event_customer','segment'],'variables':['brand','customer','event','unsubscribe_url',"
+        + "'audiences':['event_customer','segment'],'variables':['brand','campaign','customer','event','unsubscribe_url',"
         + "'voucher']}"));
     JsonNode manual = data.get(25);
     assertThat(manual.get("trigger").asText()).isEqualTo("manual");

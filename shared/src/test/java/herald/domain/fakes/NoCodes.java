@@ -1,5 +1,6 @@
 package herald.domain.fakes;
 
+import herald.domain.campaigns.FindPromotionTier;
 import herald.domain.campaigns.HoldCode;
 import herald.domain.delivery.ActionScope;
 import herald.domain.delivery.CodeEscrow;
@@ -18,7 +19,12 @@ public final class NoCodes {
   }
 
   public static ActionScope scope(Clock clock) {
-    return new ActionScope(hold(clock), new InMemoryActivity(), clock);
+    return scope(clock, new InMemoryCampaigns());
+  }
+
+  /** With these campaigns for notify_promotion's tiers. */
+  public static ActionScope scope(Clock clock, InMemoryCampaigns campaigns) {
+    return new ActionScope(hold(clock), new FindPromotionTier(campaigns, clock), new InMemoryActivity(), clock);
   }
 
   public static CodeEscrow escrow(Messages messages, Clock clock) {
