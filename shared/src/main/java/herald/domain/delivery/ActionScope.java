@@ -6,6 +6,7 @@ import herald.domain.campaigns.Campaign;
 import herald.domain.campaigns.FindPromotionTier;
 import herald.domain.campaigns.HoldCode;
 import herald.domain.campaigns.PromotionTier;
+import herald.domain.campaigns.QrLinks;
 import herald.domain.campaigns.Publication;
 import herald.domain.common.Conflict;
 import herald.domain.common.Invalid;
@@ -24,7 +25,8 @@ import java.util.Map;
 /**
  * What a message's action gives its templates. publish_code holds a code for the recipient ({@link HoldCode}: the
  * publication pending until a channel delivers it, see {@link CodeEscrow}), keyed by (distribution, event,
- * customer), so every channel of the recipient and every retry carry the same code; an empty pool skips the message
+ * customer), so every channel of the recipient and every retry carry the same code, with the signed link to its QR
+ * image ({@link QrLinks}; published_code's voucher gets one too); an empty pool skips the message
  * ({@code code_pool_exhausted}, noted in the distribution's activity once an hour). notify_promotion gives the
  * tier's details and its campaign ({@link FindPromotionTier}: a campaign gone, not running or without the tier fails
  * the message with that code). The actions that report an event read its data ({@link ActionValues}).
@@ -33,13 +35,15 @@ public final class ActionScope {
   static final String PUBLICATION_CHANNEL = "DISTRIBUTION";
   private final HoldCode hold;
   private final FindPromotionTier tiers;
+  private final QrLinks qr;
   private final Activity activity;
   private final Clock clock;
 
   @Inject
-  public ActionScope(HoldCode hold, FindPromotionTier tiers, Activity activity, Clock clock) {
+  public ActionScope(HoldCode hold, FindPromotionTier tiers, QrLinks qr, Activity activity, Clock clock) {
     this.hold = hold;
     this.tiers = tiers;
+    this.qr = qr;
     this.activity = activity;
     this.clock = clock;
   }
@@ -62,7 +66,7 @@ public final class ActionScope {
       return switch (action) {
         case PUBLISH_CODE -> publish(distribution, job, customer);
         case NOTIFY_PROMOTION -> promotion(distribution.action());
-        default -> Provided.values(ActionValues.fromEvent(action, job.event()));
+        default -> Provided.values(withQrUrl(ActionValues.fromEvent(action, job.event())));
       };
     } catch (Invalid unusable) {                      // the campaign (or tier) is gone, expired or not started
       return Provided.not(MessageStatus.FAILED, unusable.code());
@@ -84,7 +88,19 @@ public final class ActionScope {
     voucher.put("campaign_id", campaign.id());
     voucher.put("campaign_name", campaign.settings().name());
     voucher.put("expiration_date", held.expirationDate() == null ? null : held.expirationDate().toString());
+    voucher.put("qr_url", qr.urlFor(held.code()));
     return new Provided(Map.of("voucher", voucher, "campaign", campaign(campaign)), campaign, held, null, null);
+  }
+
+  /** A published_code's voucher (from the event) with the signed link to its QR image. */
+  private Map<String, Object> withQrUrl(Map<String, Object> values) {
+    if (!(values.get("voucher") instanceof Map<?, ?> given) || !(given.get("code") instanceof String code)) return values;
+    Map<String, Object> voucher = new HashMap<>();
+    given.forEach((key, value) -> voucher.put(String.valueOf(key), value));
+    voucher.put("qr_url", qr.urlFor(code));
+    Map<String, Object> all = new HashMap<>(values);
+    all.put("voucher", voucher);
+    return all;
   }
 
   private Provided promotion(Action action) {

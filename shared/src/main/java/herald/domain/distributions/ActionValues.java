@@ -77,7 +77,8 @@ public final class ActionValues {
     return switch (action.type()) {
       case PUBLISH_CODE, PUBLISHED_CODE -> Map.of("code", SAMPLE_CODE,
           "campaign_id", action.campaignId() != null ? action.campaignId() : "camp_preview",
-          "campaign_name", "Preview campaign", "expiration_date", "2030-12-31T23:59:59Z");
+          "campaign_name", "Preview campaign", "expiration_date", "2030-12-31T23:59:59Z",
+          "qr_url", "https://herald.example/v1/qr?code=" + SAMPLE_CODE + "&s=preview");
       case NOTIFY_PROMOTION -> Map.of("id", action.promotionTierId(), "name", "Preview promotion",
           "banner", "10% off your next order", "description", "On everything in the shop until Sunday.",
           "campaign_id", action.campaignId() != null ? action.campaignId() : "camp_preview");

@@ -32,7 +32,7 @@ public final class TemplateVariables {
         .with("metadata", Variable.freeForm());
     f.put("order", Variable.values("id", "source_id", "amount", "discount_amount", "total_amount", "currency",
         "status").with("items", Variable.listOf(item)).with("metadata", Variable.freeForm()));
-    f.put("voucher", Variable.values("code", "campaign_id", "campaign_name", "expiration_date"));
+    f.put("voucher", Variable.values("code", "campaign_id", "campaign_name", "expiration_date", "qr_url"));
     f.put("campaign", Variable.values("id", "name"));
     f.put("promotion_tier", Variable.values("id", "name", "banner", "description", "campaign_id"));
     f.put("gift", Variable.values("amount", "balance", "code"));
