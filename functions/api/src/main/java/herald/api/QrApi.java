@@ -25,7 +25,7 @@ final class QrApi implements Routes {
       String code = req.query().get("code");
       if (!links.verify(code, req.query().get("s"))) {
         Log.info("qr_refused");
-        return HttpResponse.error(404, "not_found", "no QR code at this link", null);
+        return HttpResponse.error(404, "not_found", "no QR code at this link", "s");
       }
       return HttpResponse.png(QrImage.png(code, size(req.query().get("size"))));
     }));
