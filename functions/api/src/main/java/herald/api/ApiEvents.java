@@ -47,9 +47,14 @@ final class ApiEvents {
     }
   }
 
-  /** JSON, or for unsubscribe links an HTML page, or no body. */
+  /** JSON, or for unsubscribe links an HTML page, or for QR links a PNG image (base64), or no body. */
   static APIGatewayV2HTTPResponse response(HttpResponse response) {
     var out = APIGatewayV2HTTPResponse.builder().withStatusCode(response.status());
+    if (response.png() != null) {
+      return out.withHeaders(Map.of("content-type", "image/png", "cache-control", "public, max-age=86400, immutable",
+          "x-content-type-options", "nosniff")).withBody(Base64.getEncoder().encodeToString(response.png()))
+          .withIsBase64Encoded(true).build();
+    }
     if (response.html() != null) {
       return out.withHeaders(Map.of("content-type", "text/html; charset=utf-8", "cache-control", "no-store",
           "content-security-policy", PAGE_POLICY, "referrer-policy", "no-referrer",

@@ -63,4 +63,6 @@ abstract class ApiModule {
   @Binds @IntoSet abstract Routes campaigns(CampaignApi api);
 
   @Binds @IntoSet abstract Routes publications(PublicationApi api);
+
+  @Binds @IntoSet abstract Routes qrCodes(QrApi api);
 }

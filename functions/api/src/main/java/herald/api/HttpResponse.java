@@ -6,12 +6,16 @@ import herald.platform.Json;
 import java.util.Map;
 
 /**
- * A JSON response, or an HTML page when {@code html} is set (then {@code body} is null); {@code headers} are
- * sent besides the content type (such as a Location).
+ * A JSON response, or an HTML page when {@code html} is set, or a PNG image when {@code png} is set (then {@code
+ * body} is null); {@code headers} are sent besides the content type (such as a Location).
  */
-record HttpResponse(int status, JsonNode body, String html, Map<String, String> headers) {
+record HttpResponse(int status, JsonNode body, String html, Map<String, String> headers, byte[] png) {
   HttpResponse {
     headers = headers == null ? Map.of() : Map.copyOf(headers);
+  }
+
+  HttpResponse(int status, JsonNode body, String html, Map<String, String> headers) {
+    this(status, body, html, headers, null);
   }
 
   HttpResponse(int status, JsonNode body, String html) {
@@ -25,11 +29,15 @@ record HttpResponse(int status, JsonNode body, String html, Map<String, String> 
   HttpResponse withHeader(String name, String value) {
     Map<String, String> more = new java.util.HashMap<>(headers);
     more.put(name, value);
-    return new HttpResponse(status, body, html, more);
+    return new HttpResponse(status, body, html, more, png);
   }
 
   static HttpResponse html(int status, String page) {
     return new HttpResponse(status, null, page);
+  }
+
+  static HttpResponse png(byte[] image) {
+    return new HttpResponse(200, null, null, Map.of(), image);
   }
 
   static HttpResponse ok(JsonNode body) {

@@ -7,6 +7,7 @@ import herald.domain.campaigns.Publication;
 import herald.domain.campaigns.PublicationFilter;
 import herald.domain.campaigns.Publications;
 import herald.domain.campaigns.PublishCode;
+import herald.domain.campaigns.QrLinks;
 import herald.domain.common.Page;
 import herald.platform.Json;
 import jakarta.inject.Inject;
@@ -16,11 +17,13 @@ import java.util.List;
 final class PublicationApi implements Routes {
   private final PublishCode publish;
   private final Publications publications;
+  private final QrLinks qr;
 
   @Inject
-  PublicationApi(PublishCode publish, Publications publications) {
+  PublicationApi(PublishCode publish, Publications publications, QrLinks qr) {
     this.publish = publish;
     this.publications = publications;
+    this.qr = qr;
   }
 
   @Override
@@ -28,7 +31,7 @@ final class PublicationApi implements Routes {
     return List.of(
         Route.of("POST", "/v1/publications", (req, p) -> {
           PublishCode.Published done = publish.publish(PublicationJson.parse(Bodies.json(req)));
-          ObjectNode body = PublicationJson.write(done.publication());
+          ObjectNode body = write(req, done.publication());
           return done.isNew() ? HttpResponse.created(body) : HttpResponse.ok(body);
         }),
         Route.of("GET", "/v1/publications", (req, p) -> {
@@ -37,9 +40,14 @@ final class PublicationApi implements Routes {
               query.get("customer_id"), query.get("source_id")), query.get("cursor"), Bodies.limit(req, 100, 20));
           ObjectNode body = Json.object();
           ArrayNode data = body.putArray("data");
-          page.items().forEach(pub -> data.add(PublicationJson.write(pub)));
+          page.items().forEach(pub -> data.add(write(req, pub)));
           body.put("next_cursor", page.next());
           return HttpResponse.ok(body);
         }));
+  }
+
+  /** The publication, its voucher's QR link at the configured public URL, else at the URL this call came in on. */
+  private ObjectNode write(HttpRequest request, Publication publication) {
+    return PublicationJson.write(publication, qr.urlFor(qr.baseOr(request.serverUrl()), publication.code()));
   }
 }

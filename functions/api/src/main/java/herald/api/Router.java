@@ -1,6 +1,7 @@
 package herald.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import herald.domain.campaigns.QrLinks;
 import herald.domain.common.Conflict;
 import herald.domain.common.Ids;
 import herald.domain.common.Invalid;
@@ -15,7 +16,7 @@ import java.util.Set;
 /** Finds the route for a request, checks its key, and turns every failure into the one error shape. */
 final class Router {
   static final int MAX_BODY_BYTES = 256 * 1024;
-  static final Set<String> PUBLIC = Set.of("/v1/health", "/v1/openapi.json", "/v1/unsubscribe");
+  static final Set<String> PUBLIC = Set.of("/v1/health", "/v1/openapi.json", "/v1/unsubscribe", QrLinks.PATH);
   /** Routes whose body may be larger than MAX_BODY_BYTES (up to what Lambda takes: 6 MB). */
   static final Set<String> LARGE_BODIES = Set.of(ImportApi.PATH, CampaignApi.CODES);
   /** Literal paths before ones with parameters ({@code /v1/customers/import} before {@code /v1/customers/{id}}). */

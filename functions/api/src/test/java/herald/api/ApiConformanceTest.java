@@ -126,13 +126,15 @@ class ApiConformanceTest {
     String vip = call("POST", "/v1/segments", "{\"name\":\"VIP\",\"type\":\"static\"}").path("id").asText();
     String welcome = call("POST", "/v1/campaigns", "{\"name\":\"Welcome\",\"type\":\"DISCOUNT_VOUCHERS\"}")
         .path("id").asText();
+    String summer = call("POST", "/v1/campaigns", "{\"name\":\"Summer\",\"type\":\"PROMOTION\",\"tiers\":"
+        + "[{\"id\":\"promo_1\",\"name\":\"Gold\"}]}").path("id").asText();
     String[][] variants = {
         {"{\"type\":\"customer.segment.entered\",\"filters\":{\"segment_id\":\"" + vip
             + "\",\"include_existing_members\":true}}",
             "{\"type\":\"event_customer\"}", "{\"type\":\"publish_code\",\"campaign_id\":\"" + welcome + "\"}"},
         {"{\"type\":\"customer.segment.left\",\"filters\":{\"segment_id\":\"" + vip + "\"}}",
             "{\"type\":\"segment\",\"segment_id\":\"" + vip + "\"}",
-            "{\"type\":\"notify_promotion\",\"promotion_tier_id\":\"promo_1\"}"},
+            "{\"type\":\"notify_promotion\",\"campaign_id\":\"" + summer + "\",\"promotion_tier_id\":\"promo_1\"}"},
         {"{\"type\":\"customer.custom_event\",\"filters\":{\"event\":\"signed_up\"},\"pattern\":{\"plan\":[\"gold\"]}}",
             "{\"type\":\"event_customer\"}", "{\"type\":\"plain_message\"}"},
         {"{\"type\":\"customer.loyalty.tier.upgraded\",\"filters\":{\"tier_id\":\"ltr_gold\",\"campaign_id\":\"camp_l\"}}",

@@ -90,6 +90,25 @@ class CampaignApiTest {
   }
 
   @Test
+  void aPromotionANotifyPromotionNamesIsNotDeletedAndItsTierMustExist() {
+    String id = ok(201, call("POST", "/v1/campaigns", "{\"name\":\"Summer\",\"type\":\"PROMOTION\",\"tiers\":["
+        + "{\"id\":\"gold\",\"name\":\"Gold\"}]}")).path("id").asText();
+    String body = "{\"name\":\"Summer sale\",\"trigger\":{\"type\":\"customer.custom_event\",\"filters\":"
+        + "{\"event\":\"signed_up\"}},\"audience\":{\"type\":\"event_customer\"},\"action\":{\"type\":"
+        + "\"notify_promotion\",\"campaign_id\":\"" + id + "\",\"promotion_tier_id\":\"TIER\"},\"channels\":"
+        + "[{\"type\":\"sms\",\"text\":\"{{promotion_tier.name}}: {{promotion_tier.description}}\"}]}";
+    assertError(call("POST", "/v1/distributions", body.replace("TIER", "silver")), 400, "unknown_promotion_tier",
+        "action.promotion_tier_id");
+    assertError(call("POST", "/v1/distributions", body.replace(",\"campaign_id\":\"" + id + "\"", "")), 400,
+        "missing_field", "action.campaign_id");
+    String distribution = ok(201, call("POST", "/v1/distributions", body.replace("TIER", "gold"))).path("id").asText();
+
+    assertError(call("DELETE", "/v1/campaigns/" + id, null), 409, "campaign_in_use", null);
+    assertThat(call("DELETE", "/v1/distributions/" + distribution, null).getStatusCode()).isEqualTo(204);
+    assertThat(call("DELETE", "/v1/campaigns/" + id, null).getStatusCode()).isEqualTo(204);
+  }
+
+  @Test
   void badInputIsRefusedWithItsFieldAndCreatesNothing() {
     var before = api.items("CAMPAIGNS_TABLE");
     Map<String, String> refused = Map.ofEntries(

@@ -101,6 +101,9 @@ public final class OpenApiResponses {
     if (content.isMissingNode() && response.path("content").has("text/html")) {
       return empty ? List.of("an HTML page is documented, but the body is empty") : List.of();
     }
+    if (content.isMissingNode() && response.path("content").has("image/png")) {
+      return empty ? List.of("an image is documented, but the body is empty") : List.of();
+    }
     if (content.isMissingNode()) return empty ? List.of() : List.of("the response has no documented body, but got one");
     if (empty) return List.of("a JSON body is documented, but the body is empty");
     JsonNode parsed;

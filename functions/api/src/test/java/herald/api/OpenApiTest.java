@@ -102,7 +102,7 @@ class OpenApiTest {
         assertThat(op.path("responses").has("403")).as(method + " " + path + " 403").isTrue();
       }
     });
-    assertThat(Router.PUBLIC).containsExactlyInAnyOrder("/v1/health", "/v1/openapi.json", "/v1/unsubscribe");
+    assertThat(Router.PUBLIC).containsExactlyInAnyOrder("/v1/health", "/v1/openapi.json", "/v1/unsubscribe", "/v1/qr");
   }
 
   @Test

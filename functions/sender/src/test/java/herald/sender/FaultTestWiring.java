@@ -16,8 +16,11 @@ import herald.adapters.dynamodb.DynamoDbSuppressions;
 import herald.adapters.http.HostResolver;
 import herald.adapters.http.HttpWebhookSender;
 import herald.adapters.json.SendJobJson;
+import herald.domain.campaigns.FindPromotionTier;
 import herald.domain.campaigns.HoldCode;
+import herald.domain.campaigns.QrLinks;
 import herald.domain.channels.ChannelKinds;
+import herald.domain.common.SigningKey;
 import herald.domain.channels.webhook.WebhookUrls;
 import herald.domain.delivery.ActionScope;
 import herald.domain.delivery.CodeEscrow;
@@ -77,7 +80,9 @@ final class FaultTestWiring {
         new FaultyPorts.FaultyCustomers(new DynamoDbCustomers(dynamo, env.get("CUSTOMERS_TABLE")), faults),
         new DynamoDbBrandSettings(dynamo, env.get("SETTINGS_TABLE")),
         new UnsubscribeLinks(env.get("HERALD_SIGNING_KEY"), env.get("HERALD_PUBLIC_URL")), kinds,
-        new ActionScope(hold(), new DynamoDbActivity(dynamo, env.get("ACTIVITY_TABLE")), clock));
+        new ActionScope(hold(), new FindPromotionTier(campaigns(), clock),
+            new QrLinks(new SigningKey(env.get("HERALD_SIGNING_KEY")), env.get("HERALD_PUBLIC_URL")),
+            new DynamoDbActivity(dynamo, env.get("ACTIVITY_TABLE")), clock));
     SendToRecipient send = new SendToRecipient(messages(), prepare, kinds, stats(),
         new CodeEscrow(hold(), campaigns(), messages()), clock);
     SqsClient sqs = cappedBackoff(StandIns.sqs(env), backoffCapSeconds);

@@ -13,6 +13,8 @@ import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.adapters.dynamodb.DynamoDbMessages;
 import herald.adapters.dynamodb.DynamoDbPublications;
 import herald.adapters.json.SendJobJson;
+import herald.domain.campaigns.QrLinks;
+import herald.domain.common.SigningKey;
 import herald.domain.activity.ActivityEntry;
 import herald.domain.campaigns.Campaign;
 import herald.domain.campaigns.CampaignSettings;
@@ -105,6 +107,11 @@ class PublishCodeActionTest {
     assertThat(mails.get(0).path("body").path("html").asText()).contains("Welcome campaign");
     assertThat(hooks).hasSize(1);
     assertThat(hooks.get(0).path("data").path("voucher").path("code").asText()).isEqualTo(code);
+    String qr = new QrLinks(new SigningKey(env.get("HERALD_SIGNING_KEY")), env.get("HERALD_PUBLIC_URL")).urlFor(code);
+    assertThat(hooks.get(0).path("data").path("voucher").path("qr_url").asText()).isEqualTo(qr)
+        .startsWith(env.get("HERALD_PUBLIC_URL") + "/v1/qr?code=" + code + "&s=");
+    assertThat(mails.get(0).path("body").path("html").asText()).contains("<img src=\"" + env.get("HERALD_PUBLIC_URL")
+        + "/v1/qr?code");
     assertThat(hooks.get(0).path("data").path("campaign").path("name").asText()).isEqualTo("Welcome campaign");
     var published = publications().list(new PublicationFilter(CAMPAIGN, null, null), null, 10).items();
     assertThat(published).singleElement().satisfies(p -> assertThat(p.code()).isEqualTo(code));
@@ -170,7 +177,8 @@ class PublishCodeActionTest {
 
   private static EmailChannel email() {
     return new EmailChannel("Your code {{voucher.code}}",
-        "<p>{{voucher.code}} from {{campaign.name}}, until {{voucher.expiration_date}}</p>", null);
+        "<p>{{voucher.code}} from {{campaign.name}}, until {{voucher.expiration_date}}</p>"
+            + "<img src=\"{{voucher.qr_url}}\" alt=\"\">", null);
   }
 
   private WebhookChannel webhook() {

@@ -27,7 +27,8 @@ public final class PublicationJson {
         f.text("channel"), f.object("metadata"));
   }
 
-  public static ObjectNode write(Publication p) {
+  /** The publication; {@code qrUrl} is the signed link to its code's QR image (null when none can be made). */
+  public static ObjectNode write(Publication p, String qrUrl) {
     ObjectNode node = Json.object();
     node.put("id", p.id());
     node.put("created_at", p.createdAt().toString());
@@ -39,7 +40,7 @@ public final class PublicationJson {
     ObjectNode voucher = node.putObject("voucher");
     voucher.put("code", p.code());
     voucher.put("expiration_date", p.expirationDate() == null ? null : p.expirationDate().toString());
-    voucher.putNull("qr_url");
+    voucher.put("qr_url", qrUrl);
     return node;
   }
 }

@@ -3,11 +3,15 @@ package herald.domain.delivery;
 import herald.domain.activity.Activity;
 import herald.domain.activity.ActivityEntry;
 import herald.domain.campaigns.Campaign;
+import herald.domain.campaigns.FindPromotionTier;
 import herald.domain.campaigns.HoldCode;
+import herald.domain.campaigns.PromotionTier;
+import herald.domain.campaigns.QrLinks;
 import herald.domain.campaigns.Publication;
 import herald.domain.common.Conflict;
 import herald.domain.common.Invalid;
 import herald.domain.customers.Customer;
+import herald.domain.distributions.Action;
 import herald.domain.distributions.ActionType;
 import herald.domain.distributions.ActionValues;
 import herald.domain.distributions.Distribution;
@@ -21,19 +25,25 @@ import java.util.Map;
 /**
  * What a message's action gives its templates. publish_code holds a code for the recipient ({@link HoldCode}: the
  * publication pending until a channel delivers it, see {@link CodeEscrow}), keyed by (distribution, event,
- * customer), so every channel of the recipient and every retry carry the same code; an empty pool skips the message
- * ({@code code_pool_exhausted}, noted in the distribution's activity once an hour). notify_promotion is not
- * carried out yet ({@code action_not_supported}). The actions that report an event read its data ({@link ActionValues}).
+ * customer), so every channel of the recipient and every retry carry the same code, with the signed link to its QR
+ * image ({@link QrLinks}; published_code's voucher gets one too); an empty pool skips the message
+ * ({@code code_pool_exhausted}, noted in the distribution's activity once an hour). notify_promotion gives the
+ * tier's details and its campaign ({@link FindPromotionTier}: a campaign gone, not running or without the tier fails
+ * the message with that code). The actions that report an event read its data ({@link ActionValues}).
  */
 public final class ActionScope {
   static final String PUBLICATION_CHANNEL = "DISTRIBUTION";
   private final HoldCode hold;
+  private final FindPromotionTier tiers;
+  private final QrLinks qr;
   private final Activity activity;
   private final Clock clock;
 
   @Inject
-  public ActionScope(HoldCode hold, Activity activity, Clock clock) {
+  public ActionScope(HoldCode hold, FindPromotionTier tiers, QrLinks qr, Activity activity, Clock clock) {
     this.hold = hold;
+    this.tiers = tiers;
+    this.qr = qr;
     this.activity = activity;
     this.clock = clock;
   }
@@ -55,10 +65,10 @@ public final class ActionScope {
     try {
       return switch (action) {
         case PUBLISH_CODE -> publish(distribution, job, customer);
-        case NOTIFY_PROMOTION -> Provided.not(MessageStatus.FAILED, "action_not_supported");
-        default -> Provided.values(ActionValues.fromEvent(action, job.event()));
+        case NOTIFY_PROMOTION -> promotion(distribution.action());
+        default -> Provided.values(withQrUrl(ActionValues.fromEvent(action, job.event())));
       };
-    } catch (Invalid unusable) {                      // the campaign is gone, expired or not started
+    } catch (Invalid unusable) {                      // the campaign (or tier) is gone, expired or not started
       return Provided.not(MessageStatus.FAILED, unusable.code());
     }
   }
@@ -78,7 +88,33 @@ public final class ActionScope {
     voucher.put("campaign_id", campaign.id());
     voucher.put("campaign_name", campaign.settings().name());
     voucher.put("expiration_date", held.expirationDate() == null ? null : held.expirationDate().toString());
+    voucher.put("qr_url", qr.urlFor(held.code()));
     return new Provided(Map.of("voucher", voucher, "campaign", campaign(campaign)), campaign, held, null, null);
+  }
+
+  /** A published_code's voucher (from the event) with the signed link to its QR image. */
+  private Map<String, Object> withQrUrl(Map<String, Object> values) {
+    if (!(values.get("voucher") instanceof Map<?, ?> given) || !(given.get("code") instanceof String code)) return values;
+    Map<String, Object> voucher = new HashMap<>();
+    given.forEach((key, value) -> voucher.put(String.valueOf(key), value));
+    voucher.put("qr_url", qr.urlFor(code));
+    Map<String, Object> all = new HashMap<>(values);
+    all.put("voucher", voucher);
+    return all;
+  }
+
+  private Provided promotion(Action action) {
+    FindPromotionTier.Found found = tiers.running(action.campaignId(), action.promotionTierId(), "action.campaign_id",
+        "action.promotion_tier_id");
+    PromotionTier tier = found.tier();
+    Map<String, Object> details = new HashMap<>();
+    details.put("id", tier.id());
+    details.put("name", tier.name());
+    details.put("banner", tier.banner());
+    details.put("description", tier.description());
+    details.put("campaign_id", found.campaign().id());
+    return new Provided(Map.of("promotion_tier", details, "campaign", campaign(found.campaign())), found.campaign(),
+        null, null, null);
   }
 
   private static Map<String, Object> campaign(Campaign campaign) {

@@ -65,7 +65,8 @@ public final class ActionValues {
     Map<String, Object> real = fromEvent(action.type(), event);
     if (real.get(name) instanceof Map<?, ?> given) given.forEach((key, value) -> v.put(String.valueOf(key), value));
     if (!TemplateVariables.providesCampaign(action.type())) return Map.of(name, v);
-    Map<String, Object> campaign = new HashMap<>(Map.of("id", v.get("campaign_id"), "name", v.get("campaign_name")));
+    Map<String, Object> campaign = new HashMap<>(Map.of("id", v.get("campaign_id"),
+        "name", v.getOrDefault("campaign_name", "Preview campaign")));
     if (real.get("campaign") instanceof Map<?, ?> given) {
       given.forEach((key, value) -> campaign.put(String.valueOf(key), value));
     }
@@ -76,9 +77,11 @@ public final class ActionValues {
     return switch (action.type()) {
       case PUBLISH_CODE, PUBLISHED_CODE -> Map.of("code", SAMPLE_CODE,
           "campaign_id", action.campaignId() != null ? action.campaignId() : "camp_preview",
-          "campaign_name", "Preview campaign", "expiration_date", "2030-12-31T23:59:59Z");
+          "campaign_name", "Preview campaign", "expiration_date", "2030-12-31T23:59:59Z",
+          "qr_url", "https://herald.example/v1/qr?code=" + SAMPLE_CODE + "&s=preview");
       case NOTIFY_PROMOTION -> Map.of("id", action.promotionTierId(), "name", "Preview promotion",
-          "banner", "10% off your next order", "campaign_id", "camp_preview");
+          "banner", "10% off your next order", "description", "On everything in the shop until Sunday.",
+          "campaign_id", action.campaignId() != null ? action.campaignId() : "camp_preview");
       case GIFT_CREDITS -> Map.of("amount", 1000, "balance", 5000, "code", SAMPLE_CODE);
       case LOYALTY_POINTS -> Map.of("points", 100, "balance", 1200, "code", SAMPLE_CODE);
       case REWARD_DETAILS -> Map.of("id", "rew_preview", "name", "Preview reward", "type", "MATERIAL");

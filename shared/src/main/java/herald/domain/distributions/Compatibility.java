@@ -77,7 +77,7 @@ public final class Compatibility {
   public static List<String> parameters(ActionType action) {
     return switch (action) {
       case PUBLISH_CODE -> List.of("campaign_id");
-      case NOTIFY_PROMOTION -> List.of("promotion_tier_id");
+      case NOTIFY_PROMOTION -> List.of("campaign_id", "promotion_tier_id");
       default -> List.of();
     };
   }

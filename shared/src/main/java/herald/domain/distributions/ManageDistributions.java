@@ -4,6 +4,7 @@ import herald.domain.activity.Activity;
 import herald.domain.activity.ActivityEntry;
 import herald.domain.campaigns.Campaign;
 import herald.domain.campaigns.Campaigns;
+import herald.domain.campaigns.FindPromotionTier;
 import herald.domain.common.Conflict;
 import herald.domain.common.Ids;
 import herald.domain.common.Invalid;
@@ -22,7 +23,9 @@ import java.time.Clock;
  * A segment the distribution names (its audience's, its trigger's segment_id) must exist when it is saved,
  * and still exist when it is activated or sent: a segment in use cannot be deleted, but a delete racing a save
  * can slip between the two checks, and a distribution stored before this check may name one that never existed.
- * The same holds for the campaign a publish_code action names ({@code unknown_campaign} on action.campaign_id).
+ * The same holds for the campaign a publish_code action names ({@code unknown_campaign} on action.campaign_id), and
+ * for the PROMOTION campaign and tier a notify_promotion action names ({@link FindPromotionTier}: {@code
+ * unknown_campaign}, {@code unknown_promotion_tier}).
  */
 public final class ManageDistributions {
   private final Distributions distributions;
@@ -32,6 +35,7 @@ public final class ManageDistributions {
   private final Activity activity;
   private final Clock clock;
   private final Activations activations;
+  private final FindPromotionTier tiers;
 
   @Inject
   public ManageDistributions(Distributions distributions, Segments segments, Campaigns campaigns,
@@ -43,6 +47,7 @@ public final class ManageDistributions {
     this.activity = activity;
     this.clock = clock;
     this.activations = activations;
+    this.tiers = new FindPromotionTier(campaigns, clock);
   }
 
   /** With nothing told of activations. */
@@ -128,9 +133,17 @@ public final class ManageDistributions {
     }
   }
 
-  /** Invalid {@code unknown_campaign} when the action names a campaign (publish_code) that does not exist. */
+  /**
+   * Invalid {@code unknown_campaign} when the action names a campaign (publish_code) that does not exist; for
+   * notify_promotion, its campaign_id required and its tier found ({@link FindPromotionTier}).
+   */
   private void campaignExists(Action action) {
     String id = action.campaignId();
+    if (action.type() == ActionType.NOTIFY_PROMOTION) {
+      if (id == null) throw Invalid.required("action.campaign_id");
+      tiers.find(id, action.promotionTierId(), "action.campaign_id", "action.promotion_tier_id");
+      return;
+    }
     if (id != null && action.type() == ActionType.PUBLISH_CODE && (!Campaign.isId(id) || campaigns.get(id).isEmpty())) {
       throw new Invalid("unknown_campaign", "action.campaign_id", "campaign " + (id.length() > 40 ? id.substring(0, 40)
           + "..." : id) + " does not exist; name an existing campaign");

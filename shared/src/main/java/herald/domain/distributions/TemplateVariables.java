@@ -32,9 +32,9 @@ public final class TemplateVariables {
         .with("metadata", Variable.freeForm());
     f.put("order", Variable.values("id", "source_id", "amount", "discount_amount", "total_amount", "currency",
         "status").with("items", Variable.listOf(item)).with("metadata", Variable.freeForm()));
-    f.put("voucher", Variable.values("code", "campaign_id", "campaign_name", "expiration_date"));
+    f.put("voucher", Variable.values("code", "campaign_id", "campaign_name", "expiration_date", "qr_url"));
     f.put("campaign", Variable.values("id", "name"));
-    f.put("promotion_tier", Variable.values("id", "name", "banner", "campaign_id"));
+    f.put("promotion_tier", Variable.values("id", "name", "banner", "description", "campaign_id"));
     f.put("gift", Variable.values("amount", "balance", "code"));
     f.put("loyalty", Variable.values("points", "balance", "code"));
     f.put("reward", Variable.values("id", "name", "type"));
@@ -55,7 +55,8 @@ public final class TemplateVariables {
 
   /** Whether the action also gives its campaign ({@code campaign.id}, {@code campaign.name}). */
   public static boolean providesCampaign(ActionType action) {
-    return action == ActionType.PUBLISH_CODE || action == ActionType.PUBLISHED_CODE;
+    return action == ActionType.PUBLISH_CODE || action == ActionType.PUBLISHED_CODE
+        || action == ActionType.NOTIFY_PROMOTION;
   }
 
   /** The top-level names available to an action's templates on a trigger type, sorted. */
@@ -78,7 +79,7 @@ public final class TemplateVariables {
 
   /**
    * What a webhook's envelope carries in {@code data}: the customer, and what the action provides (voucher and
-   * campaign, gift, loyalty...) when it provides anything.
+   * campaign, promotion_tier and campaign, gift, loyalty...) when it provides anything.
    */
   public static Map<String, Object> envelopeData(ActionType action, Map<String, Object> scope) {
     Map<String, Object> data = new LinkedHashMap<>();

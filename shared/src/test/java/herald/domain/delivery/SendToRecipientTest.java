@@ -4,6 +4,10 @@ import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import herald.domain.campaigns.Campaign;
+import herald.domain.campaigns.CampaignSettings;
+import herald.domain.campaigns.CampaignType;
+import herald.domain.campaigns.PromotionTier;
 import herald.domain.channels.ChannelKinds;
 import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.braze.BrazeChannel;
@@ -23,6 +27,7 @@ import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.InMemoryBrandSettings;
+import herald.domain.fakes.InMemoryCampaigns;
 import herald.domain.fakes.InMemoryCustomers;
 import herald.domain.fakes.InMemoryDistributions;
 import herald.domain.fakes.InMemoryMessages;
@@ -54,13 +59,15 @@ class SendToRecipientTest {
   private final InMemoryStatusCounters stats = new InMemoryStatusCounters();
   private final RecordingSmsSender sms = new RecordingSmsSender();
   private final RecordingWebhookSender webhooks = new RecordingWebhookSender();
+  private final InMemoryCampaigns campaigns = new InMemoryCampaigns();
   private final SendToRecipient send = sender(brand);
 
   private SendToRecipient sender(InMemoryBrandSettings brandSettings) {
     ChannelKinds kinds = TestChannels.with().email(provider).sms(sms).webhooks(webhooks).suppressions(suppressions)
         .clock(clock).build();
     PrepareMessage prepare = new PrepareMessage(distributions, customers, brandSettings,
-        new UnsubscribeLinks("test-signing-key-0123456789", "https://herald.test"), kinds, NoCodes.scope(clock));
+        new UnsubscribeLinks("test-signing-key-0123456789", "https://herald.test"), kinds,
+        NoCodes.scope(clock, campaigns));
     return new SendToRecipient(messages, prepare, kinds, stats, NoCodes.escrow(messages, clock), clock);
   }
 
@@ -381,15 +388,41 @@ class SendToRecipientTest {
     assertThat(provider.attempts()).isZero();
   }
 
-  @Test
-  void failsAJobWhoseActionNeedsPromotionsNotSupportedYet() {
+  private static final String SPRING = "camp_" + "5".repeat(32);
+
+  private void promotion(String campaignId, String tierId, String text) {
+    campaigns.create(Campaign.create(SPRING, new CampaignSettings("Spring sale", CampaignType.PROMOTION, null, null,
+        false, null, false, null, List.of(new PromotionTier("gold", "Gold", "20% off", "On every order over 50"))),
+        T0));
     distributions.create(new Distribution("dist_1", "Promotion", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
-        Audience.eventCustomer(), new Action(ActionType.NOTIFY_PROMOTION, null, "tier_1"), List.of(Samples.email()),
-        1, T0, T0));
+        Audience.eventCustomer(), new Action(ActionType.NOTIFY_PROMOTION, campaignId, tierId),
+        List.of(new EmailChannel("{{promotion_tier.name}}", null, text)), 1, T0, T0));
+  }
 
+  @Test
+  void sendsTheDetailsOfTheTierANotifyPromotionNames() {
+    promotion(SPRING, "gold", "{{campaign.name}}: {{promotion_tier.banner}}. {{promotion_tier.description}}"
+        + " ({{promotion_tier.id}} of {{promotion_tier.campaign_id}})");
+
+    assertThat(send.handle(job)).contains(MessageStatus.SENT);
+
+    Email sent = provider.sent().getFirst();
+    assertThat(sent.subject()).isEqualTo("Gold");
+    assertThat(sent.text()).startsWith("Spring sale: 20% off. On every order over 50 (gold of " + SPRING + ")\n");
+  }
+
+  @Test
+  void failsANotifyPromotionWhoseTierOrCampaignIsGoneWithoutSending() {
+    promotion(SPRING, "silver", "{{promotion_tier.name}}");
     assertThat(send.handle(job)).contains(MessageStatus.FAILED);
+    assertThat(stored(job).reason()).isEqualTo("unknown_promotion_tier");
 
-    assertThat(stored(job).reason()).isEqualTo("action_not_supported");
+    campaigns.delete(SPRING);
+    distributions.delete("dist_1", 1);
+    promotion(null, "gold", "{{promotion_tier.name}}");   // stored before notify_promotion named its campaign
+    SendJob again = new SendJob("dist_1", "email", ada.id(), Samples.orderPaid("evt_2", ada));
+    assertThat(send.handle(again)).contains(MessageStatus.FAILED);
+    assertThat(stored(again).reason()).isEqualTo("unknown_campaign");
     assertThat(provider.attempts()).isZero();
   }
 

@@ -52,7 +52,7 @@ class UnsubscribeLinksTest {
   @Test
   void aShortKeyOrAMissingBaseUrlIsAConfigurationError() {
     assertThatThrownBy(() -> new UnsubscribeLinks("short", "https://x.example")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new UnsubscribeLinks(null, "https://x.example")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new UnsubscribeLinks((String) null, "https://x.example")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new UnsubscribeLinks(KEY, null).urlFor("cust_1")).isInstanceOf(IllegalStateException.class);
   }
 

@@ -26,7 +26,7 @@ final class Drafts {
 
   /** The action with its required parameters filled in. */
   static Action action(ActionType type) {
-    return new Action(type, type == ActionType.PUBLISH_CODE ? "camp_1" : null,
+    return new Action(type, type == ActionType.PUBLISH_CODE || type == ActionType.NOTIFY_PROMOTION ? "camp_1" : null,
         type == ActionType.NOTIFY_PROMOTION ? "promo_tier_1" : null);
   }
 

@@ -9,6 +9,7 @@ import herald.domain.activity.ActivityEntry;
 import herald.domain.campaigns.Campaign;
 import herald.domain.campaigns.CampaignSettings;
 import herald.domain.campaigns.CampaignType;
+import herald.domain.campaigns.PromotionTier;
 import herald.domain.channels.email.EmailChannel;
 import herald.domain.common.Conflict;
 import herald.domain.common.Invalid;
@@ -322,5 +323,43 @@ class ManageDistributionsTest {
         () -> manage.moveTo(created.id(), DistributionStatus.ACTIVE, "root"));
     assertThat(activate.code()).isEqualTo("unknown_campaign");
     assertThat(distributions.get(created.id())).contains(created);
+  }
+
+  @Test
+  void aNotifyPromotionActionMustNameATierOfAPromotionCampaignWhenSavedAndWhenActivated() {
+    String spring = "camp_" + "b".repeat(32);
+    String welcome = "camp_" + "c".repeat(32);
+    campaigns.create(Campaign.create(welcome, new CampaignSettings("Welcome", CampaignType.DISCOUNT_VOUCHERS, null, null,
+        false, null, false, null, null), T0));
+    Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put(null + "|gold", "missing_field action.campaign_id");
+    refused.put(spring + "|gold", "unknown_campaign action.campaign_id");
+    refused.put(welcome + "|gold", "invalid_value action.campaign_id");
+    refused.put("camp_nope|gold", "unknown_campaign action.campaign_id");
+    refused.forEach((action, expected) -> {
+      String[] parts = action.split("\\|");
+      Invalid e = catchThrowableOfType(Invalid.class, () -> manage.create(promotion(
+          parts[0].equals("null") ? null : parts[0], parts[1]), "root"));
+      assertThat(e.code() + " " + e.field()).as(action).isEqualTo(expected);
+    });
+    campaigns.create(Campaign.create(spring, new CampaignSettings("Spring", CampaignType.PROMOTION, null, null,
+        false, null, false, null, List.of(new PromotionTier("gold", "Gold", null, null))), T0));
+    Invalid noTier = catchThrowableOfType(Invalid.class, () -> manage.create(promotion(spring, "silver"), "root"));
+    assertThat(noTier.code() + " " + noTier.field()).isEqualTo("unknown_promotion_tier action.promotion_tier_id");
+    assertThat(distributions.all()).isEmpty();
+
+    Distribution created = manage.create(promotion(spring, "gold"), "root");
+    assertThat(created.action()).isEqualTo(new Action(ActionType.NOTIFY_PROMOTION, spring, "gold"));
+    campaigns.replace(Campaign.create(spring, new CampaignSettings("Spring", CampaignType.PROMOTION, null, null,
+        false, null, false, null, List.of(new PromotionTier("silver", "Silver", null, null))), T0), 1);
+    Invalid activate = catchThrowableOfType(Invalid.class,
+        () -> manage.moveTo(created.id(), DistributionStatus.ACTIVE, "root"));
+    assertThat(activate.code()).isEqualTo("unknown_promotion_tier");
+    assertThat(distributions.get(created.id())).contains(created);
+  }
+
+  private static DistributionDraft promotion(String campaignId, String tierId) {
+    return new DistributionDraft("Spring", null, Samples.custom("signup"), Audience.eventCustomer(),
+        new Action(ActionType.NOTIFY_PROMOTION, campaignId, tierId), List.of(Samples.email()));
   }
 }

@@ -50,7 +50,10 @@ class TemplateVariablesTest {
       if (provided != null) assertThat(TemplateVariables.ALL).containsKey(provided);
     }
     assertThat(TemplateVariables.ALL.get("voucher").names()).containsExactly("code", "campaign_id", "campaign_name",
-        "expiration_date");
+        "expiration_date", "qr_url");
+    assertThat(TemplateVariables.ALL.get("promotion_tier").names()).containsExactly("id", "name", "banner",
+        "description", "campaign_id");
+    assertThat(TemplateVariables.allowed(ActionType.NOTIFY_PROMOTION, "manual")).contains("campaign");
   }
 
   @Test
