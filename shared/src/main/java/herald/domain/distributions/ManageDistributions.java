@@ -3,6 +3,7 @@ package herald.domain.distributions;
 import herald.domain.activity.Activity;
 import herald.domain.activity.ActivityEntry;
 import herald.domain.campaigns.Campaign;
+import herald.domain.campaigns.CampaignType;
 import herald.domain.campaigns.Campaigns;
 import herald.domain.campaigns.FindPromotionTier;
 import herald.domain.common.Conflict;
@@ -14,6 +15,7 @@ import herald.domain.events.TriggerFilter;
 import herald.domain.segments.Segments;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Creates, edits, deletes and moves distributions through their lifecycle. Every change is checked
@@ -144,9 +146,15 @@ public final class ManageDistributions {
       tiers.find(id, action.promotionTierId(), "action.campaign_id", "action.promotion_tier_id");
       return;
     }
-    if (id != null && action.type() == ActionType.PUBLISH_CODE && (!Campaign.isId(id) || campaigns.get(id).isEmpty())) {
+    if (id == null || action.type() != ActionType.PUBLISH_CODE) return;
+    Optional<Campaign> campaign = Campaign.isId(id) ? campaigns.get(id) : Optional.empty();
+    if (campaign.isEmpty()) {
       throw new Invalid("unknown_campaign", "action.campaign_id", "campaign " + (id.length() > 40 ? id.substring(0, 40)
           + "..." : id) + " does not exist; name an existing campaign");
+    }
+    if (campaign.get().settings().type() == CampaignType.PROMOTION) {
+      throw new Invalid("invalid_value", "action.campaign_id", "campaign " + id + " is a PROMOTION, which has tiers, "
+          + "not codes; publish_code names a campaign with codes (notify_promotion sends a tier)");
     }
   }
 

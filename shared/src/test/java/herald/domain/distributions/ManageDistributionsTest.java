@@ -326,6 +326,20 @@ class ManageDistributionsTest {
   }
 
   @Test
+  void aPublishCodeActionCannotNameAPromotionCampaignWhichHasTiersNotCodes() {
+    String spring = "camp_" + "d".repeat(32);
+    campaigns.create(Campaign.create(spring, new CampaignSettings("Spring", CampaignType.PROMOTION, null, null,
+        false, null, false, null, List.of(new PromotionTier("gold", "Gold", null, null))), T0));
+    DistributionDraft draft = new DistributionDraft("Codes", null, Samples.custom("signup"), Audience.eventCustomer(),
+        new Action(ActionType.PUBLISH_CODE, spring, null), List.of(Samples.email()));
+
+    Invalid refused = catchThrowableOfType(Invalid.class, () -> manage.create(draft, "root"));
+
+    assertThat(refused.code() + " " + refused.field()).isEqualTo("invalid_value action.campaign_id");
+    assertThat(distributions.all()).isEmpty();
+  }
+
+  @Test
   void aNotifyPromotionActionMustNameATierOfAPromotionCampaignWhenSavedAndWhenActivated() {
     String spring = "camp_" + "b".repeat(32);
     String welcome = "camp_" + "c".repeat(32);
