@@ -125,6 +125,32 @@ class CodeGenerationEndToEndTest {
         .getStatusCode()).isEqualTo(404);
   }
 
+  @Test
+  void oneJobAtATimeMakesACampaignsCodesSoAGenerationNeverOverwritesAnImportedCode() {
+    String id = api.json("POST", "/v1/campaigns", "{\"name\":\"Welcome\",\"type\":\"DISCOUNT_VOUCHERS\","
+        + "\"codes_count\":6000}", "application/json", 201).path("id").asText();
+    String codes = "/v1/campaigns/" + id + "/codes";
+    String generation = api.json("GET", "/v1/campaigns/" + id, null, null, 200).path("generation")
+        .path("async_action_id").asText();
+    JsonNode refused = api.json("POST", codes, "code\nZZZ-1\n", "text/csv", 409);
+    assertThat(refused.path("code").asText()).isEqualTo("codes_job_running");
+    assertThat(refused.path("message").asText()).contains(generation);
+    assertThat(api.json("POST", codes, "{\"count\":5}", "application/json", 409).path("code").asText())
+        .isEqualTo("codes_job_running");
+    jobs.drain();
+
+    String imported = api.json("POST", codes, "code\nZZZ-1\n", "text/csv", 202).path("async_action_id").asText();
+    assertThat(api.json("POST", codes, "{\"count\":5}", "application/json", 409).path("message").asText())
+        .contains(imported);
+    jobs.drain();
+    api.json("POST", codes, "{\"count\":5}", "application/json", 202);
+    jobs.drain();
+
+    assertThat(codes(id)).hasSize(6006).contains("ZZZ-1");
+    assertThat(api.json("GET", "/v1/campaigns/" + id, null, null, 200).path("codes").path("total").asLong())
+        .isEqualTo(6006);
+  }
+
   private static void assertError(JsonNode error, String code, String field) {
     assertThat(error.path("code").asText()).isEqualTo(code);
     assertThat(error.path("field").asText()).isEqualTo(field);

@@ -19,13 +19,15 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * The campaigns in DynamoDB: per campaign an item (sk "campaign", the settings as the API's JSON) and its code
- * counters (sk "codes", atomic ADDs). There are at most a few thousand campaigns, so the list is read whole and
+ * counters (sk "codes", atomic ADDs), and the async action making its codes (sk "codes_job", {@link
+ * herald.domain.campaigns.CodesJobs}). There are at most a few thousand campaigns, so the list is read whole and
  * paged in creation order; its cursor is the last campaign's creation key.
  */
 public final class DynamoDbCampaigns implements Campaigns {
   static final int SCHEMA = 1;
   private static final String CAMPAIGN = "campaign";
   private static final String CODES = "codes";
+  private static final String CODES_JOB = "codes_job";
   private static final List<String> CURSOR_KEY = List.of("list", "after");
   private final DynamoDbClient dynamo;
   private final String table;
@@ -66,7 +68,33 @@ public final class DynamoDbCampaigns implements Campaigns {
   public boolean delete(String id) {
     var deleted = dynamo.deleteItem(r -> r.tableName(table).key(key(id, CAMPAIGN)).returnValues(ReturnValue.ALL_OLD));
     dynamo.deleteItem(r -> r.tableName(table).key(key(id, CODES)));
+    dynamo.deleteItem(r -> r.tableName(table).key(key(id, CODES_JOB)));
     return deleted.hasAttributes() && !deleted.attributes().isEmpty();
+  }
+
+  @Override
+  public Optional<String> codesJob(String id) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(key(id, CODES_JOB)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("action_id").s());
+  }
+
+  @Override
+  public boolean takeCodesJob(String id, String held, String actionId) {
+    Map<String, AttributeValue> item = new HashMap<>(key(id, CODES_JOB));
+    item.put("action_id", Items.s(actionId));
+    try {
+      dynamo.putItem(r -> {
+        r.tableName(table).item(Items.withSchema(item, SCHEMA));
+        if (held == null) {
+          r.conditionExpression("attribute_not_exists(id)");
+        } else {
+          r.conditionExpression("action_id = :held").expressionAttributeValues(Map.of(":held", Items.s(held)));
+        }
+      });
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 
   @Override

@@ -13,7 +13,19 @@ public interface Campaigns {
   /** Saves a changed campaign if the stored one still has {@code expectedVersion}; false otherwise. */
   boolean replace(Campaign campaign, long expectedVersion);
 
-  /** Deletes the campaign and its counts; false when there was none. */
+  /**
+   * The async action that last started making the campaign's codes ({@link CodesJobs}), whatever its state; empty
+   * when none did.
+   */
+  Optional<String> codesJob(String id);
+
+  /**
+   * Names {@code actionId} as the job making the campaign's codes if the one named now is still {@code held} (null:
+   * none is named); false when another start named one first.
+   */
+  boolean takeCodesJob(String id, String held, String actionId);
+
+  /** Deletes the campaign, its counts and its codes job; false when there was no campaign. */
   boolean delete(String id);
 
   /** The campaigns in creation order. */

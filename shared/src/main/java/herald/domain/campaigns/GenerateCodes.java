@@ -22,8 +22,9 @@ import java.util.function.BooleanSupplier;
  * again draws the same codes), reads which of each {@value #BATCH} the campaign already holds, and writes the
  * others in batches, {@link Parallel} batches at once. A code already there counts as made when this part made it
  * before (its origin), and as a collision otherwise (another draw replaces it). The part is recorded once on the
- * async action, the campaign's total counted then, and the next part queued. Parts run one after another, so two
- * parts never write one code at once; an import of codes (conditional puts) never overwrites one. A part whose
+ * async action, the campaign's total counted then, and the next part queued. Parts run one after another, and no
+ * other job makes the campaign's codes meanwhile ({@link CodesJobs}), so nothing writes a code between a part's
+ * read and its write. A part whose
  * draws keep hitting codes the campaign holds (imports can fill the space) stops, counting what it could not
  * make, and the action ends.
  */

@@ -19,12 +19,14 @@ public final class ManageCampaigns {
   private final Campaigns campaigns;
   private final CampaignUsers users;
   private final StartCodeGeneration generation;
+  private final CodesJobs codesJobs;
   private final StartImport imports;
   private final Clock clock;
 
   @Inject
-  public ManageCampaigns(Campaigns campaigns, CampaignUsers users, StartCodeGeneration generation, StartImport imports,
-      Clock clock) {
+  public ManageCampaigns(Campaigns campaigns, CampaignUsers users, StartCodeGeneration generation, CodesJobs codesJobs,
+      StartImport imports, Clock clock) {
+    this.codesJobs = codesJobs;
     this.imports = imports;
     this.campaigns = campaigns;
     this.users = users;
@@ -49,10 +51,11 @@ public final class ManageCampaigns {
   /**
    * Starts importing a file of codes into the campaign, as customers are imported ({@link StartImport}): the async
    * action's id. Each row's code is added unless the campaign, or an earlier row, has it ({@link ImportCodes}).
+   * Conflict while another job makes the campaign's codes ({@link CodesJobs}).
    */
   public String importCodes(String id, ImportFile file) {
     Campaign campaign = get(id);
-    return imports.start(file, AsyncActionType.CODES_IMPORT,
+    return imports.start(codesJobs.take(campaign.id()), file, AsyncActionType.CODES_IMPORT,
         (action, part, rows) -> new CodeImportJob(action, campaign.id(), part, rows));
   }
 

@@ -1,6 +1,5 @@
 package herald.domain.campaigns;
 
-import herald.domain.common.Ids;
 import herald.domain.common.Invalid;
 import herald.domain.jobs.AsyncAction;
 import herald.domain.jobs.AsyncActionType;
@@ -18,13 +17,15 @@ import java.util.List;
 public final class StartCodeGeneration {
   public static final long MAX_COUNT = 1_000_000;
   private final Campaigns campaigns;
+  private final CodesJobs codesJobs;
   private final AsyncActions actions;
   private final Jobs jobs;
   private final Clock clock;
 
   @Inject
-  public StartCodeGeneration(Campaigns campaigns, AsyncActions actions, Jobs jobs, Clock clock) {
+  public StartCodeGeneration(Campaigns campaigns, CodesJobs codesJobs, AsyncActions actions, Jobs jobs, Clock clock) {
     this.campaigns = campaigns;
+    this.codesJobs = codesJobs;
     this.actions = actions;
     this.jobs = jobs;
     this.clock = clock;
@@ -38,10 +39,13 @@ public final class StartCodeGeneration {
     campaign.settings().codeConfig().checkRoom(count, existing, field);
   }
 
-  /** The new action's id; the campaign then names it as its generation. */
+  /**
+   * The new action's id; the campaign then names it as its generation. Conflict while another job makes the
+   * campaign's codes ({@link CodesJobs}).
+   */
   public String start(Campaign campaign, long count, String field) {
     check(campaign, count, campaigns.counts(campaign.id()).total(), field);
-    String id = Ids.random(AsyncAction.PREFIX);
+    String id = codesJobs.take(campaign.id());
     int parts = (int) ((count + GenerateCodes.PART - 1) / GenerateCodes.PART);
     actions.create(AsyncAction.start(id, AsyncActionType.CODES_GENERATION, parts, clock.instant()));
     jobs.put(List.of(new CodeJob(id, campaign.id(), 0, parts, count)));

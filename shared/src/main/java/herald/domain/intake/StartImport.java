@@ -60,10 +60,14 @@ public final class StartImport {
    * (empty_file, too_many_rows) before creating anything.
    */
   public String start(ImportFile file, AsyncActionType type, PartMaker parts) {
+    return start(Ids.random(AsyncAction.PREFIX), file, type, parts);
+  }
+
+  /** As {@link #start(ImportFile, AsyncActionType, PartMaker)}, the new action's id being {@code id}. */
+  public String start(String id, ImportFile file, AsyncActionType type, PartMaker parts) {
     long rows = file.count(maxRows);
     if (rows > maxRows) throw new Invalid("too_many_rows", "body", "an import takes at most " + maxRows + " rows");
     if (rows == 0) throw new Invalid("empty_file", "body", "the file has no rows to import");
-    String id = Ids.random(AsyncAction.PREFIX);
     actions.create(AsyncAction.start(id, type, null, clock.instant()));
     int count = 0;
     List<Job> pending = new ArrayList<>();

@@ -7,12 +7,14 @@ import herald.domain.common.Page;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Campaigns in a map, in creation order; their counts beside them. */
 public final class InMemoryCampaigns implements Campaigns {
   private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
   private final Map<String, CodeCounts> counts = new LinkedHashMap<>();
+  private final Map<String, String> codesJobs = new LinkedHashMap<>();
 
   @Override
   public synchronized Optional<Campaign> get(String id) {
@@ -33,8 +35,21 @@ public final class InMemoryCampaigns implements Campaigns {
   }
 
   @Override
+  public synchronized Optional<String> codesJob(String id) {
+    return Optional.ofNullable(codesJobs.get(id));
+  }
+
+  @Override
+  public synchronized boolean takeCodesJob(String id, String held, String actionId) {
+    if (!Objects.equals(codesJobs.get(id), held)) return false;
+    codesJobs.put(id, actionId);
+    return true;
+  }
+
+  @Override
   public synchronized boolean delete(String id) {
     counts.remove(id);
+    codesJobs.remove(id);
     return campaigns.remove(id) != null;
   }
 
