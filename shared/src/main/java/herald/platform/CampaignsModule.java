@@ -14,6 +14,7 @@ import herald.domain.campaigns.Codes;
 import herald.domain.campaigns.GenerateCodes;
 import herald.domain.campaigns.ImportCodes;
 import herald.domain.campaigns.Publications;
+import herald.domain.campaigns.PurgeCampaign;
 import herald.domain.distributions.CampaignUsage;
 import herald.domain.jobs.JobWork;
 import jakarta.inject.Singleton;
@@ -43,6 +44,8 @@ public abstract class CampaignsModule {
   @Binds @IntoSet abstract JobWork codeGeneration(GenerateCodes work);
 
   @Binds @IntoSet abstract JobWork codeImports(ImportCodes work);
+
+  @Binds @IntoSet abstract JobWork campaignPurges(PurgeCampaign work);
 
   @Provides static ImportCodes.CodeReader codeReader() {
     return CodeCsv::code;

@@ -3,6 +3,8 @@ package herald.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import herald.adapters.json.JobJson;
+import herald.domain.campaigns.CampaignPurgeJob;
 import herald.platform.Env;
 import herald.platform.Json;
 import herald.testing.RecordingEventBridge;
@@ -149,6 +151,50 @@ class CodeGenerationEndToEndTest {
     assertThat(codes(id)).hasSize(6006).contains("ZZZ-1");
     assertThat(api.json("GET", "/v1/campaigns/" + id, null, null, 200).path("codes").path("total").asLong())
         .isEqualTo(6006);
+  }
+
+  @Test
+  void deletingACampaignPurgesItsCodesAndPublicationsAndASweepRemovesWhatALateWriterAdds() {
+    String deleted = api.json("POST", "/v1/campaigns", "{\"name\":\"Gone\",\"type\":\"DISCOUNT_VOUCHERS\","
+        + "\"codes_count\":1200}", "application/json", 201).path("id").asText();
+    String kept = api.json("POST", "/v1/campaigns", "{\"name\":\"Kept\",\"type\":\"DISCOUNT_VOUCHERS\","
+        + "\"codes_count\":10}", "application/json", 201).path("id").asText();
+    jobs.drain();
+    for (String campaign : List.of(deleted, kept)) {
+      for (String who : List.of("ada", "bob", "cy")) {
+        api.json("POST", "/v1/publications", "{\"campaign_id\":\"" + campaign + "\",\"customer\":{\"source_id\":\""
+            + who + "\"},\"source_id\":\"" + campaign + who + "\"}", "application/json", 201);
+      }
+    }
+    assertThat(publications(deleted)).isEqualTo(3);
+
+    assertThat(api.call("DELETE", "/v1/campaigns/" + deleted, null, null).getStatusCode()).isEqualTo(204);
+    assertThat(jobs.drain()).isEqualTo(1);
+    assertThat(codes(deleted)).isEmpty();
+    assertThat(publications(deleted)).isZero();
+    assertThat(codes(kept)).hasSize(10);
+    assertThat(publications(kept)).isEqualTo(3);
+    assertThat(StandIns.sqs(env).getQueueAttributes(r -> r.queueUrl(env.get("JOBS_QUEUE_URL"))
+        .attributeNamesWithStrings("ApproximateNumberOfMessagesDelayed")).attributesAsStrings()
+        .get("ApproximateNumberOfMessagesDelayed")).as("the sweep, six minutes later").isEqualTo("1");
+
+    StandIns.dynamo(env).putItem(r -> r.tableName(env.get("CODES_TABLE")).item(Map.of("campaign_id",
+        AttributeValue.fromS(deleted), "code", AttributeValue.fromS("LATE-1"), "schema_version", AttributeValue.fromN("1"))));
+    StandIns.sqs(env).sendMessage(r -> r.queueUrl(env.get("JOBS_QUEUE_URL"))
+        .messageBody(JobJson.write(new CampaignPurgeJob(deleted, true))));
+    assertThat(jobs.drain()).as("the sweep queues nothing after it").isEqualTo(1);
+    assertThat(codes(deleted)).isEmpty();
+    assertThat(codes(kept)).hasSize(10);
+
+    StandIns.sqs(env).sendMessage(r -> r.queueUrl(env.get("JOBS_QUEUE_URL"))
+        .messageBody(JobJson.write(CampaignPurgeJob.of(kept))));
+    jobs.drain();
+    assertThat(codes(kept)).as("a purge of a campaign that exists deletes nothing").hasSize(10);
+  }
+
+  private long publications(String campaignId) {
+    return StandIns.dynamo(env).scan(r -> r.tableName(env.get("PUBLICATIONS_TABLE"))).items().stream()
+        .filter(item -> campaignId.equals(item.get("campaign_id").s())).count();
   }
 
   private static void assertError(JsonNode error, String code, String field) {

@@ -147,6 +147,12 @@ public final class DynamoDbCodes implements Codes {
     }
   }
 
+  @Override
+  public int purge(String campaignId, int limit) {
+    return PartitionPurge.purge(dynamo,
+        new PartitionPurge.Partition(table, null, "campaign_id", campaignId, List.of("campaign_id", "code")), limit);
+  }
+
   private void flush(List<WriteRequest> writes) {
     if (writes.isEmpty()) return;
     Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(writes));

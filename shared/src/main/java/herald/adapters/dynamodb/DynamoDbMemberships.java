@@ -134,7 +134,8 @@ public final class DynamoDbMemberships implements Memberships {
   /** Deletes the shard's first items, read from the table itself: members and former members alike. */
   @Override
   public int purge(String segmentId, int shard, int limit) {
-    return ShardPurge.purge(dynamo, table, pk(segmentId, shard), limit);
+    return PartitionPurge.purge(dynamo,
+        new PartitionPurge.Partition(table, null, "pk", pk(segmentId, shard), List.of("pk", "customer_id")), limit);
   }
 
   private long countShard(String pk) {

@@ -70,6 +70,12 @@ public final class DynamoDbPublications implements Publications {
   }
 
   @Override
+  public int purge(String campaignId, int limit) {
+    return PartitionPurge.purge(dynamo,
+        new PartitionPurge.Partition(table, "ByCampaign", "campaign_id", campaignId, List.of("id")), limit);
+  }
+
+  @Override
   public Page<Publication> list(PublicationFilter filter, String cursor, int limit) {
     Map<String, String> given = new HashMap<>();
     if (filter.campaignId() != null) given.put("campaign_id", filter.campaignId());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import herald.domain.campaigns.CampaignPurgeJob;
 import herald.domain.campaigns.CodeImportJob;
 import herald.domain.campaigns.CodeJob;
 import herald.domain.common.Invalid;
@@ -30,6 +31,7 @@ public final class JobJson {
   static final String SCAN = "segment.evaluation";
   static final String PURGE = "segment.purge";
   static final String CODES = "campaign.codes";
+  static final String CAMPAIGN_PURGE = "campaign.purge";
   static final String CODE_IMPORT = "campaign.codes.import";
 
   private JobJson() {}
@@ -50,6 +52,8 @@ public final class JobJson {
           .put("segment_version", s.segmentVersion()).put("part", s.part()).put("parts", s.parts())
           .put("cursor", s.cursor());
       case PurgeJob p -> node.put("kind", PURGE).put("segment_id", p.segmentId()).put("shard", p.shard())
+          .put("sweep", p.sweep());
+      case CampaignPurgeJob p -> node.put("kind", CAMPAIGN_PURGE).put("campaign_id", p.campaignId())
           .put("sweep", p.sweep());
       case CodeJob c -> node.put("kind", CODES).put("action_id", c.actionId()).put("campaign_id", c.campaignId())
           .put("part", c.part()).put("parts", c.parts()).put("count", c.count());
@@ -76,6 +80,9 @@ public final class JobJson {
     try {
       JsonNode node = Json.parse(text);
       String kind = node.path("kind").asText();
+      if (CAMPAIGN_PURGE.equals(kind)) {
+        return new CampaignPurgeJob(node.required("campaign_id").asText(), node.path("sweep").asBoolean(false));
+      }
       if (PURGE.equals(kind)) {
         return new PurgeJob(node.required("segment_id").asText(), node.required("shard").asInt(),
             node.path("sweep").asBoolean(false));

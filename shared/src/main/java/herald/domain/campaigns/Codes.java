@@ -48,4 +48,7 @@ public interface Codes {
 
   /** Puts a code claimed for the publication back into the pool; false when it is not claimed for it. */
   boolean release(String campaignId, String code, String publicationId);
+
+  /** Deletes the first {@code limit} codes of a deleted campaign: how many (fewer than the limit: none are left). */
+  int purge(String campaignId, int limit);
 }

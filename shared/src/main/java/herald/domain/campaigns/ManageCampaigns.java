@@ -8,8 +8,10 @@ import herald.domain.common.Page;
 import herald.domain.intake.ImportFile;
 import herald.domain.intake.StartImport;
 import herald.domain.jobs.AsyncActionType;
+import herald.domain.jobs.Jobs;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Creates, reads, edits and deletes campaigns. Edits are checked against the stored version (a lost race is a
@@ -21,11 +23,13 @@ public final class ManageCampaigns {
   private final StartCodeGeneration generation;
   private final CodesJobs codesJobs;
   private final StartImport imports;
+  private final Jobs jobs;
   private final Clock clock;
 
   @Inject
   public ManageCampaigns(Campaigns campaigns, CampaignUsers users, StartCodeGeneration generation, CodesJobs codesJobs,
-      StartImport imports, Clock clock) {
+      StartImport imports, Jobs jobs, Clock clock) {
+    this.jobs = jobs;
     this.codesJobs = codesJobs;
     this.imports = imports;
     this.campaigns = campaigns;
@@ -92,7 +96,10 @@ public final class ManageCampaigns {
     return new CountedCampaign(edited, campaigns.counts(id));
   }
 
-  /** Deletes a campaign no distribution uses, if given at {@code expectedVersion} (null: any). */
+  /**
+   * Deletes a campaign no distribution uses, if given at {@code expectedVersion} (null: any); its codes and
+   * publications go in the background ({@link PurgeCampaign}).
+   */
   public void delete(String id, Long expectedVersion) {
     Campaign current = get(id);
     if (expectedVersion != null && current.version() != expectedVersion) throw versionConflict(id);
@@ -102,6 +109,7 @@ public final class ManageCampaigns {
           + "; change or delete the distribution first");
     }
     if (!campaigns.delete(id)) throw new NotFound("campaign", "id", id);
+    jobs.put(List.of(CampaignPurgeJob.of(id)));
   }
 
   private static String abbreviated(String id) {

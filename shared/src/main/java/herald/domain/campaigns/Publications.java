@@ -24,4 +24,10 @@ public interface Publications {
    * no order without one.
    */
   Page<Publication> list(PublicationFilter filter, String cursor, int limit);
+
+  /**
+   * Deletes the first {@code limit} publications, pending or published, of a deleted campaign: how many (fewer than
+   * the limit: none are left).
+   */
+  int purge(String campaignId, int limit);
 }
