@@ -85,7 +85,8 @@ final class HeraldClient {
     return all;
   }
 
-  private JsonNode send(String method, String path, String body, int expected)
+  /** One call with a JSON body (or none); throws unless it answers {@code expected}. */
+  JsonNode send(String method, String path, String body, int expected)
       throws IOException, InterruptedException {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api + path))
         .header("Authorization", "Bearer " + key)

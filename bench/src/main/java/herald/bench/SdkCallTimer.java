@@ -15,9 +15,10 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 /**
  * Times every AWS SDK call made in this JVM (the sender's own clients included) by the thread that makes it:
  * a global interceptor, installed only when bench/src/main/sdk-hooks is on the classpath (bench/run.sh puts it
- * there for sender-throughput only, so the other benches and the probes never load it). A call lasts from
+ * there for sender-throughput, fanout and codes only; the other benches and the probes never load it). A call lasts from
  * beforeExecution to afterExecution or onExecutionFailure: marshalling, signing, the HTTP round trip and
- * unmarshalling. Each call is kept as an interval, so a window can take exactly the part of each call inside it
+ * unmarshalling; a call that failed (a conditional write lost, say) has " (failed)" after its key. Each call is
+ * kept as an interval, so a window can take exactly the part of each call inside it
  * (a long poll that began before the window counts only from the window's start).
  */
 public final class SdkCallTimer implements ExecutionInterceptor {
@@ -57,6 +58,13 @@ public final class SdkCallTimer implements ExecutionInterceptor {
     return sums;
   }
 
+  /** How many calls of {@code key}, from any thread, ended within [from, to] (System.nanoTime()). */
+  static long count(String key, long from, long to) {
+    synchronized (CALLS) {
+      return CALLS.stream().filter(c -> c.key().equals(key) && c.end() >= from && c.end() <= to).count();
+    }
+  }
+
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     attributes.putAttribute(START, System.nanoTime());
@@ -82,7 +90,7 @@ public final class SdkCallTimer implements ExecutionInterceptor {
     String table = request.getValueForField("TableName", String.class)
         .map(t -> " " + tables.getOrDefault(t, t)).orElse("");
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-    String suffix = "";
+    String suffix = response == null ? " (failed)" : "";
     if ("ReceiveMessage".equals(operation) && response != null
         && response.getValueForField("Messages", List.class).map(List::isEmpty).orElse(true)) {
       suffix = " (empty)";
