@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.adapters.json.JobJson;
 import herald.domain.campaigns.CampaignPurgeJob;
+import herald.domain.campaigns.CodeJob;
 import herald.platform.Env;
 import herald.platform.Json;
 import herald.testing.RecordingEventBridge;
@@ -59,7 +60,7 @@ class CodeGenerationEndToEndTest {
   }
 
   @Test
-  void moreCodesFillTheSpaceAroundTheOnesThereAndCollisionsAreDrawnAgain() {
+  void moreCodesTakeTheNextCodesOfTheCampaignsSequenceWithoutACollision() {
     String id = api.json("POST", "/v1/campaigns", "{\"name\":\"Tiny\",\"type\":\"DISCOUNT_VOUCHERS\","
         + "\"code_config\":{\"charset\":\"numbers\",\"pattern\":\"T-###\"},\"codes_count\":300}", "application/json", 201)
         .path("id").asText();
@@ -70,10 +71,52 @@ class CodeGenerationEndToEndTest {
 
     JsonNode progress = api.action(action).path("progress");
     assertThat(progress.path("generated").asLong()).isEqualTo(200);
-    assertThat(progress.path("collisions").asLong()).isPositive();
+    assertThat(progress.path("collisions").asLong()).isZero();
     assertThat(new HashSet<>(codes(id))).hasSize(500);
     assertThat(api.json("GET", "/v1/campaigns/" + id, null, null, 200).path("codes").path("total").asLong())
         .isEqualTo(500);
+  }
+
+  @Test
+  void aPartDeliveredAgainAfterItsCodesWerePublishedWritesNoneOfThemAgain() {
+    JsonNode created = api.json("POST", "/v1/campaigns", "{\"name\":\"Welcome\",\"type\":\"DISCOUNT_VOUCHERS\","
+        + "\"codes_count\":6000}", "application/json", 201);
+    String id = created.path("id").asText();
+    String action = created.path("generation").path("async_action_id").asText();
+    jobs.drain();
+    String code = api.json("POST", "/v1/publications", "{\"campaign_id\":\"" + id + "\",\"customer\":{\"source_id\":"
+        + "\"ada\"}}", "application/json", 201).path("voucher").path("code").asText();
+
+    String first = JobJson.write(new CodeJob(action, id, 0, 2, 6000, 0));
+    StandIns.sqs(env).sendMessage(r -> r.queueUrl(env.get("JOBS_QUEUE_URL")).messageBody(first));
+    assertThat(jobs.drain()).as("part 0 again, and the part 1 it queues again").isEqualTo(2);
+
+    var item = StandIns.dynamo(env).getItem(r -> r.tableName(env.get("CODES_TABLE")).key(Map.of("campaign_id",
+        AttributeValue.fromS(id), "code", AttributeValue.fromS(code)))).item();
+    assertThat(item).containsKey("publication_id").doesNotContainKey("pool");
+    assertThat(api.json("GET", "/v1/campaigns/" + id, null, null, 200).path("codes"))
+        .isEqualTo(Json.parse("{\"total\":6000,\"published\":1,\"available\":5999}"));
+  }
+
+  @Test
+  void afterAnImportCodesAreDrawnAtRandomReadFirstAndCollisionsAreDrawnAgain() {
+    String id = api.json("POST", "/v1/campaigns", "{\"name\":\"Tiny\",\"type\":\"DISCOUNT_VOUCHERS\","
+        + "\"code_config\":{\"charset\":\"numbers\",\"pattern\":\"T-###\"}}", "application/json", 201)
+        .path("id").asText();
+    StringBuilder file = new StringBuilder("code\n");
+    for (int i = 0; i < 300; i++) file.append(String.format("T-%03d%n", i));
+    api.json("POST", "/v1/campaigns/" + id + "/codes", file.toString(), "text/csv", 202);
+    jobs.drain();
+    String action = api.json("POST", "/v1/campaigns/" + id + "/codes", "{\"count\":150}", "application/json", 202)
+        .path("async_action_id").asText();
+    jobs.drain(true, 300_000);
+
+    JsonNode progress = api.action(action).path("progress");
+    assertThat(progress.path("generated").asLong()).isEqualTo(150);
+    assertThat(progress.path("collisions").asLong()).isPositive();
+    assertThat(new HashSet<>(codes(id))).hasSize(450);
+    assertThat(api.json("GET", "/v1/campaigns/" + id, null, null, 200).path("codes").path("total").asLong())
+        .isEqualTo(450);
   }
 
   @Test

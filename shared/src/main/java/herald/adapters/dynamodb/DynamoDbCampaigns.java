@@ -4,6 +4,7 @@ import herald.adapters.json.CampaignJson;
 import herald.domain.campaigns.Campaign;
 import herald.domain.campaigns.Campaigns;
 import herald.domain.campaigns.CodeCounts;
+import herald.domain.campaigns.CodesJob;
 import herald.domain.common.Page;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * The campaigns in DynamoDB: per campaign an item (sk "campaign", the settings as the API's JSON) and its code
- * counters (sk "codes", atomic ADDs), and the async action making its codes (sk "codes_job", {@link
- * herald.domain.campaigns.CodesJobs}). There are at most a few thousand campaigns, so the list is read whole and
+ * counters (sk "codes", atomic ADDs), and its {@link CodesJob} (sk "codes_job": the job making its codes and its
+ * code sequence; the sequence key is never answered by the API). There are at most a few thousand campaigns, so the list is read whole and
  * paged in creation order; its cursor is the last campaign's creation key.
  */
 public final class DynamoDbCampaigns implements Campaigns {
@@ -73,15 +74,22 @@ public final class DynamoDbCampaigns implements Campaigns {
   }
 
   @Override
-  public Optional<String> codesJob(String id) {
+  public Optional<CodesJob> codesJob(String id) {
     var item = dynamo.getItem(r -> r.tableName(table).key(key(id, CODES_JOB)).consistentRead(true)).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get("action_id").s());
+    if (item == null || item.isEmpty()) return Optional.empty();
+    return Optional.of(new CodesJob(item.get("action_id").s(), Items.text(item, "sequence_key"),
+        number(item, "next_index"), Items.text(item, "sequence_config"),
+        item.containsKey("mixed") && item.get("mixed").bool()));
   }
 
   @Override
-  public boolean takeCodesJob(String id, String held, String actionId) {
+  public boolean takeCodesJob(String id, String held, CodesJob next) {
     Map<String, AttributeValue> item = new HashMap<>(key(id, CODES_JOB));
-    item.put("action_id", Items.s(actionId));
+    item.put("action_id", Items.s(next.actionId()));
+    Items.putIfPresent(item, "sequence_key", next.key());
+    item.put("next_index", Items.n(next.nextIndex()));
+    Items.putIfPresent(item, "sequence_config", next.config());
+    item.put("mixed", AttributeValue.fromBool(next.mixed()));
     try {
       dynamo.putItem(r -> {
         r.tableName(table).item(Items.withSchema(item, SCHEMA));
@@ -91,6 +99,18 @@ public final class DynamoDbCampaigns implements Campaigns {
           r.conditionExpression("action_id = :held").expressionAttributeValues(Map.of(":held", Items.s(held)));
         }
       });
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean startPart(String id, String actionId, int part) {
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(key(id, CODES_JOB)).updateExpression("SET started_part = :part")
+          .conditionExpression("action_id = :action AND (attribute_not_exists(started_part) OR started_part < :part)")
+          .expressionAttributeValues(Map.of(":action", Items.s(actionId), ":part", Items.n(part))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

@@ -56,7 +56,8 @@ public final class JobJson {
       case CampaignPurgeJob p -> node.put("kind", CAMPAIGN_PURGE).put("campaign_id", p.campaignId())
           .put("sweep", p.sweep());
       case CodeJob c -> node.put("kind", CODES).put("action_id", c.actionId()).put("campaign_id", c.campaignId())
-          .put("part", c.part()).put("parts", c.parts()).put("count", c.count());
+          .put("part", c.part()).put("parts", c.parts()).put("count", c.count())
+          .put("first_index", c.firstIndex());
       default -> throw new IllegalArgumentException("no JSON form for a " + job.getClass().getSimpleName());
     }
     return node.toString();
@@ -100,7 +101,7 @@ public final class JobJson {
       }
       if (CODES.equals(kind)) {
         return new CodeJob(actionId, node.required("campaign_id").asText(), node.required("part").asInt(),
-            node.required("parts").asInt(), node.required("count").asLong());
+            node.required("parts").asInt(), node.required("count").asLong(), node.path("first_index").asLong(-1));
       }
       if (SCAN.equals(kind)) {
         JsonNode cursor = node.path("cursor");

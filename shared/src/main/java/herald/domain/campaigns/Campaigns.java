@@ -13,17 +13,20 @@ public interface Campaigns {
   /** Saves a changed campaign if the stored one still has {@code expectedVersion}; false otherwise. */
   boolean replace(Campaign campaign, long expectedVersion);
 
-  /**
-   * The async action that last started making the campaign's codes ({@link CodesJobs}), whatever its state; empty
-   * when none did.
-   */
-  Optional<String> codesJob(String id);
+  /** What the campaign records of the jobs making its codes ({@link CodesJobs}); empty when none ever started. */
+  Optional<CodesJob> codesJob(String id);
 
   /**
-   * Names {@code actionId} as the job making the campaign's codes if the one named now is still {@code held} (null:
-   * none is named); false when another start named one first.
+   * Records {@code next} if the job named now is still {@code held} (null: none is named); false when another start
+   * came first.
    */
-  boolean takeCodesJob(String id, String held, String actionId);
+  boolean takeCodesJob(String id, String held, CodesJob next);
+
+  /**
+   * Records that part {@code part} of the action making the campaign's codes starts: false when it started before
+   * (a retry) or when another action holds the campaign now.
+   */
+  boolean startPart(String id, String actionId, int part);
 
   /** Deletes the campaign, its counts and its codes job; false when there was no campaign. */
   boolean delete(String id);

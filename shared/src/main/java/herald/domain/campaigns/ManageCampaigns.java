@@ -59,7 +59,7 @@ public final class ManageCampaigns {
    */
   public String importCodes(String id, ImportFile file) {
     Campaign campaign = get(id);
-    return imports.start(codesJobs.take(campaign.id()), file, AsyncActionType.CODES_IMPORT,
+    return imports.start(codesJobs.importing(campaign), file, AsyncActionType.CODES_IMPORT,
         (action, part, rows) -> new CodeImportJob(action, campaign.id(), part, rows));
   }
 

@@ -45,10 +45,11 @@ public final class StartCodeGeneration {
    */
   public String start(Campaign campaign, long count, String field) {
     check(campaign, count, campaigns.counts(campaign.id()).total(), field);
-    String id = codesJobs.take(campaign.id());
+    CodesJobs.Start started = codesJobs.generation(campaign, count);
+    String id = started.actionId();
     int parts = (int) ((count + GenerateCodes.PART - 1) / GenerateCodes.PART);
     actions.create(AsyncAction.start(id, AsyncActionType.CODES_GENERATION, parts, clock.instant()));
-    jobs.put(List.of(new CodeJob(id, campaign.id(), 0, parts, count)));
+    jobs.put(List.of(new CodeJob(id, campaign.id(), 0, parts, count, started.firstIndex())));
     campaigns.replace(campaign.generatedBy(id), campaign.version());
     return id;
   }

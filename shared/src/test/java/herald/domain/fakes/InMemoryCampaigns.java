@@ -3,6 +3,7 @@ package herald.domain.fakes;
 import herald.domain.campaigns.Campaign;
 import herald.domain.campaigns.Campaigns;
 import herald.domain.campaigns.CodeCounts;
+import herald.domain.campaigns.CodesJob;
 import herald.domain.common.Page;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import java.util.Optional;
 public final class InMemoryCampaigns implements Campaigns {
   private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
   private final Map<String, CodeCounts> counts = new LinkedHashMap<>();
-  private final Map<String, String> codesJobs = new LinkedHashMap<>();
+  private final Map<String, CodesJob> codesJobs = new LinkedHashMap<>();
+  private final Map<String, Integer> startedParts = new LinkedHashMap<>();
 
   @Override
   public synchronized Optional<Campaign> get(String id) {
@@ -35,14 +37,24 @@ public final class InMemoryCampaigns implements Campaigns {
   }
 
   @Override
-  public synchronized Optional<String> codesJob(String id) {
+  public synchronized Optional<CodesJob> codesJob(String id) {
     return Optional.ofNullable(codesJobs.get(id));
   }
 
   @Override
-  public synchronized boolean takeCodesJob(String id, String held, String actionId) {
-    if (!Objects.equals(codesJobs.get(id), held)) return false;
-    codesJobs.put(id, actionId);
+  public synchronized boolean takeCodesJob(String id, String held, CodesJob next) {
+    CodesJob now = codesJobs.get(id);
+    if (!Objects.equals(now == null ? null : now.actionId(), held)) return false;
+    codesJobs.put(id, next);
+    startedParts.remove(id);
+    return true;
+  }
+
+  @Override
+  public synchronized boolean startPart(String id, String actionId, int part) {
+    CodesJob now = codesJobs.get(id);
+    if (now == null || !now.actionId().equals(actionId) || startedParts.getOrDefault(id, -1) >= part) return false;
+    startedParts.put(id, part);
     return true;
   }
 
