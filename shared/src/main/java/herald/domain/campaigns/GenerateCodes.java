@@ -39,6 +39,8 @@ import java.util.function.BooleanSupplier;
 public final class GenerateCodes implements JobWork {
   public static final int PART = 5_000;
   public static final int BATCH = 100;
+  /** Codes a blind write sends at once (one BatchWriteItem), so the batches of a part spread evenly over threads. */
+  static final int WRITE_BATCH = 25;
   public static final String GENERATED = "generated";
   public static final String COLLISIONS = "collisions";
   /** Codes a part could not make: its draws kept hitting codes the campaign holds (imports filled the space). */
@@ -113,8 +115,9 @@ public final class GenerateCodes implements JobWork {
   private long[] fromSequence(String campaignId, CodeSequence sequence, CodeJob part, long wanted, String origin) {
     boolean retry = !campaigns.startPart(campaignId, part.actionId(), part.part());
     List<String> drawn = sequence.codes(part.firstIndex() + (long) part.part() * PART, (int) wanted);
+    int size = retry ? BATCH : WRITE_BATCH;
     List<List<String>> batches = new ArrayList<>();
-    for (int i = 0; i < drawn.size(); i += BATCH) batches.add(drawn.subList(i, Math.min(drawn.size(), i + BATCH)));
+    for (int i = 0; i < drawn.size(); i += size) batches.add(drawn.subList(i, Math.min(drawn.size(), i + size)));
     Instant now = clock.instant();
     List<long[]> outcomes = Parallel.map(batches, batch -> {
       if (retry) return write(campaignId, batch, origin);
