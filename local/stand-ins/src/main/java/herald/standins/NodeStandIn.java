@@ -34,9 +34,14 @@ public final class NodeStandIn implements AutoCloseable {
 
   /** aws-ses-v2-local with its mail viewer, on the given port of 127.0.0.1 (0 picks a free one). */
   public static NodeStandIn ses(int port) {
+    return ses(port, 1000);
+  }
+
+  /** aws-ses-v2-local whose account (GetAccount) allows {@code maxSendRate} emails a second. */
+  public static NodeStandIn ses(int port, int maxSendRate) {
     int p = port == 0 ? Ports.free() : port;
     String account = "{\"SendingEnabled\":true,\"ProductionAccessEnabled\":true,"
-        + "\"SendQuota\":{\"Max24HourSend\":1000000,\"MaxSendRate\":1000,\"SentLast24Hours\":0}}";
+        + "\"SendQuota\":{\"Max24HourSend\":1000000,\"MaxSendRate\":" + maxSendRate + ",\"SentLast24Hours\":0}}";
     return start("aws-ses-v2-local", p, "/health-check", Map.of("AWS_SES_ACCOUNT", account),
         "aws-ses-v2-local/dist/cli.js", "--host", LOOPBACK, "--port", String.valueOf(p));
   }
