@@ -40,8 +40,14 @@ public final class NodeStandIn implements AutoCloseable {
   /** aws-ses-v2-local whose account (GetAccount) allows {@code maxSendRate} emails a second. */
   public static NodeStandIn ses(int port, int maxSendRate) {
     int p = port == 0 ? Ports.free() : port;
-    String account = "{\"SendingEnabled\":true,\"ProductionAccessEnabled\":true,"
-        + "\"SendQuota\":{\"Max24HourSend\":1000000,\"MaxSendRate\":" + maxSendRate + ",\"SentLast24Hours\":0}}";
+    // every field the stand-in's GetAccount schema asks for, or it answers 400
+    String account = """
+        {"DedicatedIpAutoWarmupEnabled":false,"EnforcementStatus":"HEALTHY","ProductionAccessEnabled":true,
+         "SendingEnabled":true,"SendQuota":{"Max24HourSend":1000000,"MaxSendRate":%d,"SentLast24Hours":0},
+         "Details":{"AdditionalContactEmailAddresses":[],"ContactLanguage":"EN","MailType":"TRANSACTIONAL",
+                    "ReviewDetails":{"CaseId":"local","Status":"GRANTED"},"UseCaseDescription":"local",
+                    "WebsiteURL":"http://localhost"},
+         "SuppressionAttributes":{"SuppressedReasons":[]}}""".formatted(maxSendRate);
     return start("aws-ses-v2-local", p, "/health-check", Map.of("AWS_SES_ACCOUNT", account),
         "aws-ses-v2-local/dist/cli.js", "--host", LOOPBACK, "--port", String.valueOf(p));
   }
