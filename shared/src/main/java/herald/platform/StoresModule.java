@@ -42,7 +42,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The ports, each bound to its adapter with the table, queue or bus the function's environment names; and the
  * channels, which the distributions' stored documents need.
  */
-@Module(includes = {AwsModule.class, DistributionsModule.class, ChannelsModule.class, ProvidersModule.class})
+@Module(includes = {AwsModule.class, DistributionsModule.class, ChannelsModule.class, ProvidersModule.class,
+    LimitsModule.class})
 public abstract class StoresModule {
   private StoresModule() {}
 

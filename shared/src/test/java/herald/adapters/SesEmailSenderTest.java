@@ -20,6 +20,24 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 class SesEmailSenderTest {
   @Test
+  void readsTheAccountsMaxSendRateFromGetAccount() {
+    try (var ses = herald.standins.NodeStandIn.ses(0, 14)) {
+      SesV2Client client = AwsModule.configure(SesV2Client.builder(),
+          StandIns.get().baseEnv().with("AWS_ENDPOINT_URL_SESV2", ses.endpoint()), "SESV2").build();
+
+      assertThat(new SesEmailSender(client, null).maxSendRate()).hasValue(14);
+    }
+  }
+
+  @Test
+  void anSesThatCannotBeAskedGivesNoRate() {
+    SesV2Client client = AwsModule.configure(SesV2Client.builder(),
+        StandIns.get().baseEnv().with("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:1"), "SESV2").build();
+
+    assertThat(new SesEmailSender(client, null).maxSendRate()).isEmpty();
+  }
+
+  @Test
   void sendsHtmlAndTextFromTheBrandToTheCustomer() {
     StandIns standIns = StandIns.get();
     SesV2Client ses = AwsModule.configure(SesV2Client.builder(), standIns.baseEnv(), "SESV2").build();

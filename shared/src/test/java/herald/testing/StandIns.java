@@ -52,8 +52,8 @@ public final class StandIns {
   /**
    * New tables and queues, every one template.yaml declares (indexes, DLQs and redrives included), each name
    * ending in a unique suffix, and the environment the template gives the functions (see {@link FreshStack}),
-   * with the keys, the allowlist and the short retry base the tests run with. A queue behaves otherwise than
-   * the template says only through a named {@link QueueOverride}.
+   * with the keys, the allowlist, the short retry base and the paid plan (no count limit) the tests run with. A
+   * queue behaves otherwise than the template says only through a named {@link QueueOverride}.
    */
   public Env freshEnv(QueueOverride... overrides) {
     String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -64,6 +64,7 @@ public final class StandIns {
     vars.put("HERALD_PUBLIC_URL", "http://127.0.0.1:3000");
     vars.put("HERALD_WEBHOOK_ALLOWLIST", "127.0.0.1,localhost");
     vars.put("HERALD_RETRY_BASE_SECONDS", "1");
+    vars.put("HERALD_DEFAULT_PLAN", "paid");   // tests of the plans' limits set the plan they test
     return Env.of(vars);
   }
 

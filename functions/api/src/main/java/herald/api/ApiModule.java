@@ -34,6 +34,8 @@ abstract class ApiModule {
 
   @Binds @IntoSet abstract Routes brand(BrandApi api);
 
+  @Binds @IntoSet abstract Routes account(AccountApi api);
+
   @Binds @IntoSet abstract Routes customers(CustomerApi api);
 
   @Binds @IntoSet abstract Routes imports(ImportApi api);

@@ -10,6 +10,7 @@ import herald.domain.common.Invalid;
 import herald.domain.common.Page;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
+import herald.domain.distributions.DistributionWarnings;
 import herald.domain.distributions.ManageDistributions;
 import herald.domain.events.EventCatalogue;
 import herald.platform.Json;
@@ -22,12 +23,14 @@ final class DistributionApi implements Routes {
   private final ManageDistributions manage;
   private final Activity activity;
   private final DistributionJson json;
+  private final DistributionWarnings warnings;
 
   @Inject
-  DistributionApi(ManageDistributions manage, Activity activity, DistributionJson json) {
+  DistributionApi(ManageDistributions manage, Activity activity, DistributionJson json, DistributionWarnings warnings) {
     this.manage = manage;
     this.activity = activity;
     this.json = json;
+    this.warnings = warnings;
   }
 
   @Override
@@ -40,7 +43,7 @@ final class DistributionApi implements Routes {
         Route.of("GET", "/v1/distributions/{id}", (req, p) -> HttpResponse.ok(json.write(manage.get(p.get(0))))),
         Route.of("PUT", "/v1/distributions/{id}", this::put),
         Route.of("DELETE", "/v1/distributions/{id}", this::delete),
-        Route.of("POST", "/v1/distributions/{id}/activate", (req, p) -> move(req, p, DistributionStatus.ACTIVE)),
+        Route.of("POST", "/v1/distributions/{id}/activate", this::activate),
         Route.of("POST", "/v1/distributions/{id}/pause", (req, p) -> move(req, p, DistributionStatus.PAUSED)),
         Route.of("POST", "/v1/distributions/{id}/archive", (req, p) -> move(req, p, DistributionStatus.ARCHIVED)),
         Route.of("POST", "/v1/distributions/{id}/send", (req, p) -> move(req, p, DistributionStatus.SCHEDULED)),
@@ -79,6 +82,16 @@ final class DistributionApi implements Routes {
 
   private HttpResponse move(HttpRequest request, List<String> params, DistributionStatus next) {
     return HttpResponse.ok(json.write(manage.moveTo(params.get(0), next, request.actor())));
+  }
+
+  /** Activates, and answers the distribution with its {@code warnings} (an empty array when none). */
+  private HttpResponse activate(HttpRequest request, List<String> params) {
+    Distribution active = manage.moveTo(params.get(0), DistributionStatus.ACTIVE, request.actor());
+    ObjectNode body = json.write(active);
+    ArrayNode list = body.putArray("warnings");
+    warnings.of(active).forEach(w -> list.addObject().put("code", w.code()).put("channel", w.channel())
+        .put("message", w.message()));
+    return HttpResponse.ok(body);
   }
 
   private HttpResponse activity(HttpRequest request, List<String> params) {

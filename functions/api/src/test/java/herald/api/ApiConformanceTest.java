@@ -64,6 +64,59 @@ class ApiConformanceTest {
   }
 
   @Test
+  void accountSettingsSetThePlanAndRatesAndShowTheUsage() {
+    JsonNode account = call("GET", "/v1/settings/account", null);
+    assertThat(account.path("plan").asText()).isEqualTo("paid");   // the tests' default (HERALD_DEFAULT_PLAN)
+    assertThat(account.path("usage").path("today").path("sent").asLong()).isZero();
+    assertThat(account.path("usage").path("total").path("limit").isNull()).isTrue();
+
+    expect(400, "invalid_value", "plan", send("PUT", "/v1/settings/account", "{\"plan\":\"gold\"}"));
+    expect(400, "invalid_type", "plan", send("PUT", "/v1/settings/account", "{\"plan\":3}"));
+    expect(400, "missing_field", "plan", send("PUT", "/v1/settings/account", "{}"));
+    expect(400, "unknown_field", "colour", send("PUT", "/v1/settings/account", "{\"colour\":\"red\"}"));
+    expect(400, "invalid_value", "send_rates.pigeon",
+        send("PUT", "/v1/settings/account", "{\"send_rates\":{\"pigeon\":3}}"));
+    expect(400, "invalid_value", "send_rates.email",
+        send("PUT", "/v1/settings/account", "{\"plan\":\"trial\",\"send_rates\":{\"email\":0}}"));
+    expect(400, "invalid_type", "send_rates.sms",
+        send("PUT", "/v1/settings/account", "{\"send_rates\":{\"sms\":1.5}}"));
+    assertThat(call("GET", "/v1/settings/account", null).path("plan").asText()).as("refused: nothing changed")
+        .isEqualTo("paid");
+
+    JsonNode trial = call("PUT", "/v1/settings/account", "{\"plan\":\"trial\",\"send_rates\":{\"sms\":5}}");
+    assertThat(trial.path("plan").asText()).isEqualTo("trial");
+    assertThat(trial.path("send_rates").path("sms").asInt()).isEqualTo(5);
+    assertThat(trial.path("usage").path("total").path("limit").asLong()).isEqualTo(10);
+    assertThat(trial.path("usage").path("total").path("left").asLong()).isEqualTo(10);
+    assertThat(trial.path("usage").path("today").path("limit").isNull()).isTrue();
+
+    JsonNode verified = call("POST", "/v1/settings/account/verify", null);
+    assertThat(verified.path("plan").asText()).isEqualTo("trial_verified");
+    assertThat(verified.path("send_rates").path("sms").asInt()).as("kept").isEqualTo(5);
+    assertThat(verified.path("usage").path("today").path("limit").asLong()).isEqualTo(10);
+    assertThat(verified.path("usage").path("this_month").path("limit").asLong()).isEqualTo(100);
+
+    call("PUT", "/v1/settings/account", "{\"plan\":\"paid\"}");
+    expect(409, "invalid_transition", send("POST", "/v1/settings/account/verify", null));
+  }
+
+  @Test
+  void activatingAnEmailDistributionWithoutBrandDetailsWarns() {
+    String id = call("POST", "/v1/distributions", automatic()).path("id").asText();
+
+    JsonNode active = call("POST", "/v1/distributions/" + id + "/activate", null);
+
+    assertThat(active.path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(active.path("warnings")).hasSize(1);
+    assertThat(active.path("warnings").get(0).path("code").asText()).isEqualTo("missing_brand_details");
+    assertThat(active.path("warnings").get(0).path("channel").asText()).isEqualTo("email");
+    call("POST", "/v1/distributions/" + id + "/pause", null);
+    call("PUT", "/v1/settings/brand",
+        "{\"sender_name\":\"Acme\",\"sender_email\":\"hello@acme.test\",\"postal_address\":\"1 Market St\"}");
+    assertThat(call("POST", "/v1/distributions/" + id + "/activate", null).path("warnings")).isEmpty();
+  }
+
+  @Test
   void customers() {
     String id = call("POST", "/v1/customers", "{\"source_id\":\"ada-1\",\"name\":\"Ada\",\"email\":\"ada@example.com\","
         + "\"metadata\":{\"plan\":\"gold\"}}").path("id").asText();

@@ -3,6 +3,8 @@ package herald.sender;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import herald.adapters.aws.SesEmailSender;
+import herald.adapters.aws.SqsSendQueue;
+import herald.adapters.dynamodb.DynamoDbAccountSettings;
 import herald.adapters.dynamodb.DynamoDbActivity;
 import herald.adapters.dynamodb.DynamoDbBrandSettings;
 import herald.adapters.dynamodb.DynamoDbCampaigns;
@@ -11,8 +13,10 @@ import herald.adapters.dynamodb.DynamoDbCustomers;
 import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.adapters.dynamodb.DynamoDbMessages;
 import herald.adapters.dynamodb.DynamoDbPublications;
+import herald.adapters.dynamodb.DynamoDbRateWindows;
 import herald.adapters.dynamodb.DynamoDbStatusCounters;
 import herald.adapters.dynamodb.DynamoDbSuppressions;
+import herald.adapters.dynamodb.DynamoDbUsageCounters;
 import herald.adapters.http.HostResolver;
 import herald.adapters.http.HttpWebhookSender;
 import herald.adapters.json.SendJobJson;
@@ -28,6 +32,10 @@ import herald.domain.delivery.PrepareMessage;
 import herald.domain.delivery.RecordDeadLetter;
 import herald.domain.delivery.SendToRecipient;
 import herald.domain.delivery.UnsubscribeLinks;
+import herald.domain.limits.Limits;
+import herald.domain.limits.Plan;
+import herald.domain.limits.Quota;
+import herald.domain.limits.SendRate;
 import herald.platform.AwsModule;
 import herald.platform.Env;
 import herald.platform.SqsBatch;
@@ -83,9 +91,9 @@ final class FaultTestWiring {
         new ActionScope(hold(), new FindPromotionTier(campaigns(), clock),
             new QrLinks(new SigningKey(env.get("HERALD_SIGNING_KEY")), env.get("HERALD_PUBLIC_URL")),
             new DynamoDbActivity(dynamo, env.get("ACTIVITY_TABLE")), clock));
-    SendToRecipient send = new SendToRecipient(messages(), prepare, kinds, stats(),
-        new CodeEscrow(hold(), campaigns(), messages()), clock);
     SqsClient sqs = cappedBackoff(StandIns.sqs(env), backoffCapSeconds);
+    SendToRecipient send = new SendToRecipient(messages(), prepare, kinds, stats(),
+        new CodeEscrow(hold(), campaigns(), messages()), limits(kinds), new SqsSendQueue(sqs, sendQueue), clock);
     return new SenderHandler(send, new SqsRetries(sqs, sendQueue, Duration.ofSeconds(1)));
   }
 
@@ -101,9 +109,20 @@ final class FaultTestWiring {
     return new DynamoDbCampaigns(dynamo, env.get("CAMPAIGNS_TABLE"));
   }
 
+  /** A paid account on the real tables: every message reserves its unit and counts once sent. */
+  private Limits limits(ChannelKinds kinds) {
+    var account = new DynamoDbAccountSettings(dynamo, env.get("SETTINGS_TABLE"), Plan.PAID);
+    return new Limits(account, new Quota(account, usage(), clock),
+        new SendRate(kinds, new DynamoDbRateWindows(dynamo, env.get("USAGE_TABLE")), until -> {}, clock));
+  }
+
+  private DynamoDbUsageCounters usage() {
+    return new DynamoDbUsageCounters(dynamo, env.get("USAGE_TABLE"), clock);
+  }
+
   /** DeadLetterHandler's logic (that function is no dependency of this one), on the same faulty stores. */
   Function<SQSEvent, SQSBatchResponse> deadLetters() {
-    RecordDeadLetter record = new RecordDeadLetter(messages(), stats(), clock);
+    RecordDeadLetter record = new RecordDeadLetter(messages(), stats(), usage(), clock);
     return event -> SqsBatch.each(event, message -> record.record(SendJobJson.read(message.getBody())));
   }
 

@@ -45,6 +45,8 @@ final class Wiring {
     if (vars.containsKey("HERALD_PUBLIC_URL")) vars.put("HERALD_PUBLIC_URL", "http://127.0.0.1:" + options.apiPort());
     // Failed sends come back after 1 s, 2 s, 4 s... rather than 30 s, 1 min...: quicker to watch on one machine.
     if (vars.containsKey("HERALD_RETRY_BASE_SECONDS")) vars.put("HERALD_RETRY_BASE_SECONDS", "1");
+    // A local account starts paid (no count limit) until PUT /v1/settings/account sets a plan.
+    if (vars.containsKey("HERALD_DEFAULT_PLAN")) vars.put("HERALD_DEFAULT_PLAN", "paid");
     vars.put("AWS_REGION", Intrinsics.REGION);
     vars.put("AWS_DEFAULT_REGION", Intrinsics.REGION);
     vars.put("AWS_ACCESS_KEY_ID", "local");

@@ -38,7 +38,7 @@ class RealTemplateTest {
     assertThat(template.tables()).extracting(Template.Table::logicalId).containsExactlyInAnyOrder(
         "DistributionsTable", "CustomersTable", "MessagesTable", "SettingsTable", "EventKeysTable", "ApiKeysTable",
         "ActivityTable", "SuppressionsTable", "StatsTable", "SegmentsTable", "SegmentMembersTable",
-        "AsyncActionsTable", "RejectedEventsTable", "CampaignsTable", "CodesTable", "PublicationsTable");
+        "AsyncActionsTable", "RejectedEventsTable", "CampaignsTable", "CodesTable", "PublicationsTable", "UsageTable");
     Template.Table distributions = template.tables().stream()
         .filter(t -> t.logicalId().equals("DistributionsTable")).findFirst().orElseThrow();
     assertThat(distributions.globalIndexes()).extracting(Template.Index::name).containsExactly("ActiveByTrigger", "ByStatus",
@@ -143,7 +143,12 @@ class RealTemplateTest {
     assertThat(envs.get("TriggerFunction")).containsEntry("SEND_QUEUE_URL", queueUrls.get("SendQueue"));
     assertThat(envs.get("SenderFunction")).containsEntry("SES_CONFIGURATION_SET", "EmailConfigurationSet")
         .containsEntry("MESSAGES_TABLE", "MessagesTable");
-    assertThat(envs.get("DeadLetterFunction")).containsEntry("MESSAGES_TABLE", "MessagesTable");
+    assertThat(envs.get("DeadLetterFunction")).containsEntry("MESSAGES_TABLE", "MessagesTable")
+        .containsEntry("USAGE_TABLE", "UsageTable");
+    for (String function : List.of("ApiFunction", "SenderFunction")) {
+      assertThat(envs.get(function)).as(function).containsEntry("USAGE_TABLE", "UsageTable")
+          .containsEntry("HERALD_DEFAULT_PLAN", "trial");
+    }
     assertThat(envs.get("SegmentsFunction")).containsEntry("ASYNC_ACTIONS_TABLE", "AsyncActionsTable")
         .containsEntry("SEGMENT_SCANS_QUEUE_URL", queueUrls.get("SegmentScansQueue"))
         .doesNotContainKeys("JOBS_QUEUE_URL", "CUSTOMER_CHANGES_QUEUE_URL");

@@ -34,9 +34,20 @@ public final class NodeStandIn implements AutoCloseable {
 
   /** aws-ses-v2-local with its mail viewer, on the given port of 127.0.0.1 (0 picks a free one). */
   public static NodeStandIn ses(int port) {
+    return ses(port, 1000);
+  }
+
+  /** aws-ses-v2-local whose account (GetAccount) allows {@code maxSendRate} emails a second. */
+  public static NodeStandIn ses(int port, int maxSendRate) {
     int p = port == 0 ? Ports.free() : port;
-    String account = "{\"SendingEnabled\":true,\"ProductionAccessEnabled\":true,"
-        + "\"SendQuota\":{\"Max24HourSend\":1000000,\"MaxSendRate\":1000,\"SentLast24Hours\":0}}";
+    // every field the stand-in's GetAccount schema asks for, or it answers 400
+    String account = """
+        {"DedicatedIpAutoWarmupEnabled":false,"EnforcementStatus":"HEALTHY","ProductionAccessEnabled":true,
+         "SendingEnabled":true,"SendQuota":{"Max24HourSend":1000000,"MaxSendRate":%d,"SentLast24Hours":0},
+         "Details":{"AdditionalContactEmailAddresses":[],"ContactLanguage":"EN","MailType":"TRANSACTIONAL",
+                    "ReviewDetails":{"CaseId":"local","Status":"GRANTED"},"UseCaseDescription":"local",
+                    "WebsiteURL":"http://localhost"},
+         "SuppressionAttributes":{"SuppressedReasons":[]}}""".formatted(maxSendRate);
     return start("aws-ses-v2-local", p, "/health-check", Map.of("AWS_SES_ACCOUNT", account),
         "aws-ses-v2-local/dist/cli.js", "--host", LOOPBACK, "--port", String.valueOf(p));
   }

@@ -75,6 +75,7 @@ class TemplateGuardTest {
       role-policy-resource-wildcard.yaml                | policy_resource_not_wildcard                  | has Resource "*"
       iam-policy-resource-wildcard.yaml                 | policy_resource_not_wildcard                  | has Resource "*"
       policy-wildcard-beside-publish.yaml               | policy_resource_not_wildcard                  | has Resource "*"
+      policy-wildcard-beside-get-account.yaml           | policy_resource_not_wildcard                  | has Resource "*"
       policy-not-resource.yaml                          | policy_without_not_resource                   | uses NotResource
       role-policy-not-resource.yaml                     | policy_without_not_resource                   | uses NotResource
       sms-publish-without-deny.yaml                     | sms_publish_only_to_phone_numbers             | needs a Deny of sns:Publish

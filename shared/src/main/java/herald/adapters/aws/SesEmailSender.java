@@ -3,7 +3,11 @@ package herald.adapters.aws;
 import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.email.Email;
 import herald.domain.channels.email.EmailSender;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
@@ -19,12 +23,42 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
  * {@code List-Unsubscribe: <url>} with {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click} (RFC 8058).
  */
 public final class SesEmailSender implements EmailSender {
+  /** How long SES's answer to GetAccount is used before it is asked again. */
+  static final Duration RATE_TTL = Duration.ofMinutes(10);
   private final SesV2Client ses;
   private final String configurationSet;
+  private final Clock clock;
+  private volatile OptionalInt maxSendRate = OptionalInt.empty();
+  private volatile Instant rateReadAt = Instant.MIN;
 
   public SesEmailSender(SesV2Client ses, String configurationSet) {
+    this(ses, configurationSet, Clock.systemUTC());
+  }
+
+  public SesEmailSender(SesV2Client ses, String configurationSet, Clock clock) {
     this.ses = ses;
     this.configurationSet = configurationSet;
+    this.clock = clock;
+  }
+
+  /**
+   * SES's {@code SendQuota.MaxSendRate} for the account (GetAccount), rounded down, at least 1; read again every
+   * {@link #RATE_TTL}. When SES cannot be asked, the last answer holds (none yet: empty).
+   */
+  @Override
+  public OptionalInt maxSendRate() {
+    Instant now = clock.instant();
+    if (now.isBefore(rateReadAt.plus(RATE_TTL))) return maxSendRate;
+    try {
+      var quota = ses.getAccount(r -> {}).sendQuota();
+      if (quota != null && quota.maxSendRate() != null) {
+        maxSendRate = OptionalInt.of((int) Math.max(1, Math.floor(quota.maxSendRate())));
+      }
+      rateReadAt = now;
+    } catch (SesV2Exception | SdkClientException e) {
+      rateReadAt = now.minus(RATE_TTL).plusSeconds(30);   // asks again in 30 s
+    }
+    return maxSendRate;
   }
 
   @Override

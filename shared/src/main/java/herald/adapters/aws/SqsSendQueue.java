@@ -3,6 +3,7 @@ package herald.adapters.aws;
 import herald.adapters.json.SendJobJson;
 import herald.domain.delivery.SendJob;
 import herald.domain.delivery.SendQueue;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -17,5 +18,10 @@ public final class SqsSendQueue implements SendQueue {
   @Override
   public void send(List<SendJob> jobs) {
     batches.send(jobs.stream().map(SendJobJson::write).toList());
+  }
+
+  @Override
+  public void later(SendJob job, Duration delay) {
+    batches.send(List.of(SendJobJson.write(job)), (int) Math.min(900, Math.max(0, delay.toSeconds())));
   }
 }

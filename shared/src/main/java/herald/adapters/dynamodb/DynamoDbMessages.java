@@ -155,7 +155,7 @@ public final class DynamoDbMessages implements Messages {
       var old = dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", id))
           .updateExpression(expression).conditionExpression(condition)
           .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values)
-          .returnValues(ReturnValue.UPDATED_OLD)).attributes();
+          .returnValues(ReturnValue.ALL_OLD)).attributes();
       return new Claim(true, status(old), called(old), true);
     } catch (ConditionalCheckFailedException e) {
       var current = dynamo.getItem(r -> r.tableName(table).key(Items.key("id", id)).consistentRead(true)).item();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -107,6 +108,19 @@ public interface ChannelKind {
    */
   default String send(Outgoing message) {
     throw new UnsupportedOperationException(type() + " is not delivered by Herald yet");
+  }
+
+  /**
+   * Whether its messages need the brand details (sender name and address, postal address): without them they end
+   * SKIPPED missing_brand_details, and activating a distribution with such a channel warns.
+   */
+  default boolean needsBrandDetails() {
+    return false;
+  }
+
+  /** The most messages per second its provider takes from this account, when the provider says (SES does). */
+  default OptionalInt providerRate() {
+    return OptionalInt.empty();
   }
 
   /** Builds its provider's client now rather than on the first send (the sender's start-up). */

@@ -1,22 +1,26 @@
 package herald.domain.delivery;
 
+import herald.domain.limits.UsageCounters;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
  * A send job that kept failing reached the dead-letter queue: its message ends FAILED, with the last
- * error it met (or {@value #REASON} when none was recorded).
+ * error it met (or {@value #REASON} when none was recorded), and gives back its unit of the plan's limits, unless
+ * its provider may have taken it (the call was under way when the delivery stopped).
  */
 public final class RecordDeadLetter {
   static final String REASON = "retries_exhausted";
   private final Messages messages;
   private final StatusCounters stats;
+  private final UsageCounters usage;
   private final Clock clock;
 
   @Inject
-  public RecordDeadLetter(Messages messages, StatusCounters stats, Clock clock) {
+  public RecordDeadLetter(Messages messages, StatusCounters stats, UsageCounters usage, Clock clock) {
     this.messages = messages;
     this.stats = stats;
+    this.usage = usage;
     this.clock = clock;
   }
 
@@ -24,7 +28,9 @@ public final class RecordDeadLetter {
   public boolean record(SendJob job) {
     Message message = Message.sending(job, clock.instant());
     Claim failed = messages.failUnlessFinished(message, REASON);
-    if (failed.claimed()) stats.moved(job.distributionId(), job.channel(), failed.previous(), MessageStatus.FAILED);
+    if (!failed.claimed()) return false;
+    stats.moved(job.distributionId(), job.channel(), failed.previous(), MessageStatus.FAILED);
+    if (!failed.called()) usage.giveBack(job.messageId());
     return failed.claimed();
   }
 }

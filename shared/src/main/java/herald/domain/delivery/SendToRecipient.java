@@ -4,6 +4,7 @@ import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelKinds;
 import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.InDoubt;
+import herald.domain.limits.Limits;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
@@ -22,6 +23,10 @@ import java.util.Optional;
  * queued twice) comes back later, when that delivery has finished it. A publish_code message's code is published
  * once the message is sent, and given back when no channel of the recipient could send it ({@link CodeEscrow}); a
  * crash between recording SENT and publishing leaves the publication pending (the code held, not counted).
+ * Just before the provider is called, the message's unit of the plan's limits is reserved and a token of its
+ * channel's send rate taken ({@link Limits}): over a limit it ends SKIPPED quota_exceeded; told to wait for its rate,
+ * it gives the claim back and is queued again with that delay (the job is acknowledged, so waiting spends none of
+ * its retries). A message that ends without being sent gives its unit back (one whose outcome is unknown keeps it).
  */
 public final class SendToRecipient {
   static final String OUTCOME_UNKNOWN = "outcome_unknown";
@@ -30,16 +35,20 @@ public final class SendToRecipient {
   private final ChannelKinds kinds;
   private final StatusCounters stats;
   private final CodeEscrow escrow;
+  private final Limits limits;
+  private final SendQueue queue;
   private final Clock clock;
 
   @Inject
   public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
-      CodeEscrow escrow, Clock clock) {
+      CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock) {
     this.messages = messages;
     this.prepare = prepare;
     this.kinds = kinds;
     this.stats = stats;
     this.escrow = escrow;
+    this.limits = limits;
+    this.queue = queue;
     this.clock = clock;
   }
 
@@ -77,6 +86,17 @@ public final class SendToRecipient {
       escrow.undelivered(job, prepared.distribution());
       return status;
     }
+    Limits.Admission admission = limits.admit(job.messageId(), job.channel());
+    if (admission.exceeded()) {
+      MessageStatus status = finish(job, MessageStatus.SKIPPED, SkipReason.QUOTA_EXCEEDED.code(), null);
+      escrow.undelivered(job, prepared.distribution());
+      return status;
+    }
+    if (admission.delay() != null) {
+      release(job, "rate_limited");
+      queue.later(job, admission.delay());
+      return MessageStatus.QUEUED;
+    }
     messages.calling(job.messageId());
     String providerId;
     try {
@@ -91,6 +111,7 @@ public final class SendToRecipient {
       return status;
     }
     MessageStatus status = finish(job, MessageStatus.SENT, null, providerId);
+    limits.sent(admission.reservation());
     ActionScope.Provided provided = prepared.provided();
     if (provided != null && provided.held() != null) {
       escrow.delivered(provided.campaign(), prepared.customer(), provided.held());
@@ -103,7 +124,11 @@ public final class SendToRecipient {
     return kinds.find(job.channel()).map(ChannelKind::inDoubt).orElse(InDoubt.OUTCOME_UNKNOWN);
   }
 
+  /** Records the outcome; a message ending unsent gives its unit of the limits back first (a crash then retries). */
   private MessageStatus finish(SendJob job, MessageStatus status, String reason, String providerId) {
+    if ((status == MessageStatus.FAILED || status == MessageStatus.SKIPPED) && !OUTCOME_UNKNOWN.equals(reason)) {
+      limits.giveBack(job.messageId());
+    }
     messages.finish(job.messageId(), status, reason, providerId);
     moved(job, MessageStatus.SENDING, status);
     return status;

@@ -23,6 +23,7 @@ import herald.domain.distributions.DistributionRules;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.RenderPreview;
 import herald.domain.events.TriggerEvent;
+import herald.domain.fakes.FakeLimits;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.InMemoryBrandSettings;
 import herald.domain.fakes.InMemoryCustomers;
@@ -32,6 +33,7 @@ import herald.domain.fakes.InMemoryStatusCounters;
 import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.fakes.NoCodes;
 import herald.domain.fakes.RecordingEmailSender;
+import herald.domain.fakes.RecordingSendQueue;
 import herald.domain.fakes.RecordingSmsSender;
 import herald.domain.fakes.RecordingWebhookSender;
 import herald.domain.fakes.Samples;
@@ -73,7 +75,8 @@ class ChannelContractTest {
   private final SendToRecipient send = new SendToRecipient(messages,
       new PrepareMessage(distributions, customers, brand,
           new UnsubscribeLinks("contract-signing-key-0123456789", "https://herald.test"), kinds, NoCodes.scope(clock)),
-      kinds, new InMemoryStatusCounters(), NoCodes.escrow(messages, clock), clock);
+      kinds, new InMemoryStatusCounters(), NoCodes.escrow(messages, clock), FakeLimits.unlimited(kinds, clock),
+      new RecordingSendQueue(), clock);
   private final Customer ada = new Customer(Customer.idFor("src-ada"), "src-ada", "Ada", "ada@mail.example",
       "+447700900123", Map.of(), Samples.T0, Samples.T0);
 

@@ -13,7 +13,8 @@ class RecordDeadLetterTest {
   private final TestClock clock = new TestClock();
   private final InMemoryMessages messages = new InMemoryMessages(clock);
   private final herald.domain.fakes.InMemoryStatusCounters stats = new herald.domain.fakes.InMemoryStatusCounters();
-  private final RecordDeadLetter deadLetter = new RecordDeadLetter(messages, stats, clock);
+  private final RecordDeadLetter deadLetter = new RecordDeadLetter(messages, stats,
+      new herald.domain.fakes.InMemoryUsageCounters(), clock);
   private final Customer ada = Samples.customer("src-ada");
   private final SendJob job = new SendJob("dist_1", "email", ada.id(), Samples.orderPaid("evt_1", ada));
 

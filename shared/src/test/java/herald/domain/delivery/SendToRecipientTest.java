@@ -26,6 +26,7 @@ import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerEvent;
+import herald.domain.fakes.FakeLimits;
 import herald.domain.fakes.InMemoryBrandSettings;
 import herald.domain.fakes.InMemoryCampaigns;
 import herald.domain.fakes.InMemoryCustomers;
@@ -35,6 +36,7 @@ import herald.domain.fakes.InMemoryStatusCounters;
 import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.fakes.NoCodes;
 import herald.domain.fakes.RecordingEmailSender;
+import herald.domain.fakes.RecordingSendQueue;
 import herald.domain.fakes.RecordingSmsSender;
 import herald.domain.fakes.RecordingWebhookSender;
 import herald.domain.fakes.Samples;
@@ -68,7 +70,8 @@ class SendToRecipientTest {
     PrepareMessage prepare = new PrepareMessage(distributions, customers, brandSettings,
         new UnsubscribeLinks("test-signing-key-0123456789", "https://herald.test"), kinds,
         NoCodes.scope(clock, campaigns));
-    return new SendToRecipient(messages, prepare, kinds, stats, NoCodes.escrow(messages, clock), clock);
+    return new SendToRecipient(messages, prepare, kinds, stats, NoCodes.escrow(messages, clock),
+        FakeLimits.unlimited(kinds, clock), new RecordingSendQueue(), clock);
   }
 
   private final Customer ada = Samples.customer("src-ada", "Ada", "ada@mail.example");

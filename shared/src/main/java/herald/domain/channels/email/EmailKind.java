@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Email through the email provider (SES): from the brand's sender, to the customer's address unless they revoked
@@ -104,6 +105,16 @@ public final class EmailKind implements ChannelKind {
   @Override
   public boolean carriesUnsubscribeLink() {
     return true;
+  }
+
+  @Override
+  public boolean needsBrandDetails() {
+    return true;
+  }
+
+  @Override
+  public OptionalInt providerRate() {
+    return sender.get().maxSendRate();
   }
 
   @Override

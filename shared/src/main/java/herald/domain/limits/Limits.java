@@ -1,0 +1,44 @@
+package herald.domain.limits;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+
+/**
+ * What the sender checks just before calling a provider: the message's unit of the plan's limits, reserved once per
+ * message id, then a token of its channel's send rate. A message over a limit ends SKIPPED quota_exceeded; one that
+ * must wait for its rate keeps its unit and goes back to the queue.
+ */
+public final class Limits {
+  private final AccountSettings settings;
+  private final Quota quota;
+  private final SendRate rate;
+
+  @Inject
+  public Limits(AccountSettings settings, Quota quota, SendRate rate) {
+    this.settings = settings;
+    this.quota = quota;
+    this.rate = rate;
+  }
+
+  /** The outcome: its reservation (not granted: over a limit), and how long it waits first (null: go now). */
+  public record Admission(Reservation reservation, Duration delay) {
+    public boolean exceeded() {
+      return !reservation.granted();
+    }
+  }
+
+  public Admission admit(String messageId, String channel) {
+    Account account = settings.account();
+    Reservation reservation = quota.reserve(messageId, account);
+    if (!reservation.granted()) return new Admission(reservation, null);
+    return new Admission(reservation, rate.admit(channel, account).orElse(null));
+  }
+
+  public void sent(Reservation reservation) {
+    quota.sent(reservation);
+  }
+
+  public void giveBack(String messageId) {
+    quota.giveBack(messageId);
+  }
+}

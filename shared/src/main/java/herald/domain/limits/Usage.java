@@ -1,0 +1,19 @@
+package herald.domain.limits;
+
+import java.util.Map;
+
+/** What the account sent today, this month and in total, and what is left under each limit of its plan. */
+public record Usage(Plan plan, Map<Counter, Tally> tallies) {
+  public Usage {
+    tallies = Map.copyOf(tallies);
+  }
+
+  /** One counter: messages sent (or being sent), its limit and what is left (both null when not limited). */
+  public record Tally(long sent, Long limit, Long left) {}
+
+  /** How many more messages the plan lets through now ({@link Long#MAX_VALUE} when nothing is limited). */
+  public long room() {
+    return tallies.values().stream().filter(t -> t.left() != null).mapToLong(Tally::left).min()
+        .orElse(Long.MAX_VALUE);
+  }
+}
