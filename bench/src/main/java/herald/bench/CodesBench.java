@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>generating codes: {@code POST /v1/campaigns} with {@code codes_count} until the async action is DONE,
  *       against raw BatchWriteItem of as many like items from {@link Parallel#AT_ONCE} threads (the batches a
- *       part writes at once), in the same run; and the raw calls a part makes (a BatchGetItem before the writes);
+ *       part writes at once), in the same run, {@value #ROUNDS} rounds; and, as a diagnostic, the raw calls of a
+ *       generation that reads first (a BatchGetItem of each 100 codes before their writes);
  *   <li>publications per second through {@code POST /v1/publications} from 1, 4 and 16 concurrent publishers,
  *       with the conditional writes on the codes table that lost (another publisher took that code first) per
  *       publication, counted by {@link SdkCallTimer};
@@ -39,6 +40,7 @@ import java.util.regex.Pattern;
  */
 public final class CodesBench {
   private static final int WARM_UP_CODES = 10_000;
+  private static final int ROUNDS = 3;
   private static final int[] PUBLISHERS = {1, 4, 16};
   private static final int WARM_UP_EVENTS = 20;
   /** Polling the async action (a DynamoDB read each time, on the stand-in the writes share). */
@@ -79,7 +81,8 @@ public final class CodesBench {
     OUT.printf("%nGenerating %d codes (s, codes/s)%n%-8s %10s %10s %10s %10s %10s %10s %8s%n", codes, "round",
         "Herald", "codes/s", "raw write", "codes/s", "raw r+w", "codes/s", "ratio");
     var rounds = node.putArray("rounds");
-    for (int round = 1; round <= 2; round++) {
+    List<Double> ratios = new ArrayList<>();
+    for (int round = 1; round <= ROUNDS; round++) {
       double herald = generate(api, codes);
       double raw = RawCodes.seconds(StandIns.dynamo(env), env.get("CODES_TABLE"), "camp_raw" + round, codes,
           Parallel.AT_ONCE, false);
@@ -94,7 +97,11 @@ public final class CodesBench {
       r.put("herald_over_raw_batch_write", Results.round2(raw / herald));
       OUT.printf("%-8d %10.1f %10.0f %10.1f %10.0f %10.1f %10.0f %8.2f%n", round, herald, codes / herald, raw,
           codes / raw, rawRead, codes / rawRead, raw / herald);
+      ratios.add(raw / herald);
     }
+    double median = new Quantiles(ratios).median();
+    node.put("median_herald_over_raw_batch_write", Results.round2(median));
+    OUT.printf("median Herald / raw BatchWriteItem: %.2f%n", median);
   }
 
   /** Seconds from POST /v1/campaigns with codes_count until the generation is DONE. */
