@@ -21,7 +21,8 @@ import java.util.Optional;
  * took it, ends FAILED outcome_unknown. The window left is the provider call itself. A job whose message another delivery is sending right now (the same job
  * queued twice) comes back later, when that delivery has finished it. A publish_code message's code is published
  * once the message is sent, and given back when no channel of the recipient could send it ({@link CodeEscrow}); a
- * crash between recording SENT and publishing leaves the publication pending (the code held, not counted).
+ * crash between recording SENT and publishing leaves the publication pending (the code held, not counted). A
+ * message of a manual send that ends may be its last: {@link SendCompletion} is told.
  */
 public final class SendToRecipient {
   static final String OUTCOME_UNKNOWN = "outcome_unknown";
@@ -31,16 +32,24 @@ public final class SendToRecipient {
   private final StatusCounters stats;
   private final CodeEscrow escrow;
   private final Clock clock;
+  private final SendCompletion completion;
 
   @Inject
   public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
-      CodeEscrow escrow, Clock clock) {
+      CodeEscrow escrow, Clock clock, SendCompletion completion) {
     this.messages = messages;
     this.prepare = prepare;
     this.kinds = kinds;
     this.stats = stats;
     this.escrow = escrow;
     this.clock = clock;
+    this.completion = completion;
+  }
+
+  /** For event-triggered sends only: no manual send is told it finished. */
+  public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
+      CodeEscrow escrow, Clock clock) {
+    this(messages, prepare, kinds, stats, escrow, clock, SendCompletion.NONE);
   }
 
   /** Returns the status recorded, or empty when another delivery of the job already claimed it. */
@@ -106,6 +115,7 @@ public final class SendToRecipient {
   private MessageStatus finish(SendJob job, MessageStatus status, String reason, String providerId) {
     messages.finish(job.messageId(), status, reason, providerId);
     moved(job, MessageStatus.SENDING, status);
+    if (job.event().manual()) completion.check(job.distributionId());
     return status;
   }
 
