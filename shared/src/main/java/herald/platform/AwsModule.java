@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -50,6 +51,10 @@ public final class AwsModule {
 
   @Provides @Singleton static EventBridgeClient eventBridge(Env env) {
     return configure(EventBridgeClient.builder(), env, "EVENTBRIDGE").build();
+  }
+
+  @Provides @Singleton static SchedulerClient scheduler(Env env) {
+    return configure(SchedulerClient.builder(), env, "SCHEDULER").build();
   }
 
   @Provides @Singleton static Clock clock() {

@@ -14,6 +14,7 @@ import herald.adapters.dynamodb.DynamoDbDistributions;
 import herald.adapters.dynamodb.DynamoDbEventKeys;
 import herald.adapters.dynamodb.DynamoDbMessages;
 import herald.adapters.dynamodb.DynamoDbRejectedEvents;
+import herald.adapters.dynamodb.DynamoDbSendProgress;
 import herald.adapters.dynamodb.DynamoDbStatusCounters;
 import herald.adapters.dynamodb.DynamoDbSuppressions;
 import herald.adapters.json.EventSchemas;
@@ -21,7 +22,10 @@ import herald.domain.activity.Activity;
 import herald.domain.brand.BrandSettings;
 import herald.domain.channels.ChannelKinds;
 import herald.domain.customers.Customers;
+import herald.domain.delivery.CompleteManualSend;
 import herald.domain.delivery.Messages;
+import herald.domain.delivery.SendCompletion;
+import herald.domain.delivery.SendProgress;
 import herald.domain.delivery.SendQueue;
 import herald.domain.delivery.StatusCounters;
 import herald.domain.distributions.Distributions;
@@ -62,6 +66,13 @@ public abstract class StoresModule {
   @Provides @Singleton static StatusCounters statusCounters(DynamoDbClient dynamo, Env env) {
     return new DynamoDbStatusCounters(dynamo, env.get("STATS_TABLE"));
   }
+
+  /** A manual send's progress, beside the status counters. */
+  @Provides @Singleton static SendProgress sendProgress(DynamoDbClient dynamo, Env env) {
+    return new DynamoDbSendProgress(dynamo, env.get("STATS_TABLE"));
+  }
+
+  @Binds abstract SendCompletion sendCompletion(CompleteManualSend complete);
 
   @Provides @Singleton static BrandSettings brand(DynamoDbClient dynamo, Env env) {
     return new DynamoDbBrandSettings(dynamo, env.get("SETTINGS_TABLE"));

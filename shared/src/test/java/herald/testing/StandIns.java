@@ -65,6 +65,7 @@ public final class StandIns {
     vars.put("HERALD_WEBHOOK_ALLOWLIST", "127.0.0.1,localhost");
     vars.put("HERALD_RETRY_BASE_SECONDS", "1");
     vars.put("HERALD_DEFAULT_PLAN", "paid");   // tests of the plans' limits set the plan they test
+    vars.put("MANUAL_GRACE_SECONDS", "600");   // the template's default ManualGraceSeconds
     return Env.of(vars);
   }
 

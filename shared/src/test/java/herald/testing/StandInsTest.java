@@ -3,6 +3,7 @@ package herald.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.platform.Env;
+import herald.sam.Intrinsics;
 import herald.sam.Template;
 import herald.sam.TemplateReader;
 import java.io.IOException;
@@ -54,12 +55,14 @@ class StandInsTest {
   @Test
   void everyQueueOfTheTemplateExistsWithItsVisibilityDelayAndRedrive() {
     String suffix = suffixOf(env.get("SEND_QUEUE_URL"));
+    Intrinsics intrinsics = new Intrinsics(template, Map.of(), Map.of());   // the parameters' Defaults
     for (Template.Queue queue : template.queues()) {
       String url = sqs.getQueueUrl(r -> r.queueName(queue.logicalId() + suffix)).queueUrl();
       Map<String, String> attributes = attributes(url);
       for (String name : List.of("VisibilityTimeout", "DelaySeconds")) {   // ElasticMQ does not show the retention
         if (queue.attributes().containsKey(name)) {
-          assertThat(attributes).as(queue.logicalId()).containsEntry(name, String.valueOf(queue.attributes().get(name)));
+          assertThat(attributes).as(queue.logicalId())
+              .containsEntry(name, intrinsics.string(queue.attributes().get(name)));
         }
       }
       assertThat(attributes.containsKey("RedrivePolicy")).as(queue.logicalId()).isEqualTo(queue.redrivePolicy() != null);

@@ -10,6 +10,7 @@ import herald.platform.CampaignsModule;
 import herald.platform.ChangesModule;
 import herald.platform.Env;
 import herald.platform.JobsModule;
+import herald.platform.ManualModule;
 import herald.platform.SegmentsModule;
 import herald.platform.StoresModule;
 import jakarta.inject.Singleton;
@@ -20,7 +21,7 @@ import java.time.Clock;
  * announces their changes (ChangesModule); it never evaluates a segment's rules.
  */
 @Module(includes = {StoresModule.class, JobsModule.class, SegmentsModule.class, ChangesModule.class,
-    CampaignsModule.class})
+    CampaignsModule.class, ManualModule.class})
 abstract class ApiModule {
   private ApiModule() {}
 
@@ -45,6 +46,8 @@ abstract class ApiModule {
   @Binds @IntoSet abstract Routes segments(SegmentApi api);
 
   @Binds @IntoSet abstract Routes distributions(DistributionApi api);
+
+  @Binds @IntoSet abstract Routes manualSends(ManualSendApi api);
 
   @Binds @IntoSet abstract Routes channelSecrets(ChannelSecretApi api);
 

@@ -46,7 +46,6 @@ final class DistributionApi implements Routes {
         Route.of("POST", "/v1/distributions/{id}/activate", this::activate),
         Route.of("POST", "/v1/distributions/{id}/pause", (req, p) -> move(req, p, DistributionStatus.PAUSED)),
         Route.of("POST", "/v1/distributions/{id}/archive", (req, p) -> move(req, p, DistributionStatus.ARCHIVED)),
-        Route.of("POST", "/v1/distributions/{id}/send", (req, p) -> move(req, p, DistributionStatus.SCHEDULED)),
         Route.of("POST", "/v1/distributions/{id}/stop", (req, p) -> move(req, p, DistributionStatus.STOPPED)),
         Route.of("GET", "/v1/distributions/{id}/activity", this::activity));
   }

@@ -10,7 +10,9 @@ import herald.domain.common.Page;
 import herald.domain.customers.Customer;
 import herald.domain.customers.Customers;
 import herald.domain.delivery.Message;
+import herald.domain.delivery.MessageStatus;
 import herald.domain.delivery.Messages;
+import herald.domain.delivery.SendProgress;
 import herald.domain.delivery.StatusCounters;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.ManageDistributions;
@@ -33,10 +35,12 @@ final class MessageApi implements Routes {
   private final RenderPreview preview;
   private final StatusCounters stats;
   private final Clock clock;
+  private final SendProgress progress;
 
   @Inject
   MessageApi(ManageDistributions manage, Messages messages, Customers customers, BrandSettings brand,
-      RenderPreview preview, StatusCounters stats, Clock clock) {
+      RenderPreview preview, StatusCounters stats, Clock clock, SendProgress progress) {
+    this.progress = progress;
     this.manage = manage;
     this.messages = messages;
     this.customers = customers;
@@ -54,7 +58,11 @@ final class MessageApi implements Routes {
         Route.of("GET", "/v1/distributions/{id}/summary", this::summary));
   }
 
-  /** How many messages are in each status, per channel and in all. */
+  /**
+   * How many messages are in each status, per channel and in all; for a manual send once started, its progress:
+   * send jobs queued in all ({@code total}, final once {@code audience_read}), and how many of them are still queued,
+   * being sent, sent (SENT or later), failed and skipped.
+   */
   private HttpResponse summary(HttpRequest request, List<String> params) {
     String id = manage.get(params.get(0)).id();
     ObjectNode body = Json.object();
@@ -68,7 +76,27 @@ final class MessageApi implements Routes {
         totals.put(status.name(), totals.path(status.name()).asLong(0) + count);
       });
     });
+    progress.of(id).ifPresent(p -> body.set("progress", progress(p, totals)));
     return HttpResponse.ok(body);
+  }
+
+  private static ObjectNode progress(SendProgress.Progress p, ObjectNode totals) {
+    long counted = 0;
+    for (MessageStatus status : MessageStatus.values()) counted += totals.path(status.name()).asLong(0);
+    long sent = 0;
+    for (MessageStatus status : List.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.BOUNCED,
+        MessageStatus.COMPLAINED)) {
+      sent += totals.path(status.name()).asLong(0);
+    }
+    ObjectNode node = Json.object();
+    node.put("audience_read", p.fannedOut());
+    node.put("total", p.queued());
+    node.put("queued", Math.max(0, p.queued() - counted) + totals.path(MessageStatus.QUEUED.name()).asLong(0));
+    node.put("sending", totals.path(MessageStatus.SENDING.name()).asLong(0));
+    node.put("sent", sent);
+    node.put("failed", totals.path(MessageStatus.FAILED.name()).asLong(0));
+    node.put("skipped", totals.path(MessageStatus.SKIPPED.name()).asLong(0));
+    return node;
   }
 
   private HttpResponse messages(HttpRequest request, List<String> params) {

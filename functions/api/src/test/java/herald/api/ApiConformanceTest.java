@@ -236,7 +236,7 @@ class ApiConformanceTest {
   }
 
   @Test
-  void manualDistributionsAreSentAndStopped() {
+  void manualDistributionsAreConfirmedSentAndStopped() {
     String customer = call("POST", "/v1/customers", "{\"source_id\":\"ada-1\",\"email\":\"ada@example.com\"}")
         .path("id").asText();
     String manual = "{\"name\":\"Once\",\"trigger\":{\"type\":\"manual\"},\"audience\":{\"type\":\"customer\","
@@ -244,7 +244,17 @@ class ApiConformanceTest {
         + "\"channels\":[{\"type\":\"email\",\"subject\":\"Hi\",\"text\":\"Hello {{customer.name}}\"}]}";
     String id = call("POST", "/v1/distributions", manual).path("id").asText();
     expect(409, "invalid_transition", send("POST", "/v1/distributions/" + id + "/activate", null));
-    assertThat(call("POST", "/v1/distributions/" + id + "/send", null).path("status").asText()).isEqualTo("SCHEDULED");
+    JsonNode dryRun = call("POST", "/v1/distributions/" + id + "/send", null);
+    assertThat(dryRun.path("audience_size").asInt()).isEqualTo(1);
+    String token = dryRun.path("confirmation_token").asText();
+    expect(400, "invalid_value", send("POST", "/v1/distributions/" + id + "/send", "{\"confirmation_token\":\""
+        + token + "\",\"send_at\":\"tomorrow\"}"));
+    expect(400, "unknown_field", send("POST", "/v1/distributions/" + id + "/send", "{\"token\":\"" + token + "\"}"));
+    expect(409, "confirmation_token_invalid", send("POST", "/v1/distributions/" + id + "/send",
+        "{\"confirmation_token\":\"1.forged\"}"));
+    JsonNode scheduled = call("POST", "/v1/distributions/" + id + "/send", "{\"confirmation_token\":\"" + token + "\"}");
+    assertThat(scheduled.path("status").asText()).isEqualTo("SCHEDULED");
+    assertThat(scheduled.path("send_at").asText()).isNotEmpty();
     assertThat(call("POST", "/v1/distributions/" + id + "/stop", null).path("status").asText()).isEqualTo("STOPPED");
     expect(409, "invalid_transition", send("POST", "/v1/distributions/" + id + "/send", null));
   }

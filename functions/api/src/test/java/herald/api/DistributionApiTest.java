@@ -201,7 +201,7 @@ class DistributionApiTest {
   }
 
   @Test
-  void manualDistributionsAreSentAndStoppedNotActivated() {
+  void manualDistributionsAreConfirmedSentAndStoppedNotActivated() {
     String manual = "{\"name\":\"Blast\",\"trigger\":{\"type\":\"manual\"},\"audience\":{\"type\":\"customer\","
         + "\"customer_id\":\"cust_1\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[{\"type\":\"sms\","
         + "\"text\":\"Hello {{customer.name}}\"}]}";
@@ -210,8 +210,12 @@ class DistributionApiTest {
     assertThat(created.path("channels").get(0).path("segments").asInt()).isEqualTo(1);
 
     assertError(call("POST", "/v1/distributions/" + id + "/activate", null, null), 409, "invalid_transition", null);
-    assertThat(ok(200, call("POST", "/v1/distributions/" + id + "/send", null, null)).path("status").asText())
-        .isEqualTo("SCHEDULED");
+    JsonNode dryRun = ok(200, call("POST", "/v1/distributions/" + id + "/send", null, null));
+    assertThat(dryRun.path("messages").asInt()).isEqualTo(1);
+    assertThat(ok(200, call("GET", "/v1/distributions/" + id, null, null)).path("status").asText())
+        .as("a dry run changes nothing").isEqualTo("DRAFT");
+    assertThat(ok(202, call("POST", "/v1/distributions/" + id + "/send", "{\"confirmation_token\":\""
+        + dryRun.path("confirmation_token").asText() + "\"}", null)).path("status").asText()).isEqualTo("SCHEDULED");
     assertThat(ok(200, call("POST", "/v1/distributions/" + id + "/stop", null, null)).path("status").asText())
         .isEqualTo("STOPPED");
 

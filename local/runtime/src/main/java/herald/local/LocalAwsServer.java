@@ -12,8 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * One HTTP server for the runtime's own AWS endpoints: EventBridge (requests with X-Amz-Target AWSEvents.*)
- * and SNS (form posts with an Action; GET/DELETE /sms). Like the local API, a worker per request and a read
+ * One HTTP server for the runtime's own AWS endpoints: EventBridge (requests with X-Amz-Target AWSEvents.*),
+ * EventBridge Scheduler (/schedules/{name}, {@link LocalScheduler}) and SNS (form posts with an Action; GET/DELETE
+ * /sms). Like the local API, a worker per request and a read
  * timeout on bodies.
  */
 public final class LocalAwsServer implements AutoCloseable {
@@ -23,6 +24,7 @@ public final class LocalAwsServer implements AutoCloseable {
   private final BodyReader bodies = new BodyReader(LocalHttpApi.READ_TIMEOUT);
   private final LocalSns sns;
   private volatile LocalEventBridge eventBridge;
+  private volatile LocalScheduler scheduler;
 
   private LocalAwsServer(HttpServer server, LocalEventBridge eventBridge, LocalSns sns) {
     this.server = server;
@@ -45,6 +47,11 @@ public final class LocalAwsServer implements AutoCloseable {
     this.eventBridge = eventBridge;
   }
 
+  /** Sets the Scheduler stand-in, once the queues it sends to exist. */
+  public void scheduler(LocalScheduler scheduler) {
+    this.scheduler = scheduler;
+  }
+
   public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -61,6 +68,10 @@ public final class LocalAwsServer implements AutoCloseable {
       LocalEventBridge events = eventBridge;
       if (target != null && target.startsWith("AWSEvents.")) {
         reply = events != null ? events.handle(target, body)
+            : Reply.json(503, "{\"__type\":\"ServiceUnavailable\",\"message\":\"starting\"}");
+      } else if (path.startsWith("/schedules/")) {
+        LocalScheduler schedules = scheduler;
+        reply = schedules != null ? schedules.handle(method, path, body)
             : Reply.json(503, "{\"__type\":\"ServiceUnavailable\",\"message\":\"starting\"}");
       } else if (path.equals("/sms") && method.equals("GET")) {
         reply = sns.list();

@@ -33,6 +33,7 @@ public final class LocalRuntime implements AutoCloseable {
   private LocalHttpApi api;
   private LocalSns sns;
   private LocalSchedules schedules;
+  private LocalScheduler scheduler;
   private String apiKey;
 
   private LocalRuntime() {}
@@ -73,6 +74,8 @@ public final class LocalRuntime implements AutoCloseable {
     Options options = given.apiPort() == 0 ? given.withApiPort(herald.standins.Ports.free()) : given;
     Template template = TemplateReader.read(options.template());
     apiKey = options.apiKey();
+    Map<String, String> parameters =
+        ParameterOverrides.apply(template, LocalParameters.of(apiKey), options.parameterOverrides());
     System.setProperty("aws.region", System.getProperty("aws.region", Intrinsics.REGION));
     var dynalite = CompletableFuture.supplyAsync(() -> NodeStandIn.dynalite(options.dynamoDbPort()));
     var ses = CompletableFuture.supplyAsync(() -> NodeStandIn.ses(options.sesPort()));
@@ -90,13 +93,16 @@ public final class LocalRuntime implements AutoCloseable {
     SqsClient sqs = Clients.sqs(endpoints.sqs());
     started.push(dynamoDb);
     started.push(sqs);
-    Intrinsics intrinsics = new Intrinsics(template, LocalParameters.of(apiKey), Map.of());
+    Intrinsics intrinsics = new Intrinsics(template, parameters, Map.of());
     Provisioner.createTables(dynamoDb, template, intrinsics);
     Map<String, String> urlsById = Provisioner.createQueues(sqs, template, intrinsics);
     queueUrls = template.queues().stream()
         .collect(Collectors.toMap(intrinsics::queueName, q -> urlsById.get(q.logicalId())));
     Wiring wiring = new Wiring(template, intrinsics.withRefs(urlsById), queueUrls, options);
 
+    scheduler = new LocalScheduler(sqs, wiring::queueUrl);
+    started.push(scheduler);
+    aws.scheduler(scheduler);
     functions = wiring.functions(endpoints);
     AsyncInvoker invoker = new AsyncInvoker(sqs, 4, options.retryBackoff());
     started.push(invoker);
@@ -144,6 +150,11 @@ public final class LocalRuntime implements AutoCloseable {
   /** The template's Schedule event sources; {@link LocalSchedules#fire} runs one now. */
   public LocalSchedules schedules() {
     return schedules;
+  }
+
+  /** The EventBridge Scheduler stand-in: the one-time schedules made, and what was asked of it. */
+  public LocalScheduler scheduler() {
+    return scheduler;
   }
 
   /** Stops every thread, server and process the runtime started, the last started first. */

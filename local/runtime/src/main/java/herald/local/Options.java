@@ -11,24 +11,40 @@ import java.util.Map;
  * @param pollWaitSeconds long-poll wait of each ReceiveMessage (also bounds how long stopping takes)
  * @param retryBackoff the first wait before an async invocation is retried; it doubles per retry
  * @param maxInstances concurrent instances per function (each handles one invocation at a time)
+ * @param parameterOverrides template parameter values that win over the Defaults and the local values, as
+ *     {@code sam deploy --parameter-overrides} gives them
  */
 public record Options(Path template, int apiPort, int sesPort, int dynamoDbPort, int sqsPort, int awsPort,
     String apiKey, int pollerThreads, int pollWaitSeconds, Duration retryBackoff, int maxInstances,
-    boolean banner) {
+    boolean banner, Map<String, String> parameterOverrides) {
+
+  public Options {
+    parameterOverrides = Map.copyOf(parameterOverrides);
+  }
+
+  /** Without parameter overrides. */
+  public Options(Path template, int apiPort, int sesPort, int dynamoDbPort, int sqsPort, int awsPort,
+      String apiKey, int pollerThreads, int pollWaitSeconds, Duration retryBackoff, int maxInstances,
+      boolean banner) {
+    this(template, apiPort, sesPort, dynamoDbPort, sqsPort, awsPort, apiKey, pollerThreads, pollWaitSeconds,
+        retryBackoff, maxInstances, banner, Map.of());
+  }
 
   public static final String DEFAULT_API_KEY = "herald-local-key";
 
   /**
    * From the environment: HERALD_TEMPLATE (or the first argument; default template.yaml), HERALD_PORT (3000),
    * HERALD_SES_PORT (8005), HERALD_DYNAMODB_PORT (8000), HERALD_SQS_PORT (9324), HERALD_AWS_PORT (4010, the
-   * EventBridge and SNS endpoints), HERALD_API_KEY (herald-local-key).
+   * EventBridge and SNS endpoints), HERALD_API_KEY (herald-local-key), HERALD_PARAMETER_OVERRIDES ("Key=Value
+   * Key2=Value2", as {@code sam deploy --parameter-overrides} takes them).
    */
   public static Options fromEnv(Map<String, String> env, String... args) {
     String template = args.length > 0 ? args[0] : env.getOrDefault("HERALD_TEMPLATE", "template.yaml");
     return new Options(Path.of(template),
         port(env, "HERALD_PORT", 3000), port(env, "HERALD_SES_PORT", 8005), port(env, "HERALD_DYNAMODB_PORT", 8000),
         port(env, "HERALD_SQS_PORT", 9324), port(env, "HERALD_AWS_PORT", 4010),
-        blankToDefault(env.get("HERALD_API_KEY"), DEFAULT_API_KEY), 2, 2, Duration.ofMillis(500), 4, true);
+        blankToDefault(env.get("HERALD_API_KEY"), DEFAULT_API_KEY), 2, 2, Duration.ofMillis(500), 4, true,
+        ParameterOverrides.parse(env.getOrDefault("HERALD_PARAMETER_OVERRIDES", "")));
   }
 
   /** Free ports everywhere, short polls and backoff, no banner. */
@@ -39,7 +55,13 @@ public record Options(Path template, int apiPort, int sesPort, int dynamoDbPort,
   /** The same options with the API on this port (the functions need it for links to the API). */
   public Options withApiPort(int port) {
     return new Options(template, port, sesPort, dynamoDbPort, sqsPort, awsPort, apiKey, pollerThreads, pollWaitSeconds,
-        retryBackoff, maxInstances, banner);
+        retryBackoff, maxInstances, banner, parameterOverrides);
+  }
+
+  /** The same options with these template parameter values. */
+  public Options withParameterOverrides(Map<String, String> overrides) {
+    return new Options(template, apiPort, sesPort, dynamoDbPort, sqsPort, awsPort, apiKey, pollerThreads,
+        pollWaitSeconds, retryBackoff, maxInstances, banner, overrides);
   }
 
   private static int port(Map<String, String> env, String name, int otherwise) {

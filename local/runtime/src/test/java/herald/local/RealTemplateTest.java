@@ -56,8 +56,12 @@ class RealTemplateTest {
     assertThat(template.queues()).extracting(Template.Queue::logicalId).containsExactlyInAnyOrder("SendQueue",
         "SendDLQ", "FanoutQueue", "FanoutDLQ", "ManualQueue", "ManualDLQ", "TriggerDLQ", "FeedbackDLQ",
         "JobsQueue", "JobsDLQ", "CustomerChangesQueue", "CustomerChangesDLQ", "SegmentScansQueue", "SegmentScansDLQ");
-    assertThat(queue("ManualQueue").attributes()).containsEntry("DelaySeconds", 600);
+    assertThat(queue("ManualQueue").attributes()).containsEntry("DelaySeconds", Map.of("Ref", "ManualGraceSeconds"));
     Intrinsics intrinsics = new Intrinsics(template, Map.of("ApiKey", "k"), Map.of());
+    assertThat(intrinsics.string(queue("ManualQueue").attributes().get("DelaySeconds"))).as("the grace period's default")
+        .isEqualTo("600");
+    assertThat(new Intrinsics(template, Map.of("ManualGraceSeconds", "5"), Map.of())
+        .string(queue("ManualQueue").attributes().get("DelaySeconds"))).isEqualTo("5");
     for (String[] pair : new String[][] {{"SendQueue", "SendDLQ", "12"}, {"FanoutQueue", "FanoutDLQ", "5"},
         {"ManualQueue", "ManualDLQ", "5"}, {"JobsQueue", "JobsDLQ", "5"},
         {"CustomerChangesQueue", "CustomerChangesDLQ", "5"}, {"SegmentScansQueue", "SegmentScansDLQ", "5"}}) {
@@ -79,7 +83,8 @@ class RealTemplateTest {
             org.assertj.core.groups.Tuple.tuple("FeedbackFunction", "herald.feedback.FeedbackHandler::handleRequest"),
             org.assertj.core.groups.Tuple.tuple("SegmentsFunction", "herald.segments.SegmentsHandler::handleRequest"),
             org.assertj.core.groups.Tuple.tuple("FanoutFunction", "herald.fanout.FanoutHandler::handleRequest"),
-            org.assertj.core.groups.Tuple.tuple("JobsFunction", "herald.jobs.JobsHandler::handleRequest"));
+            org.assertj.core.groups.Tuple.tuple("JobsFunction", "herald.jobs.JobsHandler::handleRequest"),
+            org.assertj.core.groups.Tuple.tuple("ManualFunction", "herald.fanout.ManualHandler::handleRequest"));
     Map<String, Template.Function> byId = new HashMap<>();
     template.functions().forEach(f -> byId.put(f.logicalId(), f));
     assertThat(byId.get("ApiFunction").events()).extracting(e -> ((EventSource.HttpApi) e).routeKey())
@@ -92,6 +97,8 @@ class RealTemplateTest {
     assertThat(byId.get("SenderFunction").events()).singleElement().isInstanceOfSatisfying(EventSource.Sqs.class,
         sqs -> assertThat(sqs.batchSize()).isEqualTo(10));
     assertThat(byId.get("DeadLetterFunction").events()).singleElement().isInstanceOf(EventSource.Sqs.class);
+    assertThat(byId.get("ManualFunction").events()).singleElement().isInstanceOfSatisfying(EventSource.Sqs.class,
+        sqs -> assertThat(sqs.queue()).isEqualTo(Map.of("Fn::GetAtt", List.of("ManualQueue", "Arn"))));
     EventSource.Rule ses = (EventSource.Rule) byId.get("FeedbackFunction").events().get(0);
     assertThat(ses.bus()).isNull();
     // the segments function hears the catalogue's events (above), the schedule that refreshes the segments whose

@@ -51,6 +51,7 @@ final class ResourceValues {
       case "AWS::DynamoDB::Table.StreamArn" ->
           "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + ref(id) + "/stream/local";
       case "AWS::Events::EventBus.Arn" -> "arn:aws:events:" + REGION + ":" + ACCOUNT + ":event-bus/" + ref(id);
+      case "AWS::IAM::Role.Arn" -> "arn:aws:iam::" + ACCOUNT + ":role/" + named(id, "RoleName");
       case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" ->
           "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + ref(id);
       default -> id + "." + attribute;

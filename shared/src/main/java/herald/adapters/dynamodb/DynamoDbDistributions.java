@@ -5,7 +5,9 @@ import herald.domain.common.Page;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.Distributions;
+import herald.domain.distributions.SendSchedule;
 import herald.platform.Json;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Distributions in DynamoDB: the stored document ({@link DistributionDocument}), id, status, version and times,
  * and the keys of three indexes:
  * {@code active_trigger} (the trigger type, present only while ACTIVE: what an event triggers),
- * {@code status} + {@code created_key} (the list by status) and {@code kind} + {@code created_key} (the whole list).
+ * {@code status} + {@code created_key} (the list by status) and {@code kind} + {@code created_key} (the whole list);
+ * a scheduled manual one also {@code schedule_id} and {@code send_at}, beside the document.
  */
 public final class DynamoDbDistributions implements Distributions {
   static final String ACTIVE_INDEX = "ActiveByTrigger";
@@ -118,14 +121,21 @@ public final class DynamoDbDistributions implements Distributions {
     item.put("updated_at", Items.s(d.updatedAt().toString()));
     item.put("doc", Items.s(documents.write(d)));
     if (d.status() == DistributionStatus.ACTIVE) item.put("active_trigger", Items.s(d.trigger().type()));
+    if (d.schedule() != null) {
+      item.put("schedule_id", Items.s(d.schedule().id()));
+      item.put("send_at", Items.s(d.schedule().sendAt().toString()));
+    }
     return Items.withSchema(item, DistributionDocument.SCHEMA);
   }
 
   private Distribution read(Map<String, AttributeValue> item) {
     String id = Items.text(item, "id");
     int schema = Items.schema(item, DistributionDocument.SCHEMA, "distribution " + id);
-    return documents.read(Json.parse(item.get("doc").s()), schema, new DistributionDocument.Item(id,
-        Items.text(item, "status"), Long.parseLong(item.get("version").n()), Items.text(item, "created_at"),
-        Items.text(item, "updated_at")));
+    Distribution distribution = documents.read(Json.parse(item.get("doc").s()), schema,
+        new DistributionDocument.Item(id, Items.text(item, "status"), Long.parseLong(item.get("version").n()),
+            Items.text(item, "created_at"), Items.text(item, "updated_at")));
+    if (!item.containsKey("schedule_id")) return distribution;
+    return distribution.withSchedule(new SendSchedule(Items.text(item, "schedule_id"),
+        Instant.parse(Items.text(item, "send_at"))));
   }
 }

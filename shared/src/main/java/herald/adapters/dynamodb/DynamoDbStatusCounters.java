@@ -9,7 +9,10 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Atomic counters: one item per distribution and channel, one number per status, moved with ADD. */
+/**
+ * Atomic counters: one item per distribution and channel, one number per status, moved with ADD (a manual send's
+ * progress item beside them, {@link DynamoDbSendProgress}, is not a channel's).
+ */
 public final class DynamoDbStatusCounters implements StatusCounters {
   static final int SCHEMA = 1;
   private final DynamoDbClient dynamo;
@@ -44,6 +47,7 @@ public final class DynamoDbStatusCounters implements StatusCounters {
         .keyConditionExpression("distribution_id = :d")
         .expressionAttributeValues(Map.of(":d", Items.s(distributionId))))
         .items().forEach(item -> {
+          if (DynamoDbSendProgress.isProgress(item)) return;
           Items.schema(item, SCHEMA, "status counters");
           Map<MessageStatus, Long> byStatus = new LinkedHashMap<>();
           for (MessageStatus status : MessageStatus.values()) {

@@ -27,12 +27,12 @@ import java.util.function.Function;
  * never shown, only whether it is set. The distributions table keeps its own form (DistributionDocument), which
  * changes to this one do not touch.
  * Input is strict: wrong types and unknown fields are refused with the field named; the response-only
- * fields (id, status, version, created_at, updated_at, secret_set, segments, ...) are accepted and ignored,
+ * fields (id, status, version, created_at, updated_at, send_at, secret_set, segments, ...) are accepted and ignored,
  * so what a GET returns can be sent back.
  */
 public final class DistributionJson {
   private static final Set<String> FIELDS = Set.of("name", "description", "trigger", "audience", "action", "channels",
-      "id", "status", "version", "created_at", "updated_at");
+      "id", "status", "version", "created_at", "updated_at", "send_at");
   private final ChannelJson channels;
 
   @Inject
@@ -108,6 +108,7 @@ public final class DistributionJson {
     node.put("version", d.version());
     node.put("created_at", d.createdAt().toString());
     node.put("updated_at", d.updatedAt().toString());
+    if (d.schedule() != null) node.put("send_at", d.schedule().sendAt().toString());
     return node;
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import herald.domain.common.Invalid;
 import herald.domain.customers.Customer;
 import herald.domain.customers.CustomerProfile;
+import herald.domain.events.EventCatalogue;
 import herald.domain.events.TriggerEvent;
 import herald.platform.Json;
 import java.time.Instant;
@@ -22,9 +23,11 @@ public final class EventJson {
     ObjectNode node = Json.object();
     node.put("id", event.id());
     node.put("created_at", event.createdAt().toString());
-    ObjectNode customer = node.putObject("customer");
-    customer.put("id", event.customer().id());
-    if (event.customer().sourceId() != null) customer.put("source_id", event.customer().sourceId());
+    if (event.customer() != null) {
+      ObjectNode customer = node.putObject("customer");
+      customer.put("id", event.customer().id());
+      if (event.customer().sourceId() != null) customer.put("source_id", event.customer().sourceId());
+    }
     node.set("data", Json.MAPPER.valueToTree(event.data()));
     return node;
   }
@@ -33,16 +36,20 @@ public final class EventJson {
   public static TriggerEvent fromEventBridge(JsonNode event) {
     JsonNode type = event.get("detail-type");
     if (type == null || !type.isTextual()) throw Invalid.required("detail-type");
+    if (!EventCatalogue.isBusType(type.asText())) {   // manual is a trigger, never a bus event
+      throw new Invalid("unknown_event_type", "type", "unknown event type " + type.asText());
+    }
     return fromDetail(type.asText(), event.get("detail"));
   }
 
   public static TriggerEvent fromDetail(String type, JsonNode detail) {
     if (detail == null || !detail.isObject()) throw Invalid.required("detail");
     JsonNode customer = detail.get("customer");
-    if (customer == null || !customer.isObject()) throw Invalid.required("detail.customer");
+    boolean addressed = customer != null && customer.isObject();
+    if (!addressed && !EventCatalogue.MANUAL.equals(type)) throw Invalid.required("detail.customer");
     JsonNode data = detail.get("data");
     Map<String, Object> dataMap = data != null && data.isObject() ? Json.toMap(data) : Map.of();
-    return new TriggerEvent(text(detail, "id"), type, instant(detail), customer(customer), dataMap);
+    return new TriggerEvent(text(detail, "id"), type, instant(detail), addressed ? customer(customer) : null, dataMap);
   }
 
   /** The customer's id as given, or else derived from their source_id (as {@code POST /v1/customers} does). */

@@ -23,7 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides whether a claimed job may still go and renders it: the distribution still active and still holding the
+ * Decides whether a claimed job may still go and renders it: the distribution still ACTIVE (a manual one still
+ * SENDING) and still holding the
  * channel, a channel Herald delivers, a known customer, what the channel's kind checks (an address, consent, the
  * suppression list, the brand details), then what the action provides ({@link ActionScope}: a publish_code's code
  * is held only for a recipient the channel may reach). A template that cannot render (past the size limit: {@code
@@ -67,7 +68,7 @@ public final class PrepareMessage {
     Distribution distribution = distributions.get(job.distributionId()).orElse(null);
     Channel channel = distribution == null ? null : distribution.channels().stream()
         .filter(c -> c.type().equals(job.channel())).findFirst().orElse(null);
-    if (distribution == null || distribution.status() != DistributionStatus.ACTIVE || channel == null) {
+    if (distribution == null || distribution.status() != sendingStatus(distribution) || channel == null) {
       return Prepared.skip(SkipReason.DISTRIBUTION_STOPPED.code(), distribution);
     }
     ChannelKind kind = kinds.get(channel.type());
@@ -92,11 +93,17 @@ public final class PrepareMessage {
     }
   }
 
+  /** An automatic distribution sends while ACTIVE, a manual one while SENDING (not once STOPPED). */
+  private static DistributionStatus sendingStatus(Distribution distribution) {
+    return distribution.manual() ? DistributionStatus.SENDING : DistributionStatus.ACTIVE;
+  }
+
   private MessageContext context(SendJob job, Distribution distribution, Customer customer, Brand brand,
       ChannelKind kind, Map<String, Object> provided) {
     ActionType action = distribution.action().type();
     String unsubscribe = kind.carriesUnsubscribeLink() ? links.urlFor(customer.id()) : null;
-    Map<String, Object> scope = TemplateScope.of(customer, brand, job.event(), provided, unsubscribe);
+    Map<String, Object> scope = TemplateScope.of(customer, brand, job.event().manual() ? null : job.event(), provided,
+        unsubscribe);
     return new MessageContext(job.messageId(), distribution.id(), action.key(), job.event(), customer, brand, scope,
         TemplateVariables.envelopeData(action, scope), unsubscribe, job.event().createdAt());
   }

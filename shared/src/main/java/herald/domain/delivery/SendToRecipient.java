@@ -27,6 +27,7 @@ import java.util.Optional;
  * channel's send rate taken ({@link Limits}): over a limit it ends SKIPPED quota_exceeded; told to wait for its rate,
  * it gives the claim back and is queued again with that delay (the job is acknowledged, so waiting spends none of
  * its retries). A message that ends without being sent gives its unit back (one whose outcome is unknown keeps it).
+ * A message of a manual send that ends may be its last: {@link SendCompletion} is told.
  */
 public final class SendToRecipient {
   static final String OUTCOME_UNKNOWN = "outcome_unknown";
@@ -38,10 +39,11 @@ public final class SendToRecipient {
   private final Limits limits;
   private final SendQueue queue;
   private final Clock clock;
+  private final SendCompletion completion;
 
   @Inject
   public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
-      CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock) {
+      CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock, SendCompletion completion) {
     this.messages = messages;
     this.prepare = prepare;
     this.kinds = kinds;
@@ -50,6 +52,13 @@ public final class SendToRecipient {
     this.limits = limits;
     this.queue = queue;
     this.clock = clock;
+    this.completion = completion;
+  }
+
+  /** For event-triggered sends only: no manual send is told it finished. */
+  public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
+      CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock) {
+    this(messages, prepare, kinds, stats, escrow, limits, queue, clock, SendCompletion.NONE);
   }
 
   /** Returns the status recorded, or empty when another delivery of the job already claimed it. */
@@ -131,6 +140,7 @@ public final class SendToRecipient {
     }
     messages.finish(job.messageId(), status, reason, providerId);
     moved(job, MessageStatus.SENDING, status);
+    if (job.event().manual()) completion.check(job.distributionId());
     return status;
   }
 

@@ -110,6 +110,27 @@ public final class ManageDistributions {
     return moved;
   }
 
+  /**
+   * Schedules a manual distribution that is still {@code current} (DRAFT, or SCHEDULED: the new schedule supersedes
+   * the earlier one), after the checks a send makes: its segment and campaign still exist.
+   */
+  public Distribution schedule(Distribution current, SendSchedule schedule, String actor) {
+    if (!current.manual()) {
+      throw new Conflict("invalid_transition", "only a manual distribution is sent by hand; activate this one");
+    }
+    Distribution scheduled = current.scheduled(schedule, clock.instant());
+    checkReferences(current);
+    replace(scheduled, current.version());
+    record(scheduled, actor, verb(DistributionStatus.SCHEDULED));
+    return scheduled;
+  }
+
+  /** Invalid when a segment or campaign the distribution names no longer exists (checked when activated or sent). */
+  public void checkReferences(Distribution distribution) {
+    segmentsExist(distribution.trigger(), distribution.audience());
+    campaignExists(distribution.action());
+  }
+
   public void delete(String id, long expectedVersion, String actor) {
     Distribution current = current(id, expectedVersion);
     if (!current.status().deletable()) {

@@ -42,7 +42,7 @@ public final class RotateChannelSecret {
     channels.set(index, kinds.rotateSecret(channels.get(index), now));
     Distribution rotated = new Distribution(current.id(), current.name(), current.description(), current.status(),
         current.trigger(), current.audience(), current.action(), channels, current.version() + 1,
-        current.createdAt(), now);
+        current.createdAt(), now, current.schedule());
     if (!distributions.replace(rotated, current.version())) {
       throw new Conflict("version_conflict", "distribution " + id + " was changed by another call; read it again");
     }

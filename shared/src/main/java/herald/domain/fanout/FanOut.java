@@ -2,7 +2,9 @@ package herald.domain.fanout;
 
 import herald.domain.channels.Channel;
 import herald.domain.common.Page;
+import herald.domain.delivery.SendCompletion;
 import herald.domain.delivery.SendJob;
+import herald.domain.delivery.SendProgress;
 import herald.domain.delivery.SendQueue;
 import herald.domain.distributions.AudienceType;
 import herald.domain.distributions.Distribution;
@@ -28,6 +30,10 @@ import java.util.function.LongSupplier;
  * <p>Only an ACTIVE distribution that still sends to this segment gets more jobs: a paused, archived or deleted
  * one (or one edited to another audience) stops its fan-out at the next run, and drops the rest of it; what
  * was queued before is skipped by the sender, which also sends only for an ACTIVE distribution.
+ *
+ * <p>A manual send's fan-out (its event of type manual, addressed to each member) goes on only while the
+ * distribution is SENDING under the same schedule; each page records how many send jobs it queued
+ * ({@link SendProgress}) before queuing them, and the end of the shard may end the send ({@link SendCompletion}).
  *
  * <p>Running a job again (SQS may deliver it twice; a run that failed half-way comes back) queues the same
  * send jobs again: their message ids are the same, so the sender claims and sends each once.
@@ -57,28 +63,43 @@ public final class FanOut {
   private final SendQueue sendQueue;
   private final FanoutQueue fanoutQueue;
   private final Limits limits;
+  private final SendProgress progress;
+  private final SendCompletion completion;
 
   @Inject
   public FanOut(Distributions distributions, Segments segments, Memberships memberships, SendQueue sendQueue,
-      FanoutQueue fanoutQueue) {
-    this(distributions, segments, memberships, sendQueue, fanoutQueue, Limits.DEFAULT);
+      FanoutQueue fanoutQueue, SendProgress progress, SendCompletion completion) {
+    this(distributions, segments, memberships, sendQueue, fanoutQueue, Limits.DEFAULT, progress, completion);
   }
 
   public FanOut(Distributions distributions, Segments segments, Memberships memberships, SendQueue sendQueue,
-      FanoutQueue fanoutQueue, Limits limits) {
+      FanoutQueue fanoutQueue, Limits limits, SendProgress progress, SendCompletion completion) {
     this.distributions = distributions;
     this.segments = segments;
     this.memberships = memberships;
     this.sendQueue = sendQueue;
     this.fanoutQueue = fanoutQueue;
     this.limits = limits;
+    this.progress = progress;
+    this.completion = completion;
+  }
+
+  /** For event-triggered fan-outs only (a manual send's needs its progress recorded). */
+  public FanOut(Distributions distributions, Segments segments, Memberships memberships, SendQueue sendQueue,
+      FanoutQueue fanoutQueue, Limits limits) {
+    this(distributions, segments, memberships, sendQueue, fanoutQueue, limits, null, SendCompletion.NONE);
   }
 
   /** Runs the job; {@code remainingMillis} tells how long the invocation has left. */
   public Run run(FanoutJob job, LongSupplier remainingMillis) {
     Distribution distribution = distributions.get(job.distributionId()).orElse(null);
     if (distribution == null) return Run.skipped("distribution_not_found");
-    if (distribution.status() != DistributionStatus.ACTIVE) return Run.skipped("distribution_not_active");
+    boolean manual = job.event() != null && job.event().manual();
+    if (manual && distribution.status() != DistributionStatus.SENDING) return Run.skipped("distribution_not_sending");
+    if (!manual && distribution.status() != DistributionStatus.ACTIVE) return Run.skipped("distribution_not_active");
+    if (manual && (distribution.schedule() == null || !distribution.schedule().id().equals(job.event().id()))) {
+      return Run.skipped("schedule_superseded");
+    }
     if (!job.segmentId().equals(segmentOf(distribution, job))) return Run.skipped("segment_no_longer_its_audience");
     Segment segment = segments.get(job.segmentId()).orElse(null);
     if (segment == null) return Run.skipped("segment_not_found");
@@ -91,12 +112,16 @@ public final class FanOut {
     while (true) {
       Page<Member> page = memberships.members(segment.id(), job.shard(), cursor, limits.pageSize());
       List<SendJob> jobs = sendJobs(distribution, segment, job, page.items());
+      if (manual) progress.queued(distribution.id(), job.shard(), job.page() + pages, jobs.size(), page.next() == null);
       if (!jobs.isEmpty()) sendQueue.send(jobs);
       pages++;
       members += page.items().size();
       queued += jobs.size();
       cursor = page.next();
-      if (cursor == null) return new Run(null, pages, members, queued, null);
+      if (cursor == null) {
+        if (manual) completion.check(distribution.id());
+        return new Run(null, pages, members, queued, null);
+      }
       if (pages >= limits.pagesPerRun() || remainingMillis.getAsLong() < limits.marginMillis()) {
         FanoutJob followUp = job.continueAt(cursor, pages);
         fanoutQueue.put(List.of(followUp));
@@ -111,7 +136,7 @@ public final class FanOut {
     for (Member member : members) {
       TriggerEvent event = job.existingMembers()
           ? SegmentEvents.transition(segment, member.customerId(), null, member.seq(), true, member.enteredAt())
-          : job.event();
+          : job.event().manual() ? job.event().to(member.customerId()) : job.event();
       for (Channel channel : distribution.channels()) {
         jobs.add(new SendJob(distribution.id(), channel.type(), member.customerId(), event));
       }

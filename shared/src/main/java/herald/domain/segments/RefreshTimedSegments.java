@@ -1,12 +1,10 @@
 package herald.domain.segments;
 
 import herald.domain.common.Parallel;
-import herald.domain.jobs.AsyncActionStatus;
 import herald.domain.jobs.AsyncActions;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,12 +73,7 @@ public final class RefreshTimedSegments {
   }
 
   private boolean running(Segment segment) {
-    if (segment.evaluationId() == null) return false;
-    Instant stalledBefore = clock.instant().minus(STALLED);
-    return actions.get(segment.evaluationId())
-        .filter(a -> a.status() == AsyncActionStatus.IN_PROGRESS)
-        .filter(a -> a.updatedAt() == null || a.updatedAt().isAfter(stalledBefore))
-        .isPresent();
+    return new RunningEvaluations(actions, clock).running(segment);
   }
 
   private static boolean timed(Segment segment) {

@@ -12,8 +12,19 @@ class TriggerEventTest {
 
   @Test
   void refusesATypeOutsideTheCatalogue() {
-    assertRefused(() -> new TriggerEvent("evt_1", "manual", T0, ADA, Map.of()), "unknown_event_type", "type");
     assertRefused(() -> new TriggerEvent("evt_1", "signup", T0, ADA, Map.of()), "unknown_event_type", "type");
+  }
+
+  /** A bus event of type manual is refused where bus events are read (EventJsonTest). */
+  @Test
+  void aManualSendsStartNamesNoCustomerUntilAddressedToOne() {
+    TriggerEvent start = TriggerEvent.manual("sch_1", T0);
+    assertThat(start.manual()).isTrue();
+    assertThat(start.customer()).isNull();
+    TriggerEvent addressed = start.to("cust_1");
+    assertThat(addressed.customer().id()).isEqualTo("cust_1");
+    assertThat(addressed.id()).isEqualTo("sch_1");
+    assertRefused(() -> new TriggerEvent("evt_1", "customer.order.paid", T0, null, null), "missing_field", "customer");
   }
 
   @Test
