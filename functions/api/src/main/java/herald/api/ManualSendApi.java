@@ -60,7 +60,10 @@ final class ManualSendApi implements Routes {
       node.put("codes_needed", run.codesNeeded());
       node.put("codes_available", run.codesAvailable());
     }
-    // "quota": {"would_use", "remaining", "would_skip"} goes here once the account's limits exist (issue 11, Limits)
+    ObjectNode quota = node.putObject("quota").put("would_send", run.quota().send())
+        .put("would_skip", run.quota().skip());
+    if (run.quotaLeft() == null) quota.putNull("left");
+    else quota.put("left", run.quotaLeft());
     ArrayNode warnings = node.putArray("warnings");
     run.warnings().forEach(w -> warnings.addObject().put("code", w.code()).put("message", w.message()));
     node.put("send_at", run.sendAt().toString());

@@ -201,6 +201,25 @@ class DistributionApiTest {
   }
 
   @Test
+  void aManualDryRunTellsWhatThePlansLimitsWouldDoAndThatEmailNeedsTheBrandDetails() {
+    String manual = "{\"name\":\"Blast\",\"trigger\":{\"type\":\"manual\"},\"audience\":{\"type\":\"customer\","
+        + "\"customer_id\":\"cust_1\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[{\"type\":\"email\","
+        + "\"subject\":\"Hello\",\"text\":\"Hello {{customer.name}}\"},{\"type\":\"sms\",\"text\":\"Hello\"}]}";
+    String id = ok(201, call("POST", "/v1/distributions", manual, null)).path("id").asText();
+
+    JsonNode paid = ok(200, call("POST", "/v1/distributions/" + id + "/send", null, null));
+    assertThat(paid.path("quota")).isEqualTo(Json.parse("{\"would_send\":2,\"would_skip\":0,\"left\":null}"));
+    assertThat(paid.path("warnings").findValuesAsText("code")).contains("missing_brand_details");
+
+    ok(200, call("PUT", "/v1/settings/account", "{\"plan\":\"trial\"}", null));
+    ok(200, call("PUT", "/v1/settings/brand", "{\"sender_name\":\"Acme\",\"sender_email\":\"hello@acme.test\","
+        + "\"postal_address\":\"1 Market Street\"}", null));
+    JsonNode trial = ok(200, call("POST", "/v1/distributions/" + id + "/send", null, null));
+    assertThat(trial.path("quota")).isEqualTo(Json.parse("{\"would_send\":2,\"would_skip\":0,\"left\":10}"));
+    assertThat(trial.path("warnings").findValuesAsText("code")).doesNotContain("missing_brand_details");
+  }
+
+  @Test
   void manualDistributionsAreConfirmedSentAndStoppedNotActivated() {
     String manual = "{\"name\":\"Blast\",\"trigger\":{\"type\":\"manual\"},\"audience\":{\"type\":\"customer\","
         + "\"customer_id\":\"cust_1\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[{\"type\":\"sms\","

@@ -10,8 +10,11 @@ import herald.domain.distributions.AudienceType;
 import herald.domain.distributions.ConfirmationTokens;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
+import herald.domain.distributions.DistributionWarnings;
 import herald.domain.distributions.ManageDistributions;
 import herald.domain.distributions.SendSchedule;
+import herald.domain.limits.Forecast;
+import herald.domain.limits.Quota;
 import herald.domain.segments.Memberships;
 import herald.domain.segments.RunningEvaluations;
 import herald.domain.segments.Segment;
@@ -41,12 +44,16 @@ public final class SendManually {
   private final Campaigns campaigns;
   private final ManualStarts starts;
   private final GracePeriod grace;
+  private final DistributionWarnings distributionWarnings;
+  private final Quota quota;
   private final Clock clock;
 
   @Inject
   public SendManually(ManageDistributions manage, ConfirmationTokens tokens, Segments segments,
       Memberships memberships, RunningEvaluations evaluations, Customers customers, Campaigns campaigns,
-      ManualStarts starts, GracePeriod grace, Clock clock) {
+      ManualStarts starts, GracePeriod grace, DistributionWarnings distributionWarnings, Quota quota, Clock clock) {
+    this.distributionWarnings = distributionWarnings;
+    this.quota = quota;
     this.manage = manage;
     this.tokens = tokens;
     this.segments = segments;
@@ -61,10 +68,14 @@ public final class SendManually {
 
   public record Warning(String code, String message) {}
 
-  /** What a send would do now; {@code codesNeeded} and {@code codesAvailable} are null unless it publishes codes. */
+  /**
+   * What a send would do now; {@code codesNeeded} and {@code codesAvailable} are null unless it publishes codes;
+   * {@code quota}: of its messages, how many the plan's limits would let go now and how many they would skip, and
+   * {@code quotaLeft} what the limits leave now (null: the plan has no count limit).
+   */
   public record DryRun(Distribution distribution, long audienceSize, List<String> channels, long messages,
-      Long codesNeeded, Long codesAvailable, List<Warning> warnings, ConfirmationTokens.Token token,
-      Instant sendAt) {}
+      Long codesNeeded, Long codesAvailable, Forecast quota, Long quotaLeft, List<Warning> warnings,
+      ConfirmationTokens.Token token, Instant sendAt) {}
 
   public DryRun dryRun(String id) {
     Distribution d = sendable(manage.get(id));
@@ -81,9 +92,17 @@ public final class SendManually {
             + needed + " recipients; the others' messages would end SKIPPED code_pool_exhausted"));
       }
     }
+    distributionWarnings.of(d).forEach(w -> warnings.add(new Warning(w.code(), w.message())));
+    long messages = audience * channels.size();
+    Forecast forecast = quota.forecast(messages);
+    if (forecast.skip() > 0) {
+      warnings.add(new Warning("quota_exceeded", forecast.skip() + " of the " + messages + " messages would be over "
+          + "the plan's limits and end SKIPPED quota_exceeded"));
+    }
+    long room = quota.usage().room();
     Instant now = clock.instant();
-    return new DryRun(d, audience, channels, audience * channels.size(), needed, available, warnings,
-        tokens.issue(d, now), now.plus(grace.duration()));
+    return new DryRun(d, audience, channels, messages, needed, available, forecast,
+        room == Long.MAX_VALUE ? null : room, warnings, tokens.issue(d, now), now.plus(grace.duration()));
   }
 
   /** Schedules the send of the version the token was issued for; {@code sendAt} null: after the grace period. */
