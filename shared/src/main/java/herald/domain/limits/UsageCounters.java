@@ -9,9 +9,11 @@ import java.util.Map;
  */
 public interface UsageCounters {
   /**
-   * Reserves the message's unit on each limited counter, at {@code keys} (or at the keys of its earlier
-   * reservation, when its job was retried). Not granted when a counter was at its limit: the units taken
-   * meanwhile are given back.
+   * Reserves the message's unit on each limited counter, at {@code keys} (or at the keys and limits of its earlier
+   * reservation, when its job was retried: a plan changed since does not change them). Not granted when a
+   * counter's count was at its limit, counting every message counted at that key, whichever plan it went out
+   * under (so after a change from paid to a trial plan, what was sent earlier in the period counts against the
+   * limit): the units taken meanwhile are given back.
    */
   Reservation reserve(String messageId, Map<Counter, String> keys, Map<Counter, Long> limits);
 

@@ -54,7 +54,8 @@ public final class InMemoryUsageCounters implements UsageCounters {
   private void giveBack(String messageId, Map<Counter, String> keys, Map<Counter, Long> limits) {
     for (Counter counter : limits.keySet()) {
       String key = keys.get(counter);
-      if (holders.getOrDefault(key, Set.of()).remove(messageId)) counts.merge(key, -1L, Long::sum);
+      Set<String> held = holders.get(key);
+      if (held != null && held.remove(messageId)) counts.merge(key, -1L, Long::sum);
     }
   }
 
