@@ -24,12 +24,11 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * holding them in {@code reserved}, a string set), plus {@value #SHARDS} shard items ({@code day#2026-12-05#s07})
  * holding the messages counted where the plan sets no limit: a message adds to the shard its id picks, so a paid
  * account's sends spread over {@value #SHARDS} items instead of all writing one (DynamoDB serves about 1,000 writes
- * a second to one item). A counter's count is its item's plus its shards'. One item per message
- * ({@code reservation#<id>}) records the keys of its first reservation and the limits it was made under, so that a
- * retry counts in the same periods. Reserving is one conditional update per limited counter, which adds the unit
- * only while the item's count stays below the limit less what the shards hold (read just before), and only when the
- * message does not hold one already: concurrent senders never pass the limit, a retried job never counts twice, and
- * messages counted under another plan earlier in the period count against the limit too.
+ * a second to one item). A counter's count is its item's plus its shards'; its limit reads its item only. One item
+ * per message ({@code reservation#<id>}) records the keys of its first reservation and the limits it was made
+ * under, so that a retry counts in the same periods. Reserving is one conditional update per limited counter,
+ * which adds the unit only below the limit and only when the message does not hold one already: concurrent senders
+ * never pass the limit, and a retried job never counts twice.
  */
 public final class DynamoDbUsageCounters implements UsageCounters {
   static final int SCHEMA = 1;
@@ -56,7 +55,7 @@ public final class DynamoDbUsageCounters implements UsageCounters {
       Long limit = stored.limits().get(counter);
       if (limit == null) continue;
       String key = stored.keys().get(counter);
-      if (!take(key, messageId, limit - sharded(key))) {
+      if (!take(key, messageId, limit)) {
         taken.forEach(c -> giveBack(stored.keys().get(c), messageId));
         return new Reservation(messageId, stored.keys(), Set.of(), false);
       }
@@ -87,23 +86,21 @@ public final class DynamoDbUsageCounters implements UsageCounters {
   }
 
   @Override
-  public Map<Counter, Long> counts(Map<Counter, String> keys) {
-    Map<String, Counter> byKey = new HashMap<>();
-    keys.forEach((counter, key) -> {
-      byKey.put(key, counter);
-      for (int i = 0; i < SHARDS; i++) byKey.put(shardKey(key, i), counter);
+  public Map<Counter, Count> counts(Map<Counter, String> keys) {
+    List<String> ids = new ArrayList<>();
+    keys.values().forEach(key -> {
+      ids.add(key);
+      for (int i = 0; i < SHARDS; i++) ids.add(shardKey(key, i));
     });
-    Map<Counter, Long> counts = new EnumMap<>(Counter.class);
-    keys.keySet().forEach(c -> counts.put(c, 0L));
-    read(byKey.keySet()).forEach((key, count) -> counts.merge(byKey.get(key), count, Long::sum));
+    Map<String, Long> found = read(ids);
+    Map<Counter, Count> counts = new EnumMap<>(Counter.class);
+    keys.forEach((counter, key) -> {
+      long limited = found.getOrDefault(key, 0L);
+      long sent = limited;
+      for (int i = 0; i < SHARDS; i++) sent += found.getOrDefault(shardKey(key, i), 0L);
+      counts.put(counter, new Count(sent, limited));
+    });
     return counts;
-  }
-
-  /** What the shards of a counter's item hold: the messages counted there without a limit. */
-  private long sharded(String key) {
-    List<String> shards = new ArrayList<>();
-    for (int i = 0; i < SHARDS; i++) shards.add(shardKey(key, i));
-    return read(shards).values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** The count of each item found among these keys, read consistently (at most 100 keys). */
@@ -153,9 +150,8 @@ public final class DynamoDbUsageCounters implements UsageCounters {
     }
   }
 
-  /** Adds the message's unit while the item's count is below {@code room}; true also when it holds one already. */
-  private boolean take(String key, String messageId, long room) {
-    if (room <= 0) return holds(key, messageId);
+  /** Adds the message's unit below the limit; true also when the message holds one already. */
+  private boolean take(String key, String messageId, long limit) {
     try {
       dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", key))
           .updateExpression("ADD #n :one, reserved :ids SET " + Items.SCHEMA + " = :schema")
@@ -163,7 +159,7 @@ public final class DynamoDbUsageCounters implements UsageCounters {
               + "AND (attribute_not_exists(reserved) OR NOT contains(reserved, :id))")
           .expressionAttributeNames(Map.of("#n", "count"))
           .expressionAttributeValues(Map.of(":one", Items.n(1), ":ids", AttributeValue.fromSs(List.of(messageId)),
-              ":limit", Items.n(room), ":id", Items.s(messageId), ":schema", Items.n(SCHEMA))));
+              ":limit", Items.n(limit), ":id", Items.s(messageId), ":schema", Items.n(SCHEMA))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return holds(key, messageId);

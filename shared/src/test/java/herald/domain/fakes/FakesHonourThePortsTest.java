@@ -123,8 +123,8 @@ class FakesHonourThePortsTest {
   }
 
   @Test
-  void usageCountsEveryMessageOfThePeriodWhicheverPlanItWentOutUnder() {
-    LimitsPortsContract.everyMessageOfThePeriodCountsWhicheverPlanItWentOutUnder(new InMemoryUsageCounters());
+  void aLimitCountsOnlyWhatWasSentWhileItAppliedWhenThePlanChangesMidPeriod() {
+    LimitsPortsContract.aLimitCountsOnlyWhatWasSentWhileItApplied(new InMemoryUsageCounters());
   }
 
   @Test

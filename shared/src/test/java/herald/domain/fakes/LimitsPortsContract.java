@@ -9,6 +9,7 @@ import herald.domain.limits.Plan;
 import herald.domain.limits.RateWindows;
 import herald.domain.limits.Reservation;
 import herald.domain.limits.UsageCounters;
+import herald.domain.limits.UsageCounters.Count;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -50,12 +51,13 @@ public final class LimitsPortsContract {
     Reservation again = counters.reserve("m1", keys(DAY_ONE), limits);
     assertThat(again.granted()).isTrue();
     assertThat(again.reserved()).containsExactly(Counter.DAY);
-    assertThat(counters.counts(keys(DAY_ONE))).containsEntry(Counter.DAY, 2L).containsEntry(Counter.TOTAL, 0L);
+    assertThat(counters.counts(keys(DAY_ONE))).containsEntry(Counter.DAY, new Count(2, 2))
+        .containsEntry(Counter.TOTAL, Count.NONE);
 
     counters.giveBack("m2");
     counters.giveBack("m2");
     counters.giveBack("never-reserved");
-    assertThat(counters.counts(keys(DAY_ONE))).containsEntry(Counter.DAY, 1L);
+    assertThat(counters.counts(keys(DAY_ONE))).containsEntry(Counter.DAY, new Count(1, 1));
     assertThat(counters.reserve("m3", keys(DAY_ONE), limits).granted()).isTrue();
     assertThat(counters.reserve("m4", keys(DAY_ONE), limits).granted()).isFalse();
   }
@@ -67,9 +69,10 @@ public final class LimitsPortsContract {
     assertThat(retry.keys()).isEqualTo(first.keys());
     assertThat(retry.reserved()).containsExactly(Counter.DAY);
     counters.sent(retry);
-    assertThat(counters.counts(keys(DAY_ONE)))
-        .isEqualTo(Map.of(Counter.DAY, 1L, Counter.MONTH, 1L, Counter.TOTAL, 1L));
-    assertThat(counters.counts(keys(DAY_TWO))).containsEntry(Counter.DAY, 0L).containsEntry(Counter.MONTH, 1L);
+    assertThat(counters.counts(keys(DAY_ONE))).isEqualTo(Map.of(Counter.DAY, new Count(1, 1),
+        Counter.MONTH, new Count(1, 0), Counter.TOTAL, new Count(1, 0)));
+    assertThat(counters.counts(keys(DAY_TWO))).containsEntry(Counter.DAY, Count.NONE)
+        .containsEntry(Counter.MONTH, new Count(1, 0));
   }
 
   /** A refusal on one counter gives back what the message took on the others. */
@@ -77,41 +80,55 @@ public final class LimitsPortsContract {
     counters.reserve("m1", keys(DAY_ONE), Map.of(Counter.MONTH, 1L));
     Reservation refused = counters.reserve("m2", keys(DAY_ONE), Map.of(Counter.DAY, 10L, Counter.MONTH, 1L));
     assertThat(refused.granted()).isFalse();
-    assertThat(counters.counts(keys(DAY_ONE))).containsEntry(Counter.DAY, 0L).containsEntry(Counter.MONTH, 1L);
+    assertThat(counters.counts(keys(DAY_ONE))).containsEntry(Counter.DAY, Count.NONE)
+        .containsEntry(Counter.MONTH, new Count(1, 1));
   }
 
   /**
-   * Plan changes mid-period: what a paid account sent counts against the limits of the trial plan it changes to,
-   * and what a trial reserved stays counted once it is paid.
+   * Plan changes mid-period: a limit counts only the messages sent while it applied. What a paid account sent uses
+   * none of the room of the trial it changes to; a trial verified the day it used its 10 has the verified trial's
+   * 10 that day; what a verified trial reserved stays counted once it is paid, and limits it again if it returns.
    */
-  public static void everyMessageOfThePeriodCountsWhicheverPlanItWentOutUnder(UsageCounters counters) {
-    for (int i = 0; i < 7; i++) {
-      counters.sent(counters.reserve("paid-" + i, keys(DAY_ONE), Plan.PAID.limits()));
-    }
-    int granted = 0;
-    for (int i = 0; i < 5; i++) {
-      Reservation r = counters.reserve("verified-" + i, keys(DAY_ONE), Plan.TRIAL_VERIFIED.limits());
+  public static void aLimitCountsOnlyWhatWasSentWhileItApplied(UsageCounters counters) {
+    for (int i = 0; i < 7; i++) sendUnder(counters, "paid-" + i, Plan.PAID);
+    assertThat(sendAll(counters, "verified-", 12, Plan.TRIAL_VERIFIED)).isEqualTo(10);
+    assertThat(counters.counts(keys(DAY_ONE))).isEqualTo(Map.of(Counter.DAY, new Count(17, 10),
+        Counter.MONTH, new Count(17, 10), Counter.TOTAL, new Count(17, 0)));
+
+    assertThat(sendAll(counters, "paid-again-", 4, Plan.PAID)).isEqualTo(4);
+    assertThat(sendAll(counters, "verified-again-", 1, Plan.TRIAL_VERIFIED)).isZero();
+    assertThat(counters.counts(keys(DAY_ONE)).get(Counter.DAY)).isEqualTo(new Count(21, 10));
+
+    assertThat(sendAll(counters, "trial-", 12, Plan.TRIAL)).isEqualTo(10);
+    assertThat(sendAll(counters, "verified-next-day-", 12, Plan.TRIAL_VERIFIED, DAY_TWO)).isEqualTo(10);
+    assertThat(counters.counts(keys(DAY_TWO))).isEqualTo(Map.of(Counter.DAY, new Count(10, 10),
+        Counter.MONTH, new Count(41, 20), Counter.TOTAL, new Count(41, 10)));
+    assertThat(sendAll(counters, "trial-again-", 1, Plan.TRIAL, DAY_TWO)).isZero();
+
+    counters.giveBack("verified-0");
+    assertThat(counters.counts(keys(DAY_ONE)).get(Counter.DAY)).isEqualTo(new Count(30, 9));
+  }
+
+  private static int sendAll(UsageCounters counters, String prefix, int messages, Plan plan) {
+    return sendAll(counters, prefix, messages, plan, DAY_ONE);
+  }
+
+  private static int sendAll(UsageCounters counters, String prefix, int messages, Plan plan, Instant at) {
+    int sent = 0;
+    for (int i = 0; i < messages; i++) {
+      Reservation r = counters.reserve(prefix + i, keys(at), plan.limits());
       if (r.granted()) {
         counters.sent(r);
-        granted++;
+        sent++;
       }
     }
-    assertThat(granted).isEqualTo(3);
-    assertThat(counters.counts(keys(DAY_ONE)))
-        .isEqualTo(Map.of(Counter.DAY, 10L, Counter.MONTH, 10L, Counter.TOTAL, 10L));
+    return sent;
+  }
 
-    for (int i = 0; i < 4; i++) {
-      Reservation r = counters.reserve("paid-again-" + i, keys(DAY_ONE), Plan.PAID.limits());
-      assertThat(r.granted()).isTrue();
-      assertThat(r.reserved()).isEmpty();
-      counters.sent(r);
-    }
-    assertThat(counters.counts(keys(DAY_ONE)))
-        .isEqualTo(Map.of(Counter.DAY, 14L, Counter.MONTH, 14L, Counter.TOTAL, 14L));
-    assertThat(counters.reserve("trial", keys(DAY_ONE), Plan.TRIAL.limits()).granted()).isFalse();
-    assertThat(counters.reserve("next-day", keys(DAY_TWO), Plan.TRIAL_VERIFIED.limits()).granted()).isTrue();
-    counters.giveBack("verified-0");
-    assertThat(counters.counts(keys(DAY_ONE))).containsEntry(Counter.DAY, 13L).containsEntry(Counter.TOTAL, 14L);
+  private static void sendUnder(UsageCounters counters, String messageId, Plan plan) {
+    Reservation r = counters.reserve(messageId, keys(DAY_ONE), plan.limits());
+    assertThat(r.granted()).isTrue();
+    counters.sent(r);
   }
 
   /** A window hands out its capacity, then answers each refused attempt's place in the line. */
