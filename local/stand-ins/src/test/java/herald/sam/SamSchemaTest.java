@@ -42,6 +42,21 @@ class SamSchemaTest {
         .contains("ApiFunction", "SenderFunction", "HeraldApi").hasSizeGreaterThanOrEqualTo(9);
   }
 
+  /** The schema passes ScalingConfig through unchecked; Lambda takes a MaximumConcurrency from 2 to 1,000. */
+  @Test
+  void theSendersQueueCapsItsConcurrencyWithinWhatLambdaAccepts() throws IOException {
+    Map<String, Object> template = TemplateReader.load(Files.readString(TemplateReader.projectTemplate()));
+    Map<String, Object> sender = Values.map(Values.map(template.get("Resources")).get("SenderFunction"));
+    Map<String, Object> source = Values.map(Values.map(Values.map(Values.map(sender.get("Properties"))
+        .get("Events")).get("SendQueue")).get("Properties"));
+
+    Map<String, Object> scaling = Values.map(source.get("ScalingConfig"));
+
+    assertThat(scaling).containsOnlyKeys("MaximumConcurrency");
+    assertThat(scaling.get("MaximumConcurrency")).isInstanceOf(Integer.class);
+    assertThat((Integer) scaling.get("MaximumConcurrency")).isBetween(2, 1000);
+  }
+
   @Test
   void aBrokenTemplateIsRefusedPartByPartWithWhatIsWrong() throws IOException {
     String yaml;

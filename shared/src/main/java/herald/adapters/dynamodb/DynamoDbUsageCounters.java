@@ -6,6 +6,7 @@ import herald.domain.limits.UsageCounters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -13,22 +14,28 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * The usage counters in the usage table: one item per counter and period ({@code day#2026-12-05},
- * {@code month#2026-12}, {@code total}) holding its {@code count} and, for the units reserved under a limit, the ids
- * of the messages holding them ({@code reserved}, a string set); and one item per message ({@code reservation#<id>})
- * recording the keys of its first reservation and the limits it was made under, so that a retry counts in the same
- * periods. Reserving is one conditional update per limited counter, which adds the unit only below the limit and
- * only when the message does not hold one already: concurrent senders never pass the limit, and a retried job never
- * counts twice. The counters a plan does not limit are added to once the message is sent.
+ * The usage counters in the usage table. Each counter and period ({@code day#2026-12-05}, {@code month#2026-12},
+ * {@code total}) is one item holding the units reserved under a limit ({@code count}, with the ids of the messages
+ * holding them in {@code reserved}, a string set), plus {@value #SHARDS} shard items ({@code day#2026-12-05#s07})
+ * holding the messages counted where the plan sets no limit: a message adds to the shard its id picks, so a paid
+ * account's sends spread over {@value #SHARDS} items instead of all writing one (DynamoDB serves about 1,000 writes
+ * a second to one item). A counter's count is its item's plus its shards'; its limit reads its item only. One item
+ * per message ({@code reservation#<id>}) records the keys of its first reservation and the limits it was made
+ * under, so that a retry counts in the same periods. Reserving is one conditional update per limited counter,
+ * which adds the unit only below the limit and only when the message does not hold one already: concurrent senders
+ * never pass the limit, and a retried job never counts twice.
  */
 public final class DynamoDbUsageCounters implements UsageCounters {
   static final int SCHEMA = 1;
   /** Reservations are needed while their message may still be retried or dead-lettered (14 days at most). */
   static final Duration KEEP = Duration.ofDays(40);
+  /** Shard items per counter and period: about {@value}000 unlimited sends a second before one of them is hot. */
+  static final int SHARDS = 16;
   private static final String RESERVATION = "reservation#";
   private final DynamoDbClient dynamo;
   private final String table;
@@ -47,7 +54,8 @@ public final class DynamoDbUsageCounters implements UsageCounters {
     for (Counter counter : Counter.values()) {
       Long limit = stored.limits().get(counter);
       if (limit == null) continue;
-      if (!take(stored.keys().get(counter), messageId, limit)) {
+      String key = stored.keys().get(counter);
+      if (!take(key, messageId, limit)) {
         taken.forEach(c -> giveBack(stored.keys().get(c), messageId));
         return new Reservation(messageId, stored.keys(), Set.of(), false);
       }
@@ -60,7 +68,8 @@ public final class DynamoDbUsageCounters implements UsageCounters {
   public void sent(Reservation reservation) {
     for (Counter counter : Counter.values()) {
       if (reservation.reserved().contains(counter)) continue;
-      dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", reservation.keys().get(counter)))
+      String shard = shard(reservation.keys().get(counter), reservation.messageId());
+      dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", shard))
           .updateExpression("ADD #n :one SET " + Items.SCHEMA + " = :schema")
           .expressionAttributeNames(Map.of("#n", "count"))
           .expressionAttributeValues(Map.of(":one", Items.n(1), ":schema", Items.n(SCHEMA))));
@@ -77,21 +86,47 @@ public final class DynamoDbUsageCounters implements UsageCounters {
   }
 
   @Override
-  public Map<Counter, Long> counts(Map<Counter, String> keys) {
-    Map<String, Counter> byKey = new HashMap<>();
-    keys.forEach((counter, key) -> byKey.put(key, counter));
-    List<Map<String, AttributeValue>> wanted = keys.values().stream().map(k -> Items.key("id", k)).toList();
-    var found = dynamo.batchGetItem(r -> r.requestItems(Map.of(table,
-        KeysAndAttributes.builder().keys(wanted).consistentRead(true).build()))).responses().get(table);
-    Map<Counter, Long> counts = new EnumMap<>(Counter.class);
-    keys.keySet().forEach(c -> counts.put(c, 0L));
-    if (found != null) {
-      for (var item : found) {
-        AttributeValue count = item.get("count");
-        counts.put(byKey.get(Items.text(item, "id")), count == null ? 0L : Long.parseLong(count.n()));
-      }
-    }
+  public Map<Counter, Count> counts(Map<Counter, String> keys) {
+    List<String> ids = new ArrayList<>();
+    keys.values().forEach(key -> {
+      ids.add(key);
+      for (int i = 0; i < SHARDS; i++) ids.add(shardKey(key, i));
+    });
+    Map<String, Long> found = read(ids);
+    Map<Counter, Count> counts = new EnumMap<>(Counter.class);
+    keys.forEach((counter, key) -> {
+      long limited = found.getOrDefault(key, 0L);
+      long sent = limited;
+      for (int i = 0; i < SHARDS; i++) sent += found.getOrDefault(shardKey(key, i), 0L);
+      counts.put(counter, new Count(sent, limited));
+    });
     return counts;
+  }
+
+  /** The count of each item found among these keys, read consistently (at most 100 keys). */
+  private Map<String, Long> read(Collection<String> ids) {
+    Map<String, Long> found = new HashMap<>();
+    Map<String, KeysAndAttributes> wanted = Map.of(table, KeysAndAttributes.builder()
+        .keys(ids.stream().map(id -> Items.key("id", id)).toList()).projectionExpression("id, #n")
+        .expressionAttributeNames(Map.of("#n", "count")).consistentRead(true).build());
+    while (!wanted.isEmpty()) {
+      var answer = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(wanted).build());
+      for (var item : answer.responses().getOrDefault(table, List.of())) {
+        AttributeValue count = item.get("count");
+        found.put(Items.text(item, "id"), count == null ? 0L : Long.parseLong(count.n()));
+      }
+      wanted = answer.unprocessedKeys();
+    }
+    return found;
+  }
+
+  /** The shard of a counter's item that a message adds to, picked by its id. */
+  static String shard(String key, String messageId) {
+    return shardKey(key, Math.floorMod(messageId.hashCode(), SHARDS));
+  }
+
+  private static String shardKey(String key, int shard) {
+    return key + "#s" + (shard < 10 ? "0" : "") + shard;
   }
 
   /** The message's reservation record: written now, or the one its first try wrote. */
@@ -127,10 +162,14 @@ public final class DynamoDbUsageCounters implements UsageCounters {
               ":limit", Items.n(limit), ":id", Items.s(messageId), ":schema", Items.n(SCHEMA))));
       return true;
     } catch (ConditionalCheckFailedException e) {
-      var item = dynamo.getItem(r -> r.tableName(table).key(Items.key("id", key)).consistentRead(true)).item();
-      AttributeValue reserved = item == null ? null : item.get("reserved");
-      return reserved != null && reserved.hasSs() && reserved.ss().contains(messageId);
+      return holds(key, messageId);
     }
+  }
+
+  private boolean holds(String key, String messageId) {
+    var item = dynamo.getItem(r -> r.tableName(table).key(Items.key("id", key)).consistentRead(true)).item();
+    AttributeValue reserved = item == null ? null : item.get("reserved");
+    return reserved != null && reserved.hasSs() && reserved.ss().contains(messageId);
   }
 
   private void giveBack(String key, String messageId) {

@@ -10,7 +10,11 @@ import java.util.Map;
  * The plan's count limits, for the sender and for dry runs. The sender reserves a message's unit before calling the
  * provider ({@link #reserve}): a unit past a limit is refused, and the message ends SKIPPED quota_exceeded. The
  * unit is kept when the message is sent ({@link #sent}) and given back when it ends without being sent
- * ({@link #giveBack}). A message is counted in the day and month of its first reservation.
+ * ({@link #giveBack}). A message is counted in the day and month of its first reservation. A limit counts the
+ * messages sent while it applied: after a plan change, what went out under the earlier plan uses none of the new
+ * plan's room unless the earlier plan had the same limit (a verified trial has its 10 on the day it is verified; a
+ * paid account that returns to a trial has the trial's room again; a trial that was verified and returns keeps the
+ * total it had used).
  */
 public final class Quota {
   private final AccountSettings settings;
@@ -48,12 +52,13 @@ public final class Quota {
   }
 
   Usage usage(Plan plan) {
-    Map<Counter, Long> counts = counters.counts(keys(clock.instant()));
+    Map<Counter, UsageCounters.Count> counts = counters.counts(keys(clock.instant()));
     Map<Counter, Usage.Tally> tallies = new EnumMap<>(Counter.class);
     for (Counter counter : Counter.values()) {
-      long sent = counts.getOrDefault(counter, 0L);
+      UsageCounters.Count count = counts.getOrDefault(counter, UsageCounters.Count.NONE);
       Long limit = plan.limits().get(counter);
-      tallies.put(counter, new Usage.Tally(sent, limit, limit == null ? null : Math.max(0, limit - sent)));
+      tallies.put(counter, new Usage.Tally(count.sent(), limit,
+          limit == null ? null : Math.max(0, limit - count.limited())));
     }
     return new Usage(plan, tallies);
   }

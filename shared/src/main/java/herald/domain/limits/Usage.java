@@ -8,7 +8,10 @@ public record Usage(Plan plan, Map<Counter, Tally> tallies) {
     tallies = Map.copyOf(tallies);
   }
 
-  /** One counter: messages sent (or being sent), its limit and what is left (both null when not limited). */
+  /**
+   * One counter: messages sent (or being sent), whatever the plan; its limit and what the limit still lets through
+   * (both null when not limited), which counts only the messages sent while that limit applied.
+   */
   public record Tally(long sent, Long limit, Long left) {}
 
   /** How many more messages the plan lets through now ({@link Long#MAX_VALUE} when nothing is limited). */

@@ -9,9 +9,10 @@ import java.util.Map;
  */
 public interface UsageCounters {
   /**
-   * Reserves the message's unit on each limited counter, at {@code keys} (or at the keys of its earlier
-   * reservation, when its job was retried). Not granted when a counter was at its limit: the units taken
-   * meanwhile are given back.
+   * Reserves the message's unit on each limited counter, at {@code keys} (or at the keys and limits of its earlier
+   * reservation, when its job was retried: a plan changed since does not change them). Not granted when a
+   * counter's units reserved under a limit were at the limit (messages counted there while no limit applied, such
+   * as a paid account's, take none): the units taken meanwhile are given back.
    */
   Reservation reserve(String messageId, Map<Counter, String> keys, Map<Counter, Long> limits);
 
@@ -22,5 +23,10 @@ public interface UsageCounters {
   void giveBack(String messageId);
 
   /** The count of each counter at these keys (0 when never counted). */
-  Map<Counter, Long> counts(Map<Counter, String> keys);
+  Map<Counter, Count> counts(Map<Counter, String> keys);
+
+  /** One counter's messages: all of them ({@code sent}), and those holding a unit reserved under a limit. */
+  record Count(long sent, long limited) {
+    public static final Count NONE = new Count(0, 0);
+  }
 }

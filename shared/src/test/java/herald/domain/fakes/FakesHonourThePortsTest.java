@@ -7,6 +7,7 @@ import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
 import herald.domain.delivery.SendJob;
 import herald.domain.distributions.DistributionStatus;
+import herald.domain.limits.Plan;
 import org.junit.jupiter.api.Test;
 
 /** The fakes must behave as the ports' javadoc says, or the domain tests prove nothing. */
@@ -98,5 +99,36 @@ class FakesHonourThePortsTest {
     assertThat(keys.claim("k")).isFalse();
     keys.release("k");
     assertThat(keys.claim("k")).isTrue();
+  }
+
+  @Test
+  void accountSettingsStartWithTheirPlanAndKeepWhatIsSaved() {
+    LimitsPortsContract.settingsStartWithTheDefaultPlanAndKeepWhatIsSaved(new InMemoryAccountSettings(Plan.TRIAL),
+        Plan.TRIAL);
+  }
+
+  @Test
+  void usageReservationsStopAtTheLimitCountOncePerMessageAndComeBack() {
+    LimitsPortsContract.reservationsStopAtTheLimitCountOncePerMessageAndComeBack(new InMemoryUsageCounters());
+  }
+
+  @Test
+  void aRetriedReservationKeepsItsFirstPeriodsAndLimits() {
+    LimitsPortsContract.aRetryKeepsItsFirstPeriodsAndLimits(new InMemoryUsageCounters());
+  }
+
+  @Test
+  void aRefusedReservationGivesBackWhatItTookOnOtherCounters() {
+    LimitsPortsContract.aRefusalGivesBackTheUnitsTakenOnOtherCounters(new InMemoryUsageCounters());
+  }
+
+  @Test
+  void aLimitCountsOnlyWhatWasSentWhileItAppliedWhenThePlanChangesMidPeriod() {
+    LimitsPortsContract.aLimitCountsOnlyWhatWasSentWhileItApplied(new InMemoryUsageCounters());
+  }
+
+  @Test
+  void rateWindowsHandOutTheirCapacityThenPlacesInLine() {
+    LimitsPortsContract.aWindowHandsOutItsCapacityThenPlacesInLine(new InMemoryRateWindows());
   }
 }

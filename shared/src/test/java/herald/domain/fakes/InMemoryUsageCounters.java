@@ -9,9 +9,13 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Usage counters in memory, with the adapter's rules: a unit per message id, never past a limit. */
+/**
+ * Usage counters in memory, with the adapter's rules: a unit per message id, never past a limit, which counts only
+ * the units reserved under it.
+ */
 public final class InMemoryUsageCounters implements UsageCounters {
   private final Map<String, Long> counts = new HashMap<>();
+  private final Map<String, Long> limited = new HashMap<>();
   private final Map<String, Set<String>> holders = new HashMap<>();
   private final Map<String, Reservation> reservations = new HashMap<>();
   private final Map<String, Map<Counter, Long>> limitsOf = new HashMap<>();
@@ -24,7 +28,7 @@ public final class InMemoryUsageCounters implements UsageCounters {
       String key = k.get(limit.getKey());
       Set<String> held = holders.computeIfAbsent(key, x -> new HashSet<>());
       if (held.contains(messageId)) continue;
-      if (counts.getOrDefault(key, 0L) >= limit.getValue()) {
+      if (limited.getOrDefault(key, 0L) >= limit.getValue()) {
         giveBack(messageId, k, l);
         Reservation refused = new Reservation(messageId, k, Set.of(), false);
         reservations.put(messageId, refused);
@@ -32,6 +36,7 @@ public final class InMemoryUsageCounters implements UsageCounters {
       }
       held.add(messageId);
       counts.merge(key, 1L, Long::sum);
+      limited.merge(key, 1L, Long::sum);
     }
     Reservation granted = new Reservation(messageId, k, l.keySet(), true);
     reservations.put(messageId, granted);
@@ -54,14 +59,19 @@ public final class InMemoryUsageCounters implements UsageCounters {
   private void giveBack(String messageId, Map<Counter, String> keys, Map<Counter, Long> limits) {
     for (Counter counter : limits.keySet()) {
       String key = keys.get(counter);
-      if (holders.getOrDefault(key, Set.of()).remove(messageId)) counts.merge(key, -1L, Long::sum);
+      Set<String> held = holders.get(key);
+      if (held != null && held.remove(messageId)) {
+        counts.merge(key, -1L, Long::sum);
+        limited.merge(key, -1L, Long::sum);
+      }
     }
   }
 
   @Override
-  public synchronized Map<Counter, Long> counts(Map<Counter, String> keys) {
-    Map<Counter, Long> found = new EnumMap<>(Counter.class);
-    keys.forEach((counter, key) -> found.put(counter, counts.getOrDefault(key, 0L)));
+  public synchronized Map<Counter, Count> counts(Map<Counter, String> keys) {
+    Map<Counter, Count> found = new EnumMap<>(Counter.class);
+    keys.forEach((counter, key) -> found.put(counter,
+        new Count(counts.getOrDefault(key, 0L), limited.getOrDefault(key, 0L))));
     return found;
   }
 }
