@@ -1,6 +1,7 @@
 package herald.local;
 
 import com.sun.net.httpserver.HttpExchange;
+import herald.standins.LocalSecretsManager;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,8 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * One HTTP server for the runtime's own AWS endpoints: EventBridge (requests with X-Amz-Target AWSEvents.*)
- * and SNS (form posts with an Action; GET/DELETE /sms). Like the local API, a worker per request and a read
+ * One HTTP server for the runtime's own AWS endpoints: EventBridge (requests with X-Amz-Target AWSEvents.*),
+ * Secrets Manager (X-Amz-Target secretsmanager.*, in memory: {@link LocalSecretsManager}) and SNS (form posts with
+ * an Action; GET/DELETE /sms). Like the local API, a worker per request and a read
  * timeout on bodies.
  */
 public final class LocalAwsServer implements AutoCloseable {
@@ -22,6 +24,7 @@ public final class LocalAwsServer implements AutoCloseable {
       Thread.ofVirtual().name("aws-endpoint-", 0).factory());
   private final BodyReader bodies = new BodyReader(LocalHttpApi.READ_TIMEOUT);
   private final LocalSns sns;
+  private final LocalSecretsManager secretsManager = new LocalSecretsManager();
   private volatile LocalEventBridge eventBridge;
 
   private LocalAwsServer(HttpServer server, LocalEventBridge eventBridge, LocalSns sns) {
@@ -45,6 +48,11 @@ public final class LocalAwsServer implements AutoCloseable {
     this.eventBridge = eventBridge;
   }
 
+  /** The in-memory Secrets Manager (integrations' credentials, webhook secrets). */
+  public LocalSecretsManager secretsManager() {
+    return secretsManager;
+  }
+
   public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -59,7 +67,10 @@ public final class LocalAwsServer implements AutoCloseable {
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       Reply reply;
       LocalEventBridge events = eventBridge;
-      if (target != null && target.startsWith("AWSEvents.")) {
+      if (LocalSecretsManager.handles(target)) {
+        LocalSecretsManager.Answer answer = secretsManager.handle(target, body);
+        reply = new Reply(answer.status(), "application/x-amz-json-1.1", answer.body());
+      } else if (target != null && target.startsWith("AWSEvents.")) {
         reply = events != null ? events.handle(target, body)
             : Reply.json(503, "{\"__type\":\"ServiceUnavailable\",\"message\":\"starting\"}");
       } else if (path.equals("/sms") && method.equals("GET")) {

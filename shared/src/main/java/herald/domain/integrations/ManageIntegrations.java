@@ -47,7 +47,7 @@ public final class ManageIntegrations {
     if (draft.credentials() == null) throw Invalid.required("credentials");
     Map<String, String> credentials = tool.check(draft.credentials(), draft.apiBaseUrl());
     Instant now = clock.instant();
-    Integration integration = new Integration(Ids.random("int"), tool.tool(), draft.name(), draft.apiBaseUrl(),
+    Integration integration = new Integration(Ids.random("int_"), tool.tool(), draft.name(), draft.apiBaseUrl(),
         List.copyOf(credentials.keySet()), 1, now, now);
     secrets.put(integration.secretName(), credentials);
     integrations.create(integration);
