@@ -17,6 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -47,6 +48,11 @@ public final class AwsModule {
   @Provides @Singleton static SnsClient sns(Env env) {
     return configure(SnsClient.builder(), env, "SNS")
         .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+  }
+
+  /** Built on first use: only the functions that keep secrets (api, sender) call Secrets Manager. */
+  @Provides @Singleton static SecretsManagerClient secretsManager(Env env) {
+    return configure(SecretsManagerClient.builder(), env, "SECRETS_MANAGER").build();
   }
 
   @Provides @Singleton static EventBridgeClient eventBridge(Env env) {

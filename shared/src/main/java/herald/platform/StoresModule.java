@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * channels, which the distributions' stored documents need.
  */
 @Module(includes = {AwsModule.class, DistributionsModule.class, ChannelsModule.class, ProvidersModule.class,
-    LimitsModule.class})
+    LimitsModule.class, IntegrationsModule.class})
 public abstract class StoresModule {
   private StoresModule() {}
 

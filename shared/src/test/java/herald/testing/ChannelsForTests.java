@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelKinds;
+import herald.domain.integrations.Integrations;
 import herald.domain.channels.JsonWriter;
 import herald.domain.channels.email.EmailSender;
 import herald.domain.channels.sms.SmsSender;
@@ -31,6 +32,7 @@ interface ChannelsForTests {
   interface Factory {
     ChannelsForTests create(@BindsInstance EmailSender email, @BindsInstance SmsSender sms,
         @BindsInstance WebhookSender webhooks, @BindsInstance Suppressions suppressions, @BindsInstance Clock clock,
-        @BindsInstance WebhookAllowlist allowlist, @BindsInstance JsonWriter json);
+        @BindsInstance WebhookAllowlist allowlist, @BindsInstance JsonWriter json,
+        @BindsInstance Integrations integrations);
   }
 }

@@ -3,6 +3,7 @@ package herald.testing;
 import herald.platform.AwsModule;
 import herald.platform.Env;
 import herald.standins.ElasticMq;
+import herald.standins.LocalSecretsManager;
 import herald.standins.NodeStandIn;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The real local stand-ins (dynalite, ElasticMQ, aws-ses-v2-local), started once per test JVM.
+ * The real local stand-ins (dynalite, ElasticMQ, aws-ses-v2-local, the in-memory Secrets Manager), started once per
+ * test JVM.
  * {@link #freshEnv} creates template.yaml's tables and queues anew with a unique suffix, so test classes never
  * see each other's data, and returns the environment a function would get.
  */
@@ -20,6 +22,8 @@ public final class StandIns {
   public final NodeStandIn dynalite;
   public final NodeStandIn ses;
   public final ElasticMq sqs;
+  public final LocalSecretsManager secretsManager = new LocalSecretsManager();
+  private final String secretsManagerEndpoint;
   private final DynamoDbClient dynamoClient;
   private final SqsClient sqsClient;
 
@@ -28,6 +32,13 @@ public final class StandIns {
     ses = NodeStandIn.ses(0);
     sqs = ElasticMq.start(0);
     Runtime.getRuntime().addShutdownHook(new Thread(sqs::close));
+    try {
+      var server = secretsManager.serve();
+      secretsManagerEndpoint = "http://127.0.0.1:" + server.getAddress().getPort();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     dynamoClient = dynamo(baseEnv());
     sqsClient = sqs(baseEnv());
   }
@@ -46,6 +57,7 @@ public final class StandIns {
     vars.put("AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint());
     vars.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint());
     vars.put("AWS_ENDPOINT_URL_SESV2", ses.endpoint());
+    vars.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManagerEndpoint);
     return Env.of(vars);
   }
 
@@ -66,6 +78,7 @@ public final class StandIns {
     vars.put("HERALD_RETRY_BASE_SECONDS", "1");
     vars.put("HERALD_DEFAULT_PLAN", "paid");   // tests of the plans' limits set the plan they test
     vars.put("MANUAL_GRACE_SECONDS", "600");   // the template's default ManualGraceSeconds
+    vars.put("HERALD_SECRETS_PREFIX", "herald/test" + suffix + "/");
     return Env.of(vars);
   }
 

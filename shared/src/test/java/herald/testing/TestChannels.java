@@ -4,6 +4,8 @@ import herald.adapters.json.ChannelJson;
 import herald.adapters.json.DistributionJson;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelKinds;
+import herald.domain.fakes.InMemoryIntegrations;
+import herald.domain.integrations.Integrations;
 import herald.domain.channels.email.EmailSender;
 import herald.domain.channels.sms.SmsSender;
 import herald.domain.channels.webhook.WebhookAllowlist;
@@ -33,6 +35,7 @@ public final class TestChannels {
   private Suppressions suppressions = new InMemorySuppressions();
   private Clock clock = Clock.systemUTC();
   private WebhookAllowlist allowlist = new WebhookAllowlist(Set.of());
+  private Integrations integrations = InMemoryIntegrations.examples();
 
   private TestChannels() {}
 
@@ -81,6 +84,12 @@ public final class TestChannels {
     return this;
   }
 
+  /** The saved integrations the marketing tools' channels name (by default, one example per tool). */
+  public TestChannels integrations(Integrations given) {
+    integrations = given;
+    return this;
+  }
+
   public ChannelKinds build() {
     return component().kinds();
   }
@@ -91,6 +100,7 @@ public final class TestChannels {
   }
 
   private ChannelsForTests component() {
-    return DaggerChannelsForTests.factory().create(email, sms, webhooks, suppressions, clock, allowlist, ProvidersModule.json());
+    return DaggerChannelsForTests.factory().create(email, sms, webhooks, suppressions, clock, allowlist, ProvidersModule.json(),
+        integrations);
   }
 }

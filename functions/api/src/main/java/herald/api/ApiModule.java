@@ -51,6 +51,8 @@ abstract class ApiModule {
 
   @Binds @IntoSet abstract Routes channelSecrets(ChannelSecretApi api);
 
+  @Binds @IntoSet abstract Routes integrations(IntegrationApi api);
+
   @Binds @IntoSet abstract Routes messages(MessageApi api);
 
   @Binds @IntoSet abstract Routes catalogue(CatalogueApi api);

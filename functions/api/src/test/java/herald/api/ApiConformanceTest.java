@@ -164,18 +164,21 @@ class ApiConformanceTest {
 
   @Test
   void everyTriggerAudienceActionAndChannelVariantTheApiWritesFitsTheDocument() {
+    String braze = integration("braze", "{\"api_key\":\"braze-key-1\",\"rest_endpoint\":\"https://rest.iad-01.braze.com\"}");
+    String mailchimp = integration("mailchimp", "{\"api_key\":\"0123456789abcdef0123456789abcdef-us21\"}");
+    String klaviyo = integration("klaviyo", "{\"private_api_key\":\"pk_abcdef01\"}");
+    String intercom = integration("intercom", "{\"access_token\":\"tok\",\"region\":\"eu\"}");
     String allChannels = "[{\"type\":\"email\",\"subject\":\"Hi\",\"text\":\"Hi {{customer.name}}\"},"
         + "{\"type\":\"sms\",\"text\":\"Hi\",\"sms_type\":\"transactional\",\"sender_id\":\"Acme\"},"
         + "{\"type\":\"webhook\",\"url\":\"https://hooks.example.com/h\",\"secret\":\"whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3\","
         + "\"headers\":{\"X-Team\":\"growth\"},\"payload\":{\"type\":\"custom\",\"body\":{\"who\":\"{{customer.id}}\","
         + "\"n\":[1,true,null]}}},"
-        + "{\"type\":\"braze\",\"rest_endpoint\":\"https://rest.iad-01.braze.com\",\"api_key\":\"braze-key-1\","
+        + "{\"type\":\"braze\",\"integration_id\":\"" + braze + "\","
         + "\"external_id_field\":\"id\",\"attributes\":{\"plan\":\"{{customer.metadata.plan}}\"}},"
-        + "{\"type\":\"mailchimp\",\"api_key\":\"0123456789abcdef0123456789abcdef-us21\",\"audience_id\":\"a1b2\","
+        + "{\"type\":\"mailchimp\",\"integration_id\":\"" + mailchimp + "\",\"audience_id\":\"a1b2\","
         + "\"merge_fields\":{\"FNAME\":\"{{customer.name}}\"},\"tags\":[\"vip\"]},"
-        + "{\"type\":\"klaviyo\",\"api_key\":\"pk_abc\",\"metric\":\"Herald\",\"properties\":{\"p\":\"x\"}},"
-        + "{\"type\":\"intercom\",\"access_token\":\"tok\",\"region\":\"eu\",\"event_name\":\"herald\","
-        + "\"metadata\":{\"m\":\"x\"}}]";
+        + "{\"type\":\"klaviyo\",\"integration_id\":\"" + klaviyo + "\",\"metric\":\"Herald\",\"properties\":{\"p\":\"x\"}},"
+        + "{\"type\":\"intercom\",\"integration_id\":\"" + intercom + "\"}]";
     String vip = call("POST", "/v1/segments", "{\"name\":\"VIP\",\"type\":\"static\"}").path("id").asText();
     String welcome = call("POST", "/v1/campaigns", "{\"name\":\"Welcome\",\"type\":\"DISCOUNT_VOUCHERS\"}")
         .path("id").asText();
@@ -205,6 +208,11 @@ class ApiConformanceTest {
       call("GET", "/v1/distributions/" + id, null);
     }
     assertThat(call("GET", "/v1/distributions?limit=100", null).path("data")).hasSize(variants.length);
+  }
+
+  private String integration(String tool, String credentials) {
+    return call("POST", "/v1/integrations", "{\"tool\":\"" + tool + "\",\"name\":\"" + tool + "\",\"credentials\":"
+        + credentials + "}").path("id").asText();
   }
 
   @Test

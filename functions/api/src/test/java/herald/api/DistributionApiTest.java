@@ -304,6 +304,13 @@ class DistributionApiTest {
     assertThat(actions).contains("gift_credits", "plain_message").doesNotContain("reward_details");
   }
 
+  /** Each marketing tool's example credentials, to save the integration a catalogue example names. */
+  private static final java.util.Map<String, herald.domain.integrations.ToolCredentials> TOOLS = java.util.Map.of(
+      "braze", new herald.domain.channels.braze.BrazeCredentials(),
+      "mailchimp", new herald.domain.channels.mailchimp.MailchimpCredentials(),
+      "klaviyo", new herald.domain.channels.klaviyo.KlaviyoCredentials(),
+      "intercom", new herald.domain.channels.intercom.IntercomCredentials());
+
   @Test
   void theCatalogueDescribesEveryChannelAndEachExampleCreatesADistribution() {
     JsonNode channels = ok(200, call("GET", "/v1/distributions/catalogue", null, null)).path("channels");
@@ -311,8 +318,15 @@ class DistributionApiTest {
     for (JsonNode channel : channels) {
       String type = channel.path("type").asText();
       types.add(type);
+      JsonNode example = channel.path("example");
+      if (example.has("integration_id")) {
+        // a marketing tool's example names an integration: save one of its tool, with the tool's example credentials
+        String integration = ok(201, call("POST", "/v1/integrations", "{\"tool\":\"" + type + "\",\"name\":\"x\","
+            + "\"credentials\":" + herald.platform.Json.write(TOOLS.get(type).example()) + "}", null)).path("id").asText();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) example).put("integration_id", integration);
+      }
       String body = "{\"name\":\"Example\",\"trigger\":{\"type\":\"customer.order.paid\"},\"audience\":{\"type\":"
-          + "\"event_customer\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[" + channel.path("example") + "]}";
+          + "\"event_customer\"},\"action\":{\"type\":\"plain_message\"},\"channels\":[" + example + "]}";
       JsonNode created = ok(201, call("POST", "/v1/distributions", body, null));
       assertThat(created.path("channels").get(0).path("type").asText()).as(type).isEqualTo(type);
     }

@@ -1,6 +1,7 @@
 package herald.local;
 
 import com.sun.net.httpserver.HttpExchange;
+import herald.standins.LocalSecretsManager;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,7 +14,8 @@ import java.util.concurrent.Executors;
 
 /**
  * One HTTP server for the runtime's own AWS endpoints: EventBridge (requests with X-Amz-Target AWSEvents.*),
- * EventBridge Scheduler (/schedules/{name}, {@link LocalScheduler}) and SNS (form posts with an Action; GET/DELETE
+ * EventBridge Scheduler (/schedules/{name}, {@link LocalScheduler}), Secrets Manager (X-Amz-Target
+ * secretsmanager.*, in memory: {@link LocalSecretsManager}) and SNS (form posts with an Action; GET/DELETE
  * /sms). Like the local API, a worker per request and a read
  * timeout on bodies.
  */
@@ -23,6 +25,7 @@ public final class LocalAwsServer implements AutoCloseable {
       Thread.ofVirtual().name("aws-endpoint-", 0).factory());
   private final BodyReader bodies = new BodyReader(LocalHttpApi.READ_TIMEOUT);
   private final LocalSns sns;
+  private final LocalSecretsManager secretsManager = new LocalSecretsManager();
   private volatile LocalEventBridge eventBridge;
   private volatile LocalScheduler scheduler;
 
@@ -52,6 +55,11 @@ public final class LocalAwsServer implements AutoCloseable {
     this.scheduler = scheduler;
   }
 
+  /** The in-memory Secrets Manager (integrations' credentials, webhook secrets). */
+  public LocalSecretsManager secretsManager() {
+    return secretsManager;
+  }
+
   public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -66,7 +74,10 @@ public final class LocalAwsServer implements AutoCloseable {
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       Reply reply;
       LocalEventBridge events = eventBridge;
-      if (target != null && target.startsWith("AWSEvents.")) {
+      if (LocalSecretsManager.handles(target)) {
+        LocalSecretsManager.Answer answer = secretsManager.handle(target, body);
+        reply = new Reply(answer.status(), "application/x-amz-json-1.1", answer.body());
+      } else if (target != null && target.startsWith("AWSEvents.")) {
         reply = events != null ? events.handle(target, body)
             : Reply.json(503, "{\"__type\":\"ServiceUnavailable\",\"message\":\"starting\"}");
       } else if (path.startsWith("/schedules/")) {

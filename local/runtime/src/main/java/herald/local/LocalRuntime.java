@@ -32,6 +32,7 @@ public final class LocalRuntime implements AutoCloseable {
   private Map<String, LambdaFunction> functions;
   private LocalHttpApi api;
   private LocalSns sns;
+  private LocalAwsServer aws;
   private LocalSchedules schedules;
   private LocalScheduler scheduler;
   private String apiKey;
@@ -84,7 +85,7 @@ public final class LocalRuntime implements AutoCloseable {
     started.push(() -> ses.thenAccept(NodeStandIn::close));
     started.push(() -> elasticMq.thenAccept(ElasticMq::close));
     sns = new LocalSns();
-    LocalAwsServer aws = LocalAwsServer.start(options.awsPort(), null, sns);
+    aws = LocalAwsServer.start(options.awsPort(), null, sns);
     started.push(aws);
     endpoints = new Endpoints(dynalite.join().endpoint(), elasticMq.join().endpoint(), ses.join().endpoint(),
         aws.endpoint());
@@ -145,6 +146,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   public LocalSns sns() {
     return sns;
+  }
+
+  /** The in-memory Secrets Manager the functions keep their secrets in. */
+  public herald.standins.LocalSecretsManager secretsManager() {
+    return aws.secretsManager();
   }
 
   /** The template's Schedule event sources; {@link LocalSchedules#fire} runs one now. */

@@ -60,6 +60,7 @@ final class Wiring {
     vars.put("AWS_ENDPOINT_URL_SNS", endpoints.aws());
     vars.put("AWS_ENDPOINT_URL_EVENTBRIDGE", endpoints.aws());
     vars.put("AWS_ENDPOINT_URL_SCHEDULER", endpoints.aws());
+    vars.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", endpoints.aws());
     return Env.of(vars);
   }
 

@@ -38,7 +38,8 @@ class RealTemplateTest {
     assertThat(template.tables()).extracting(Template.Table::logicalId).containsExactlyInAnyOrder(
         "DistributionsTable", "CustomersTable", "MessagesTable", "SettingsTable", "EventKeysTable", "ApiKeysTable",
         "ActivityTable", "SuppressionsTable", "StatsTable", "SegmentsTable", "SegmentMembersTable",
-        "AsyncActionsTable", "RejectedEventsTable", "CampaignsTable", "CodesTable", "PublicationsTable", "UsageTable");
+        "AsyncActionsTable", "RejectedEventsTable", "CampaignsTable", "CodesTable", "PublicationsTable", "UsageTable",
+        "IntegrationsTable");
     Template.Table distributions = template.tables().stream()
         .filter(t -> t.logicalId().equals("DistributionsTable")).findFirst().orElseThrow();
     assertThat(distributions.globalIndexes()).extracting(Template.Index::name).containsExactly("ActiveByTrigger", "ByStatus",

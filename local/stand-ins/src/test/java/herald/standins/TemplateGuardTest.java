@@ -83,6 +83,9 @@ class TemplateGuardTest {
       queue-policy-rule-pattern.yaml                    | queue_policy_names_its_rules                  | must not match its source with ArnLike
       function-crud-on-table-it-does-not-write.yaml     | dynamodb_crud_only_on_tables_written          | missing from the function's Metadata.WritesTables
       function-crud-without-writes-tables.yaml          | dynamodb_crud_only_on_tables_written          | needs Metadata.WritesTables
+      secrets-in-another-function.yaml                  | secrets_manager_only_for_api_and_sender       | Only ApiFunction and SenderFunction may use Secrets Manager
+      secrets-list-in-another-function.yaml             | secrets_manager_only_for_api_and_sender       | remove the secretsmanager action
+      secrets-template-in-another-function.yaml         | secrets_manager_only_for_api_and_sender       | remove the AWSSecretsManager policy template
       """)
   void templateWithOneDefectFailsExactlyTheRuleItBreaks(String fixture, String rule, String message) {
     GuardRun run = validate(fixture(fixture));

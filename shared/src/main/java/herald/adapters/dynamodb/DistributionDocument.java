@@ -23,11 +23,13 @@ import java.util.function.Function;
 /**
  * A distribution's stored document, the storage's own form: what the API reads and answers may change without
  * changing it. Layout 2 holds the content (name, description, trigger, audience, action, channels with their
- * secrets, each in its kind's stored form); id, status, version and times are attributes of the item. Layout 1
- * (before items carried a layout) was the API's form with secrets, those attributes inside the document.
+ * secrets, each in its kind's stored form); id, status, version and times are attributes of the item. Layout 3 is
+ * layout 2 where the marketing tools' channels name an integration ({@code integration_id}) instead of holding
+ * credentials; their credentials in a layout 2 or 1 document are read and dropped. Layout 1 (before items carried
+ * a layout) was the API's form with secrets, those attributes inside the document.
  */
 final class DistributionDocument {
-  static final int SCHEMA = 2;
+  static final int SCHEMA = 3;
   private final ChannelKinds kinds;
 
   DistributionDocument(ChannelKinds kinds) {

@@ -13,4 +13,9 @@ public interface Channel {
 
   /** Its Mustache templates, by their field under the channel ({@code subject}, {@code attributes.first_name}). */
   Map<String, String> templates();
+
+  /** The saved integration it sends through ({@code integration_id}), for the marketing tools; null otherwise. */
+  default String integration() {
+    return null;
+  }
 }

@@ -38,7 +38,6 @@ class DistributionJsonTest {
   private static final ChannelKinds KINDS = TestChannels.kinds();
   private static final DistributionJson JSON = new DistributionJson(new ChannelJson(KINDS));
   private static final String SECRET = "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3";
-  private static final String MAILCHIMP_KEY = "0123456789abcdef0123456789abcdef-us21";
 
   /** One of everything: every channel, with every secret. */
   static Distribution full() {
@@ -50,10 +49,10 @@ class DistributionJsonTest {
             new SmsChannel("Code {{voucher.code}} €", "transactional", "Acme"),
             new WebhookChannel("https://hooks.example.com/in", SECRET, Map.of("X-Team", "growth"),
                 WebhookPayload.custom(Map.of("code", "{{voucher.code}}", "n", 1, "ok", true, "list", List.of("a")))),
-            new BrazeChannel("https://rest.iad-01.braze.com", "braze-key-1", "id", Map.of("code", "{{voucher.code}}")),
-            new MailchimpChannel(MAILCHIMP_KEY, "a1b2c3", Map.of("CODE", "{{voucher.code}}"), List.of("vip")),
-            new KlaviyoChannel("pk_secret", "Code received", Map.of("code", "{{voucher.code}}")),
-            new IntercomChannel("intercom-token", "eu", "code-received", Map.of("code", "{{voucher.code}}"))),
+            new BrazeChannel("int_example_braze", "id", Map.of("code", "{{voucher.code}}")),
+            new MailchimpChannel("int_example_mailchimp", "a1b2c3", Map.of("CODE", "{{voucher.code}}"), List.of("vip")),
+            new KlaviyoChannel("int_example_klaviyo", "Code received", Map.of("code", "{{voucher.code}}")),
+            new IntercomChannel("int_example_intercom", "code-received", Map.of("code", "{{voucher.code}}"))),
         3, T0, T0.plusSeconds(60));
   }
 
@@ -82,16 +81,14 @@ class DistributionJsonTest {
   void theApiFormNeverShowsASecretButSaysWhichAreSet() {
     String written = JSON.write(full()).toString();
 
-    for (String secret : List.of(SECRET, "braze-key-1", MAILCHIMP_KEY, "pk_secret", "intercom-token")) {
-      assertThat(written).doesNotContain(secret);
-    }
+    assertThat(written).doesNotContain(SECRET);
     JsonNode channels = JSON.write(full()).get("channels");
     assertThat(channels.get(2).get("secret_set").asBoolean()).isTrue();
     assertThat(channels.get(2).has("secret")).isFalse();
-    assertThat(channels.get(3).get("api_key_set").asBoolean()).isTrue();
-    assertThat(channels.get(4).get("api_key_set").asBoolean()).isTrue();
-    assertThat(channels.get(5).get("api_key_set").asBoolean()).isTrue();
-    assertThat(channels.get(6).get("access_token_set").asBoolean()).isTrue();
+    for (int tool = 3; tool <= 6; tool++) {
+      assertThat(channels.get(tool).get("integration_id").asText()).startsWith("int_example_");
+      assertThat(channels.get(tool).has("api_key_set")).isFalse();
+    }
     assertThat(channels.get(1).get("segments").asInt()).isEqualTo(1);
   }
 
@@ -111,9 +108,8 @@ class DistributionJsonTest {
     assertThat(node.get("action")).isEqualTo(json("{'type':'publish_code','campaign_id':'camp_1'}"));
     assertThat(node.get("channels").get(1)).isEqualTo(json("{'type':'sms','text':'Code {{voucher.code}} €',"
         + "'sms_type':'transactional','sender_id':'Acme','segments':1}"));
-    assertThat(node.get("channels").get(3)).isEqualTo(json("{'type':'braze','rest_endpoint':"
-        + "'https://rest.iad-01.braze.com','api_key_set':true,'external_id_field':'id','attributes':"
-        + "{'code':'{{voucher.code}}'}}"));
+    assertThat(node.get("channels").get(3)).isEqualTo(json("{'type':'braze','integration_id':"
+        + "'int_example_braze','external_id_field':'id','attributes':{'code':'{{voucher.code}}'}}"));
   }
 
   @Test
@@ -127,7 +123,7 @@ class DistributionJsonTest {
     assertThat(parsed.audience()).isEqualTo(d.audience());
     assertThat(parsed.action()).isEqualTo(d.action());
     assertThat(parsed.channels()).allSatisfy(c -> assertThat(missesASecret(c)).isEqualTo(
-        !(c instanceof EmailChannel || c instanceof SmsChannel)));
+        c instanceof WebhookChannel));
     assertThat(IntStream.range(0, d.channels().size())
         .mapToObj(i -> KINDS.keepSecrets(parsed.channels().get(i), d.channels().get(i))).toList())
         .isEqualTo(d.channels());
@@ -161,7 +157,7 @@ class DistributionJsonTest {
   void refusesUnknownFieldsInsideEveryChannelTypeAndItsPayload() {
     for (String channel : List.of("{'type':'sms','text':'x','subject':'s'}|channels[0].subject",
         "{'type':'webhook','url':'https://e.com','payload':{'type':'envelope','format':'x'}}|channels[0].payload.format",
-        "{'type':'braze','rest_endpoint':'https://rest.iad-01.braze.com','secret':'x'}|channels[0].secret",
+        "{'type':'braze','integration_id':'int_1','secret':'x'}|channels[0].secret",
         "{'type':'mailchimp','audience_id':'a','metric':'m'}|channels[0].metric",
         "{'type':'klaviyo','metric':'m','region':'eu'}|channels[0].region",
         "{'type':'intercom','event_name':'e','api_key':'k'}|channels[0].api_key",
@@ -191,7 +187,7 @@ class DistributionJsonTest {
       "{'channels':[{'type':'webhook','url':'https://e.com','payload':'custom'}]}|channels[0].payload",
       "{'channels':[{'type':'mailchimp','audience_id':'a','tags':'vip'}]}|channels[0].tags",
       "{'channels':[{'type':'mailchimp','audience_id':'a','tags':[1]}]}|channels[0].tags[0]",
-      "{'channels':[{'type':'braze','rest_endpoint':'https://rest.iad-01.braze.com','attributes':{'a':{}}}]}|channels[0].attributes.a"})
+      "{'channels':[{'type':'braze','integration_id':'int_1','attributes':{'a':{}}}]}|channels[0].attributes.a"})
   void refusesWrongTypesNamingTheField(String override, String field) {
     ObjectNode body = minimal();
     json(override).fields().forEachRemaining(e -> body.set(e.getKey(), e.getValue()));

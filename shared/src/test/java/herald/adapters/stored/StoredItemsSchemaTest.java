@@ -48,8 +48,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Every item Herald writes says its layout ({@code schema_version}): distributions 2 (their document is the
- * storage's own form, pinned by the fixtures in herald/stored/v2), customers 2 (the change's mark and the
+ * Every item Herald writes says its layout ({@code schema_version}): distributions 3 (their document is the
+ * storage's own form, pinned by the fixtures in herald/stored/v3; v2 is still read), customers 2 (the change's mark and the
  * tombstone), everything else 1. An item of a layout later than this Herald knows is refused, never misread.
  */
 class StoredItemsSchemaTest {
@@ -65,7 +65,7 @@ class StoredItemsSchemaTest {
   }
 
   @Test
-  void distributionsAreStoredInLayout2ExactlyAsTheFixturesPinIt() {
+  void distributionsAreStoredInLayout3ExactlyAsTheFixturesPinIt() {
     var distributions = new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"), TestChannels.kinds());
     List<Distribution> v1 = v1Distributions();
     v1.forEach(distributions::create);
@@ -73,16 +73,25 @@ class StoredItemsSchemaTest {
     List<JsonNode> written = new ArrayList<>();
     for (var item : scan("DISTRIBUTIONS_TABLE")) written.add(StoredFixtures.json(item));
     List<JsonNode> pinned = new ArrayList<>();
-    for (var item : StoredFixtures.items("v2", "distributions")) pinned.add(StoredFixtures.json(item));
+    for (var item : StoredFixtures.items("v3", "distributions")) pinned.add(StoredFixtures.json(item));
 
     assertThat(written).as("the stored form changed: give it a new layout, and keep reading the old one")
         .containsExactlyInAnyOrderElementsOf(pinned);
     for (JsonNode item : written) {
       JsonNode doc = Json.parse(item.path("doc").path("S").asText());
-      assertThat(doc.has("id") || doc.has("status") || doc.has("version")).as("layout 2 keeps those on the item")
+      assertThat(doc.has("id") || doc.has("status") || doc.has("version")).as("layouts 2 and 3 keep those on the item")
           .isFalse();
     }
     assertThat(v1.stream().map(d -> distributions.get(d.id()).orElseThrow()).toList()).isEqualTo(v1);
+  }
+
+  @Test
+  void distributionsOfLayout2ReadBackWithTheirToolCredentialsDropped() {
+    StoredFixtures.load(dynamo, env.get("DISTRIBUTIONS_TABLE"), "v2", "distributions");
+    var distributions = new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"), TestChannels.kinds());
+
+    assertThat(v1Distributions().stream().map(d -> distributions.get(d.id()).orElseThrow()).toList())
+        .isEqualTo(v1Distributions());
   }
 
   @Test

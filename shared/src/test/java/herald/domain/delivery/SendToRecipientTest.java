@@ -369,7 +369,7 @@ class SendToRecipientTest {
   void failsAJobForAChannelThisVersionCannotSendYet() {
     distributions.create(new Distribution("dist_1", "Sms", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
         Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
-        List.of(Samples.email(), new BrazeChannel("https://rest.iad-01.braze.com", "braze-key", null,
+        List.of(Samples.email(), new BrazeChannel("int_example_braze", null,
             java.util.Map.of("plan", "gold"))), 1, T0, T0));
     SendJob sms = new SendJob("dist_1", "braze", ada.id(), paid);
 

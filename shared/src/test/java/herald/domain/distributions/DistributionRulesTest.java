@@ -90,14 +90,14 @@ class DistributionRulesTest {
 
   @Test
   void checksEveryChannelsTemplatesWithTheirOwnField() {
-    assertRefused(() -> rules.check(Drafts.withChannels(new BrazeChannel("https://rest.iad-01.braze.com", "k", null,
+    assertRefused(() -> rules.check(Drafts.withChannels(new BrazeChannel("int_example_braze", null,
         Map.of("code", "{{gift.code}}")))), "unknown_variable", "channels[0].attributes.code");
     assertRefused(() -> rules.check(Drafts.withChannels(Samples.email(), new MailchimpChannel(
-        "0123456789abcdef0123456789abcdef-us21", "a1", Map.of("CODE", "{{loyalty.points}}"), null))),
+        "int_example_mailchimp", "a1", Map.of("CODE", "{{loyalty.points}}"), null))),
         "unknown_variable", "channels[1].merge_fields.CODE");
-    assertRefused(() -> rules.check(Drafts.withChannels(new KlaviyoChannel("pk_1", "m",
+    assertRefused(() -> rules.check(Drafts.withChannels(new KlaviyoChannel("int_example_klaviyo", "m",
         Map.of("p", "{{promotion_tier.name}}")))), "unknown_variable", "channels[0].properties.p");
-    assertRefused(() -> rules.check(Drafts.withChannels(new IntercomChannel("t", null, "e",
+    assertRefused(() -> rules.check(Drafts.withChannels(new IntercomChannel("int_example_intercom", "e",
         Map.of("m", "{{#x}}")))), "invalid_template", "channels[0].metadata.m");
     assertRefused(() -> rules.check(Drafts.withChannels(new SmsChannel("{{reward.name}}", null, null))),
         "unknown_variable", "channels[0].text");
@@ -133,31 +133,31 @@ class DistributionRulesTest {
         new WebhookChannel("https://hooks.example.com", null, null, null))).channels().get(1);
     assertThat(generated.secret()).as("a webhook's secret is generated when left out").startsWith("whsec_");
     assertThat(generated.revealed()).isTrue();
-    assertRefused(() -> rules.check(Drafts.withChannels(new BrazeChannel("https://rest.iad-01.braze.com", null, null,
-        null))), "missing_field", "channels[0].api_key");
+    assertRefused(() -> rules.check(Drafts.withChannels(new BrazeChannel(null, null, null))),
+        "missing_field", "channels[0].integration_id");
     assertRefused(() -> rules.check(Drafts.withChannels(new MailchimpChannel(null, "a1", null, null))),
-        "missing_field", "channels[0].api_key");
+        "missing_field", "channels[0].integration_id");
     assertRefused(() -> rules.check(Drafts.withChannels(new KlaviyoChannel(null, "m", null))),
-        "missing_field", "channels[0].api_key");
-    assertRefused(() -> rules.check(Drafts.withChannels(new IntercomChannel(null, null, "e", null))),
-        "missing_field", "channels[0].access_token");
+        "missing_field", "channels[0].integration_id");
+    assertRefused(() -> rules.check(Drafts.withChannels(new IntercomChannel(null, "e", null))),
+        "missing_field", "channels[0].integration_id");
   }
 
   @Test
   void aPutWithoutTheSecretKeepsTheStoredOne() {
     Distribution stored = Distribution.create("dist_1", Drafts.withChannels(Samples.email(),
         Drafts.webhook("https://hooks.example.com/old"),
-        new KlaviyoChannel("pk_stored", "m", null)), Samples.T0);
+        new KlaviyoChannel("int_example_klaviyo", "m", null)), Samples.T0);
     WebhookChannel webhook = new WebhookChannel("https://hooks.example.com/new", null, Map.of(), null);
-    KlaviyoChannel klaviyo = new KlaviyoChannel(null, "m2", null);
+    KlaviyoChannel klaviyo = new KlaviyoChannel("int_example_klaviyo", "m2", null);
 
     DistributionDraft merged = rules.checkEdit(Drafts.withChannels(webhook, klaviyo), stored);
 
     assertThat(merged.channels()).containsExactly(
         new WebhookChannel("https://hooks.example.com/new", Drafts.WEBHOOK_SECRET, Map.of(), null),
-        new KlaviyoChannel("pk_stored", "m2", null));
-    assertRefused(() -> rules.checkEdit(Drafts.withChannels(webhook, klaviyo, new IntercomChannel(null, null, "e", null)),
-        stored), "missing_field", "channels[2].access_token");
+        new KlaviyoChannel("int_example_klaviyo", "m2", null));
+    assertRefused(() -> rules.checkEdit(Drafts.withChannels(webhook, klaviyo, new IntercomChannel(null, "e", null)),
+        stored), "missing_field", "channels[2].integration_id");
   }
 
   @ParameterizedTest

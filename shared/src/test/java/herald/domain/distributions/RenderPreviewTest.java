@@ -126,11 +126,11 @@ class RenderPreviewTest {
   @Test
   void rendersTheMarketingToolsFields() {
     Distribution d = of(ActionType.PLAIN_MESSAGE, "customer.order.paid",
-        new BrazeChannel("https://rest.iad-01.braze.com", "k", "id", Map.of("first", "{{customer.name}}")),
-        new MailchimpChannel("0123456789abcdef0123456789abcdef-us21", "a1", Map.of("FNAME", "{{customer.name}}"),
+        new BrazeChannel("int_example_braze", "id", Map.of("first", "{{customer.name}}")),
+        new MailchimpChannel("int_example_mailchimp", "a1", Map.of("FNAME", "{{customer.name}}"),
             List.of("vip")),
-        new KlaviyoChannel("pk_1", "Ordered", Map.of("tier", "{{customer.metadata.tier}}")),
-        new IntercomChannel("t", null, "ordered", Map.of("phone", "{{customer.phone}}")));
+        new KlaviyoChannel("int_example_klaviyo", "Ordered", Map.of("tier", "{{customer.metadata.tier}}")),
+        new IntercomChannel("int_example_intercom", "ordered", Map.of("phone", "{{customer.phone}}")));
 
     Map<String, Object> all = preview.render(d, ada, null, null);
 

@@ -8,6 +8,10 @@ import herald.domain.channels.ChannelSettings;
 import herald.domain.channels.MessageContext;
 import herald.domain.templates.Templates;
 import jakarta.inject.Inject;
+import herald.domain.integrations.IntegrationRefs;
+import herald.domain.integrations.Integrations;
+import jakarta.inject.Provider;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +20,16 @@ import java.util.Map;
 public final class BrazeKind implements ChannelKind {
   public static final String TYPE = "braze";
   private static final List<ChannelField> FIELDS = List.of(
-      ChannelField.required("rest_endpoint", "string"),
-      ChannelField.secret("api_key"),
+      ChannelField.required(IntegrationRefs.FIELD, "string"),
       ChannelField.optional("external_id_field", "string"),
       ChannelField.optional("attributes", "object").withTemplates());
   private final Templates templates;
+  private final Provider<Integrations> integrations;
 
   @Inject
-  public BrazeKind(Templates templates) {
+  public BrazeKind(Templates templates, Provider<Integrations> integrations) {
     this.templates = templates;
+    this.integrations = integrations;
   }
 
   @Override
@@ -35,7 +40,7 @@ public final class BrazeKind implements ChannelKind {
   @Override
   public String description() {
     return "Braze: the customer's user attributes through your instance's REST API (the customer's source_id or"
-        + " id as external_id). Not delivered yet: its messages end FAILED channel_not_supported.";
+        + " id as external_id), with the credentials of a saved integration. Not delivered yet: its messages end FAILED channel_not_supported.";
   }
 
   @Override
@@ -45,25 +50,34 @@ public final class BrazeKind implements ChannelKind {
 
   @Override
   public Channel parse(ChannelFields f) {
-    return new BrazeChannel(f.text("rest_endpoint"), f.text("api_key"), f.text("external_id_field"),
-        f.texts("attributes"));
+    return new BrazeChannel(f.text(IntegrationRefs.FIELD), f.text("external_id_field"), f.texts("attributes"));
   }
 
   @Override
   public Map<String, Object> write(Channel channel) {
     BrazeChannel braze = (BrazeChannel) channel;
     Map<String, Object> form = new LinkedHashMap<>();
-    form.put("rest_endpoint", braze.restEndpoint());
-    if (braze.apiKey() != null) form.put("api_key", braze.apiKey());
+    if (braze.integrationId() != null) form.put(IntegrationRefs.FIELD, braze.integrationId());
     form.put("external_id_field", braze.externalIdField());
     form.put("attributes", braze.attributes());
     return form;
   }
 
+  /** Fields of channels stored before integrations (their credentials): read back and dropped. */
+  @Override
+  public Set<String> storedFields() {
+    return Set.of("api_key", "rest_endpoint");
+  }
+
+  @Override
+  public void checkForSave(Channel channel, String at) {
+    IntegrationRefs.check(integrations.get(), channel.integration(), TYPE, at + IntegrationRefs.FIELD);
+  }
+
   @Override
   public Map<String, Object> example() {
-    return ChannelSettings.ordered("type", TYPE, "rest_endpoint", "https://rest.iad-01.braze.com",
-        "api_key", "braze-example-key", "external_id_field", "source_id",
+    return ChannelSettings.ordered("type", TYPE, IntegrationRefs.FIELD, "int_example_braze",
+        "external_id_field", "source_id",
         "attributes", Map.of("first_name", "{{customer.name}}"));
   }
 

@@ -4,6 +4,7 @@ import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelSettings;
 import herald.domain.common.Invalid;
 import herald.domain.common.Text;
+import herald.domain.integrations.IntegrationRefs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,17 +13,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A Mailchimp audience member: a write-only API key ({@code <32 hex>-<data center>}, e.g. ...-us21), the
- * audience id, merge fields (TAG -> template, TAG = [A-Z0-9_]{1,10}) and up to 20 tags.
+ * A Mailchimp audience member: the saved integration holding the API key ({@code integration_id}), the audience
+ * id, merge fields (TAG -> template, TAG = [A-Z0-9_]{1,10}) and up to 20 tags.
  */
-public record MailchimpChannel(String apiKey, String audienceId, Map<String, String> mergeFields, List<String> tags)
-    implements Channel {
+public record MailchimpChannel(String integrationId, String audienceId, Map<String, String> mergeFields,
+    List<String> tags) implements Channel {
   public MailchimpChannel {
-    apiKey = ChannelSettings.secret(apiKey, "api_key");
-    if (apiKey != null && !apiKey.matches("[0-9a-f]{32}-[a-z]{2,}[0-9]+")) {
-      throw new Invalid("invalid_value", "channels[].api_key",
-          "channels[].api_key must look like a Mailchimp API key: 32 hex characters, a dash and the data center (-us21)");
-    }
+    integrationId = IntegrationRefs.read(integrationId, ChannelSettings.AT + IntegrationRefs.FIELD);
     audienceId = Text.required(audienceId, "channels[].audience_id");
     if (!audienceId.matches("[A-Za-z0-9_-]{1,100}")) {
       throw new Invalid("invalid_value", "channels[].audience_id", "channels[].audience_id is not a Mailchimp audience id");
@@ -37,9 +34,9 @@ public record MailchimpChannel(String apiKey, String audienceId, Map<String, Str
     tags = tags(tags);
   }
 
-  /** The data center the API key belongs to ({@code us21}), or null without a key. */
-  public String dataCenter() {
-    return apiKey == null ? null : apiKey.substring(apiKey.indexOf('-') + 1);
+  @Override
+  public String integration() {
+    return integrationId;
   }
 
   @Override
@@ -52,12 +49,6 @@ public record MailchimpChannel(String apiKey, String audienceId, Map<String, Str
     Map<String, String> templates = new LinkedHashMap<>();
     mergeFields.forEach((tag, template) -> templates.put("merge_fields." + tag, template));
     return templates;
-  }
-
-  @Override
-  public String toString() {
-    return "MailchimpChannel[api_key=" + (apiKey == null ? "unset" : "***") + ", audience_id=" + audienceId
-        + ", merge_fields=" + mergeFields + ", tags=" + tags + "]";
   }
 
   private static List<String> tags(List<String> given) {

@@ -8,6 +8,10 @@ import herald.domain.channels.ChannelSettings;
 import herald.domain.channels.MessageContext;
 import herald.domain.templates.Templates;
 import jakarta.inject.Inject;
+import herald.domain.integrations.IntegrationRefs;
+import herald.domain.integrations.Integrations;
+import jakarta.inject.Provider;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +20,17 @@ import java.util.Map;
 public final class MailchimpKind implements ChannelKind {
   public static final String TYPE = "mailchimp";
   private static final List<ChannelField> FIELDS = List.of(
-      ChannelField.secret("api_key"),
+      ChannelField.required(IntegrationRefs.FIELD, "string"),
       ChannelField.required("audience_id", "string"),
       ChannelField.optional("merge_fields", "object").withTemplates(),
       ChannelField.optional("tags", "array"));
   private final Templates templates;
+  private final Provider<Integrations> integrations;
 
   @Inject
-  public MailchimpKind(Templates templates) {
+  public MailchimpKind(Templates templates, Provider<Integrations> integrations) {
     this.templates = templates;
+    this.integrations = integrations;
   }
 
   @Override
@@ -45,23 +51,34 @@ public final class MailchimpKind implements ChannelKind {
 
   @Override
   public Channel parse(ChannelFields f) {
-    return new MailchimpChannel(f.text("api_key"), f.text("audience_id"), f.texts("merge_fields"), f.list("tags"));
+    return new MailchimpChannel(f.text(IntegrationRefs.FIELD), f.text("audience_id"), f.texts("merge_fields"), f.list("tags"));
   }
 
   @Override
   public Map<String, Object> write(Channel channel) {
     MailchimpChannel mailchimp = (MailchimpChannel) channel;
     Map<String, Object> form = new LinkedHashMap<>();
-    if (mailchimp.apiKey() != null) form.put("api_key", mailchimp.apiKey());
+    if (mailchimp.integrationId() != null) form.put(IntegrationRefs.FIELD, mailchimp.integrationId());
     form.put("audience_id", mailchimp.audienceId());
     form.put("merge_fields", mailchimp.mergeFields());
     form.put("tags", mailchimp.tags());
     return form;
   }
 
+  /** Fields of channels stored before integrations (their credentials): read back and dropped. */
+  @Override
+  public Set<String> storedFields() {
+    return Set.of("api_key");
+  }
+
+  @Override
+  public void checkForSave(Channel channel, String at) {
+    IntegrationRefs.check(integrations.get(), channel.integration(), TYPE, at + IntegrationRefs.FIELD);
+  }
+
   @Override
   public Map<String, Object> example() {
-    return ChannelSettings.ordered("type", TYPE, "api_key", "0123456789abcdef0123456789abcdef-us21",
+    return ChannelSettings.ordered("type", TYPE, IntegrationRefs.FIELD, "int_example_mailchimp",
         "audience_id", "a1b2c3d4e5", "merge_fields", Map.of("FNAME", "{{customer.name}}"), "tags", List.of("welcome"));
   }
 
