@@ -53,6 +53,25 @@ public interface ChannelKind {
     throw new Invalid("not_rotatable", "index", "a " + type() + " channel has no secret Herald can rotate");
   }
 
+  /**
+   * The edited channel (of this kind) keeping the stored one's secrets its own way, or empty for the generic way
+   * ({@link ChannelKinds#keepSecrets}).
+   */
+  default Optional<Channel> keepSecrets(Channel edited, Channel stored) {
+    return Optional.empty();
+  }
+
+  /**
+   * The channel as the distribution's document may hold it: a kind whose secrets live in the secret store puts
+   * them there and keeps references. {@code stored} is the channel of this kind the document holds now, or null.
+   */
+  default Channel seal(String distributionId, Channel channel, Channel stored) {
+    return channel;
+  }
+
+  /** Deletes what {@link #seal} stored for the distribution; nothing when there is nothing. */
+  default void deleteSecrets(String distributionId) {}
+
   /** What answers add to the configuration (its answer-only fields): nothing unless the kind says so. */
   default Map<String, Object> answerOnly(Channel channel) {
     return Map.of();

@@ -98,6 +98,8 @@ public final class ChannelKinds {
   public Channel keepSecrets(Channel edited, Channel stored) {
     if (!edited.type().equals(stored.type())) return edited;
     ChannelKind kind = get(edited.type());
+    Optional<Channel> own = kind.keepSecrets(edited, stored);
+    if (own.isPresent()) return own.get();
     Map<String, Object> form = new LinkedHashMap<>(kind.write(edited));
     Map<String, Object> previous = kind.write(stored);
     boolean kept = false;
@@ -110,6 +112,16 @@ public final class ChannelKinds {
     if (!kept) return edited;
     for (String name : kind.storedFields()) form.put(name, previous.get(name));
     return kind.parse(ChannelFields.of(form, stored(kind)));
+  }
+
+  /**
+   * The channels as a distribution's document holds them, each sealed by its kind ({@link ChannelKind#seal}) against
+   * the stored channel of the same type (a distribution has one channel per type).
+   */
+  public java.util.List<Channel> seal(String distributionId, java.util.List<Channel> channels,
+      java.util.List<Channel> stored) {
+    return channels.stream().map(channel -> get(channel.type()).seal(distributionId, channel, stored.stream()
+        .filter(c -> c.type().equals(channel.type())).findFirst().orElse(null))).toList();
   }
 
   /** The channel about to be saved, completed by its kind (a generated secret). */

@@ -38,10 +38,11 @@ public final class ManageDistributions {
   private final Clock clock;
   private final Activations activations;
   private final FindPromotionTier tiers;
+  private final DistributionSecrets secrets;
 
   @Inject
   public ManageDistributions(Distributions distributions, Segments segments, Campaigns campaigns,
-      DistributionRules rules, Activity activity, Clock clock, Activations activations) {
+      DistributionRules rules, Activity activity, Clock clock, Activations activations, DistributionSecrets secrets) {
     this.distributions = distributions;
     this.segments = segments;
     this.campaigns = campaigns;
@@ -50,12 +51,13 @@ public final class ManageDistributions {
     this.clock = clock;
     this.activations = activations;
     this.tiers = new FindPromotionTier(campaigns, clock);
+    this.secrets = secrets;
   }
 
-  /** With nothing told of activations. */
+  /** With nothing told of activations, and the channels' secrets kept in the document. */
   public ManageDistributions(Distributions distributions, Segments segments, Campaigns campaigns,
       DistributionRules rules, Activity activity, Clock clock) {
-    this(distributions, segments, campaigns, rules, activity, clock, Activations.NONE);
+    this(distributions, segments, campaigns, rules, activity, clock, Activations.NONE, DistributionSecrets.IN_DOCUMENT);
   }
 
   public Distribution create(DistributionDraft draft, String actor) {
@@ -63,7 +65,7 @@ public final class ManageDistributions {
     segmentsExist(checked.trigger(), checked.audience());
     campaignExists(checked.action());
     Distribution distribution = Distribution.create(Ids.random("dist_"), checked, clock.instant());
-    distributions.create(distribution);
+    distributions.create(secrets.seal(distribution, null));
     record(distribution, actor, "created");
     return distribution;
   }
@@ -89,7 +91,7 @@ public final class ManageDistributions {
       throw new Conflict("not_editable", "only a DRAFT distribution can switch between manual and automatic");
     }
     Distribution edited = current.edit(checked, clock.instant());
-    replace(edited, expectedVersion);
+    replace(edited, current);
     record(edited, actor, "updated");
     return edited;
   }
@@ -103,7 +105,7 @@ public final class ManageDistributions {
       campaignExists(current.action());
     }
     if (moved != current) {
-      replace(moved, current.version());
+      replace(moved, current);
       record(moved, actor, verb(next));
     }
     if (next == DistributionStatus.ACTIVE) activations.activated(moved);
@@ -120,7 +122,7 @@ public final class ManageDistributions {
     }
     Distribution scheduled = current.scheduled(schedule, clock.instant());
     checkReferences(current);
-    replace(scheduled, current.version());
+    replace(scheduled, current);
     record(scheduled, actor, verb(DistributionStatus.SCHEDULED));
     return scheduled;
   }
@@ -138,6 +140,7 @@ public final class ManageDistributions {
           + (current.manual() ? "stop" : "archive") + " it first");
     }
     if (!distributions.delete(id, expectedVersion)) throw versionConflict(id);
+    secrets.deleted(current);
     activity.record(new ActivityEntry(subject(id), clock.instant(), actor, "deleted", current.version()));
   }
 
@@ -185,8 +188,10 @@ public final class ManageDistributions {
     }
   }
 
-  private void replace(Distribution changed, long expectedVersion) {
-    if (!distributions.replace(changed, expectedVersion)) throw versionConflict(changed.id());
+  /** Writes {@code changed} over {@code current}, its secrets sealed (see {@link DistributionSecrets}). */
+  private void replace(Distribution changed, Distribution current) {
+    if (!distributions.replace(secrets.seal(changed, current), current.version())) throw versionConflict(changed.id());
+    secrets.written(changed, current);
   }
 
   private void record(Distribution d, String actor, String action) {
