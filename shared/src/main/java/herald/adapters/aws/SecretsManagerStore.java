@@ -70,12 +70,6 @@ public final class SecretsManagerStore implements SecretStore {
   }
 
   @Override
-  public Optional<Map<String, String>> getFresh(String name) {
-    cache.remove(name);
-    return get(name);
-  }
-
-  @Override
   public void delete(String name) {
     try {
       client.deleteSecret(r -> r.secretId(prefix + name).forceDeleteWithoutRecovery(true));

@@ -63,14 +63,17 @@ public interface ChannelKind {
 
   /**
    * The channel as the distribution's document may hold it: a kind whose secrets live in the secret store puts
-   * them there and keeps references. {@code stored} is the channel of this kind the document holds now, or null.
+   * them there and keeps references.
    */
-  default Channel seal(String distributionId, Channel channel, Channel stored) {
+  default Channel seal(String distributionId, Channel channel) {
     return channel;
   }
 
-  /** Deletes what {@link #seal} stored for the distribution; nothing when there is nothing. */
-  default void deleteSecrets(String distributionId) {}
+  /**
+   * After the document holding {@code before} was replaced by one holding {@code after} (null: the channel or the
+   * distribution is gone): deletes what {@link #seal} stored that no document names any more.
+   */
+  default void secretsReplaced(String distributionId, Channel before, Channel after) {}
 
   /** What answers add to the configuration (its answer-only fields): nothing unless the kind says so. */
   default Map<String, Object> answerOnly(Channel channel) {

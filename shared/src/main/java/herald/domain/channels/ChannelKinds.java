@@ -114,16 +114,6 @@ public final class ChannelKinds {
     return kind.parse(ChannelFields.of(form, stored(kind)));
   }
 
-  /**
-   * The channels as a distribution's document holds them, each sealed by its kind ({@link ChannelKind#seal}) against
-   * the stored channel of the same type (a distribution has one channel per type).
-   */
-  public java.util.List<Channel> seal(String distributionId, java.util.List<Channel> channels,
-      java.util.List<Channel> stored) {
-    return channels.stream().map(channel -> get(channel.type()).seal(distributionId, channel, stored.stream()
-        .filter(c -> c.type().equals(channel.type())).findFirst().orElse(null))).toList();
-  }
-
   /** The channel about to be saved, completed by its kind (a generated secret). */
   public Channel completeForSave(Channel channel) {
     return get(channel.type()).completeForSave(channel);

@@ -15,11 +15,6 @@ public interface SecretStore {
   /** The secret's values, or empty when there is none. */
   Optional<Map<String, String>> get(String name);
 
-  /** The secret's values read from the store itself, past any cache (a value just written elsewhere). */
-  default Optional<Map<String, String>> getFresh(String name) {
-    return get(name);
-  }
-
   /** Deletes the secret; nothing happens when there is none. */
   void delete(String name);
 }

@@ -4,15 +4,14 @@ import herald.domain.channels.Channel;
 import herald.domain.channels.ChannelKinds;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
- * The channels' secrets of a distribution the API writes: put in the secret store before the document is written,
- * so the document keeps only references ({@link ChannelKinds#seal}); a document that still holds a secret (stored
- * before) has it moved at this write. Those of a channel the distribution no longer has, or of a deleted
- * distribution, are deleted after the document is written. Only the API writes secrets; the other functions that
- * write a distribution (a status change) write back what they read.
+ * The channels' secrets of a distribution the API writes ({@link ChannelKinds}: a webhook's go to the secret
+ * store): stored before the document is written, so the document keeps only references, and a document that still
+ * holds a secret (saved before) has it moved at this write; those no document names any more are deleted after it.
+ * Only the API writes secrets: the other functions that write a distribution (a status change) write back the
+ * references they read and never touch the secret store.
  */
 public final class DistributionSecrets {
   /** Secrets kept in the document as they come (domain tests that do not look at them). */
@@ -24,26 +23,29 @@ public final class DistributionSecrets {
     this.kinds = kinds;
   }
 
-  /** The distribution as its document may hold it; {@code stored} is the document's now, or null for a new one. */
-  public Distribution seal(Distribution next, Distribution stored) {
+  /** The distribution as its document may hold it, each channel's secrets stored first. */
+  public Distribution seal(Distribution next) {
     if (kinds == null) return next;
-    List<Channel> channels = kinds.seal(next.id(), next.channels(), stored == null ? List.of() : stored.channels());
-    return new Distribution(next.id(), next.name(), next.description(), next.status(), next.trigger(),
-        next.audience(), next.action(), channels, next.version(), next.createdAt(), next.updatedAt(),
-        next.schedule());
+    List<Channel> channels = next.channels().stream()
+        .map(channel -> kinds.get(channel.type()).seal(next.id(), channel)).toList();
+    return channels.equals(next.channels()) ? next : new Distribution(next.id(), next.name(), next.description(),
+        next.status(), next.trigger(), next.audience(), next.action(), channels, next.version(), next.createdAt(),
+        next.updatedAt(), next.schedule());
   }
 
-  /** After {@code written} replaced {@code before}: deletes the secrets of each channel type it dropped. */
-  public void written(Distribution written, Distribution before) {
+  /**
+   * After a document holding {@code written} replaced one holding {@code before} (null: the distribution is
+   * gone): deletes the secrets {@code before}'s channels named that {@code written}'s of the same type do not.
+   */
+  public void written(Distribution before, Distribution written) {
     if (kinds == null) return;
-    Set<String> kept = written.channels().stream().map(Channel::type).collect(Collectors.toSet());
-    before.channels().stream().map(Channel::type).filter(type -> !kept.contains(type))
-        .forEach(type -> kinds.get(type).deleteSecrets(written.id()));
+    for (Channel old : before.channels()) {
+      Channel now = written == null ? null : sameType(written, old.type()).orElse(null);
+      kinds.get(old.type()).secretsReplaced(before.id(), old, now);
+    }
   }
 
-  /** After the distribution was deleted: deletes every secret of its channels. */
-  public void deleted(Distribution deleted) {
-    if (kinds == null) return;
-    deleted.channels().forEach(channel -> kinds.get(channel.type()).deleteSecrets(deleted.id()));
+  private static Optional<Channel> sameType(Distribution distribution, String type) {
+    return distribution.channels().stream().filter(c -> c.type().equals(type)).findFirst();
   }
 }

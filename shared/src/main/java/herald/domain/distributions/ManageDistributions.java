@@ -65,17 +65,32 @@ public final class ManageDistributions {
     segmentsExist(checked.trigger(), checked.audience());
     campaignExists(checked.action());
     Distribution distribution = Distribution.create(Ids.random("dist_"), checked, clock.instant());
-    distributions.create(secrets.seal(distribution, null));
+    distributions.create(secrets.seal(distribution));
     record(distribution, actor, "created");
     return distribution;
   }
 
   public Distribution get(String id) {
-    return distributions.get(id).orElseThrow(() -> new NotFound("distribution", "id", id));
+    return moved(distributions.get(id).orElseThrow(() -> new NotFound("distribution", "id", id)));
   }
 
+  /** A page of distributions, each one that still held a secret in its document moved out ({@link #moved}). */
   public Page<Distribution> list(DistributionStatus status, String triggerType, String cursor, int limit) {
-    return distributions.list(status, triggerType, cursor, limit);
+    Page<Distribution> page = distributions.list(status, triggerType, cursor, limit);
+    return new Page<>(page.items().stream().map(this::moved).toList(), page.next());
+  }
+
+  /**
+   * The one-off migration, done as the API reads: a document that still holds a channel's secret (saved before
+   * secrets moved to the secret store) is written again, same version and content, holding references only. Lost
+   * to a concurrent write (which moved them itself), the secrets it stored are deleted again.
+   */
+  private Distribution moved(Distribution stored) {
+    Distribution sealed = secrets.seal(stored);
+    if (sealed == stored) return stored;
+    if (distributions.replace(sealed, stored.version())) return sealed;
+    secrets.written(sealed, null);
+    return stored;
   }
 
   /** Replaces the content of a distribution whose version is still {@code expectedVersion}. */
@@ -140,7 +155,7 @@ public final class ManageDistributions {
           + (current.manual() ? "stop" : "archive") + " it first");
     }
     if (!distributions.delete(id, expectedVersion)) throw versionConflict(id);
-    secrets.deleted(current);
+    secrets.written(current, null);
     activity.record(new ActivityEntry(subject(id), clock.instant(), actor, "deleted", current.version()));
   }
 
@@ -190,8 +205,9 @@ public final class ManageDistributions {
 
   /** Writes {@code changed} over {@code current}, its secrets sealed (see {@link DistributionSecrets}). */
   private void replace(Distribution changed, Distribution current) {
-    if (!distributions.replace(secrets.seal(changed, current), current.version())) throw versionConflict(changed.id());
-    secrets.written(changed, current);
+    Distribution sealed = secrets.seal(changed);
+    if (!distributions.replace(sealed, current.version())) throw versionConflict(changed.id());
+    secrets.written(current, sealed);
   }
 
   private void record(Distribution d, String actor, String action) {

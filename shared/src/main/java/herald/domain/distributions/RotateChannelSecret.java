@@ -46,9 +46,11 @@ public final class RotateChannelSecret {
     Distribution rotated = new Distribution(current.id(), current.name(), current.description(), current.status(),
         current.trigger(), current.audience(), current.action(), channels, current.version() + 1,
         current.createdAt(), now, current.schedule());
-    if (!distributions.replace(secrets.seal(rotated, current), current.version())) {
+    Distribution sealed = secrets.seal(rotated);
+    if (!distributions.replace(sealed, current.version())) {
       throw new Conflict("version_conflict", "distribution " + id + " was changed by another call; read it again");
     }
+    secrets.written(current, sealed);
     activity.record(new ActivityEntry(ManageDistributions.subject(id), now, actor, "secret_rotated",
         rotated.version()));
     return rotated;

@@ -107,13 +107,13 @@ public final class WebhookKind implements ChannelKind {
   }
 
   @Override
-  public Channel seal(String distributionId, Channel channel, Channel stored) {
-    return secrets.get().seal(distributionId, (WebhookChannel) channel, (WebhookChannel) stored);
+  public Channel seal(String distributionId, Channel channel) {
+    return secrets.get().seal(distributionId, (WebhookChannel) channel);
   }
 
   @Override
-  public void deleteSecrets(String distributionId) {
-    secrets.get().delete(distributionId);
+  public void secretsReplaced(String distributionId, Channel before, Channel after) {
+    secrets.get().replaced(distributionId, (WebhookChannel) before, (WebhookChannel) after);
   }
 
   @Override
@@ -131,19 +131,11 @@ public final class WebhookKind implements ChannelKind {
     WebhookChannel webhook = (WebhookChannel) channel;
     Map<String, Object> form = new LinkedHashMap<>();
     form.put("url", webhook.url());
-    if (webhook.sealed()) {
-      form.put(REF, webhook.secretRef());
-      if (webhook.previousSecretRef() != null) {
-        form.put(PREVIOUS_REF, webhook.previousSecretRef());
-        form.put(EXPIRES, webhook.previousSecretExpiresAt().toString());
-      }
-    } else {
-      if (webhook.secret() != null) form.put("secret", webhook.secret());
-      if (webhook.previousSecret() != null) {
-        form.put(PREVIOUS, webhook.previousSecret());
-        form.put(EXPIRES, webhook.previousSecretExpiresAt().toString());
-      }
-    }
+    if (webhook.secretRef() != null) form.put(REF, webhook.secretRef());
+    else if (webhook.secret() != null) form.put("secret", webhook.secret());
+    if (webhook.previousSecretRef() != null) form.put(PREVIOUS_REF, webhook.previousSecretRef());
+    else if (webhook.previousSecret() != null) form.put(PREVIOUS, webhook.previousSecret());
+    if (webhook.previousSecretExpiresAt() != null) form.put(EXPIRES, webhook.previousSecretExpiresAt().toString());
     form.put("headers", webhook.headers());
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("type", webhook.payload().type());

@@ -4,20 +4,19 @@ import herald.domain.channels.DeliveryFailure;
 import herald.domain.common.Ids;
 import herald.domain.common.SecretStore;
 import jakarta.inject.Inject;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
- * Webhook secrets in the {@link SecretStore}, one secret per distribution, {@code webhooks/<distribution id>}: a
- * distribution has at most one webhook channel (channel types are unique in it) and an edit matches channels by
- * type, so the name follows the channel wherever it moves in the list. The secret maps references ({@code whr_...},
- * random, never reused) to {@code whsec_} values; the distribution's document keeps only the references. A value
- * under a reference never changes, so a cached read that holds the reference is right, and one that does not is
- * read again. Saving keeps the values the stored document still names beside the new ones, so a save that loses
- * its race leaves the stored document working.
+ * Webhook secrets in the {@link SecretStore}, each under {@code webhooks/<distribution id>/<reference>}: the
+ * reference ({@code whr_...}) is random and names one {@code whsec_} value that never changes, and the
+ * distribution's document keeps only the references. A secret is created before a document names it and deleted
+ * only after no document names it, so a save never overwrites what another save, a cached read or the stored
+ * document relies on, and a channel keeps its secret wherever an edit moves it in the list.
  */
 public final class WebhookSecrets {
+  private static final String VALUE = "secret";
   private final SecretStore store;
 
   @Inject
@@ -25,35 +24,17 @@ public final class WebhookSecrets {
     this.store = store;
   }
 
-  public static String name(String distributionId) {
-    return "webhooks/" + distributionId;
+  /** The name of one secret, relative to the stack's prefix. */
+  public static String name(String distributionId, String ref) {
+    return "webhooks/" + distributionId + "/" + ref;
   }
 
-  /**
-   * The channel holding only references, its plain secrets (new, rotated or from an old document) put in the store
-   * first; {@code stored} is the channel the document holds now (null: none).
-   */
-  public WebhookChannel seal(String distributionId, WebhookChannel channel, WebhookChannel stored) {
+  /** The channel holding only references, each plain secret it held (new, rotated or from an old document) stored. */
+  public WebhookChannel seal(String distributionId, WebhookChannel channel) {
     if (channel.secret() == null && channel.previousSecret() == null) return channel;
-    Map<String, String> existing = store.get(name(distributionId)).orElse(Map.of());
-    Map<String, String> values = new HashMap<>();
-    keep(values, existing, channel.secretRef());
-    keep(values, existing, channel.previousSecretRef());
-    if (stored != null) {
-      keep(values, existing, stored.secretRef());
-      keep(values, existing, stored.previousSecretRef());
-    }
-    String ref = channel.secretRef();
-    if (channel.secret() != null) {
-      ref = Ids.random("whr_");
-      values.put(ref, channel.secret());
-    }
-    String previousRef = channel.previousSecretRef();
-    if (channel.previousSecret() != null) {
-      previousRef = Ids.random("whr_");
-      values.put(previousRef, channel.previousSecret());
-    }
-    store.put(name(distributionId), values);
+    String ref = channel.secret() == null ? channel.secretRef() : stored(distributionId, channel.secret());
+    String previousRef = channel.previousSecret() == null ? channel.previousSecretRef()
+        : stored(distributionId, channel.previousSecret());
     return channel.sealedAs(ref, previousRef);
   }
 
@@ -63,20 +44,33 @@ public final class WebhookSecrets {
    */
   public WebhookChannel open(String distributionId, WebhookChannel channel) {
     if (!channel.sealed() || channel.secret() != null) return channel;
-    String name = name(distributionId);
-    Map<String, String> values = store.get(name).orElse(Map.of());
-    if (!values.containsKey(channel.secretRef())) values = store.getFresh(name).orElse(Map.of());
-    String current = Optional.ofNullable(values.get(channel.secretRef()))
-        .orElseThrow(() -> DeliveryFailure.permanent("webhook_secret_missing", null));
-    return channel.opened(current, channel.previousSecretRef() == null ? null : values.get(channel.previousSecretRef()));
+    String current = value(distributionId, channel.secretRef());
+    if (current == null) throw DeliveryFailure.permanent("webhook_secret_missing", null);
+    return channel.opened(current, channel.previousSecretRef() == null ? null
+        : value(distributionId, channel.previousSecretRef()));
   }
 
-  /** Deletes the distribution's webhook secrets; nothing happens when it has none. */
-  public void delete(String distributionId) {
-    store.delete(name(distributionId));
+  /** Deletes the secrets {@code before} references that {@code after} (null: none) no longer does. */
+  public void replaced(String distributionId, WebhookChannel before, WebhookChannel after) {
+    Set<String> gone = refs(before);
+    if (after != null) gone.removeAll(refs(after));
+    gone.forEach(ref -> store.delete(name(distributionId, ref)));
   }
 
-  private static void keep(Map<String, String> values, Map<String, String> existing, String ref) {
-    if (ref != null && existing.containsKey(ref)) values.put(ref, existing.get(ref));
+  private String stored(String distributionId, String secret) {
+    String ref = Ids.random("whr_");
+    store.put(name(distributionId, ref), Map.of(VALUE, secret));
+    return ref;
+  }
+
+  private String value(String distributionId, String ref) {
+    return store.get(name(distributionId, ref)).map(values -> values.get(VALUE)).orElse(null);
+  }
+
+  private static Set<String> refs(WebhookChannel channel) {
+    Set<String> refs = new HashSet<>();
+    if (channel.secretRef() != null) refs.add(channel.secretRef());
+    if (channel.previousSecretRef() != null) refs.add(channel.previousSecretRef());
+    return refs;
   }
 }
