@@ -27,7 +27,8 @@ import java.util.Optional;
  * can slip between the two checks, and a distribution stored before this check may name one that never existed.
  * The same holds for the campaign a publish_code action names ({@code unknown_campaign} on action.campaign_id), and
  * for the PROMOTION campaign and tier a notify_promotion action names ({@link FindPromotionTier}: {@code
- * unknown_campaign}, {@code unknown_promotion_tier}).
+ * unknown_campaign}, {@code unknown_promotion_tier}). The channels' secrets go to the secret store at each write
+ * ({@link DistributionSecrets}); a document read that still holds one is moved there ({@link #moved}).
  */
 public final class ManageDistributions {
   private final Distributions distributions;
