@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelKinds;
+import herald.domain.common.SecretStore;
 import herald.domain.integrations.Integrations;
 import herald.domain.channels.JsonWriter;
 import herald.domain.channels.email.EmailSender;
@@ -33,6 +34,6 @@ interface ChannelsForTests {
     ChannelsForTests create(@BindsInstance EmailSender email, @BindsInstance SmsSender sms,
         @BindsInstance WebhookSender webhooks, @BindsInstance Suppressions suppressions, @BindsInstance Clock clock,
         @BindsInstance WebhookAllowlist allowlist, @BindsInstance JsonWriter json,
-        @BindsInstance Integrations integrations);
+        @BindsInstance Integrations integrations, @BindsInstance SecretStore secrets);
   }
 }

@@ -4,7 +4,9 @@ import herald.adapters.json.ChannelJson;
 import herald.adapters.json.DistributionJson;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelKinds;
+import herald.domain.common.SecretStore;
 import herald.domain.fakes.InMemoryIntegrations;
+import herald.domain.fakes.InMemorySecretStore;
 import herald.domain.integrations.Integrations;
 import herald.domain.channels.email.EmailSender;
 import herald.domain.channels.sms.SmsSender;
@@ -36,6 +38,7 @@ public final class TestChannels {
   private Clock clock = Clock.systemUTC();
   private WebhookAllowlist allowlist = new WebhookAllowlist(Set.of());
   private Integrations integrations = InMemoryIntegrations.examples();
+  private SecretStore secrets = new InMemorySecretStore();
 
   private TestChannels() {}
 
@@ -90,6 +93,12 @@ public final class TestChannels {
     return this;
   }
 
+  /** Where webhook secrets are kept (by default, in memory). */
+  public TestChannels secrets(SecretStore given) {
+    secrets = given;
+    return this;
+  }
+
   public ChannelKinds build() {
     return component().kinds();
   }
@@ -101,6 +110,6 @@ public final class TestChannels {
 
   private ChannelsForTests component() {
     return DaggerChannelsForTests.factory().create(email, sms, webhooks, suppressions, clock, allowlist, ProvidersModule.json(),
-        integrations);
+        integrations, secrets);
   }
 }

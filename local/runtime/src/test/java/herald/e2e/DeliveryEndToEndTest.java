@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * One event, three channels, each to a real local endpoint: the SES stand-in, the runtime's SNS endpoint and a
- * webhook receiver that checks the signature; then the unsubscribe link, and an SES bounce that suppresses.
+ * webhook receiver that checks the signature; then the unsubscribe link, a rotation of the webhook's secret (both
+ * secrets sign), and an SES bounce that suppresses.
  */
 class DeliveryEndToEndTest {
   private static final String SECRET = "whsec_YS13ZWJob29rLXNlY3JldC1vZi0zMi1jaGFyYWN0ZXJz";
@@ -114,10 +115,22 @@ class DeliveryEndToEndTest {
         HttpResponse.BodyHandlers.ofString());
     assertThat(done.statusCode()).isEqualTo(200);
     assertThat(done.body()).containsIgnoringCase("unsubscribed");
+    // The webhook's secret is rotated (kept in the runtime's Secrets Manager): the next request carries both
+    // signatures, each verifying with the Standard Webhooks scheme.
+    Http.Reply rotated = api.post("/v1/distributions/" + distribution + "/channels/2/rotate-secret", null);
+    String fresh = rotated.body().path("channels").get(2).path("secret").asText();
+    assertThat(fresh).startsWith("whsec_").isNotEqualTo(SECRET);
     post(source, "second");
     await().atMost(Duration.ofSeconds(20)).until(() -> summary(distribution).path("channels").path("email")
         .path("SKIPPED").asInt() == 1);
     assertThat(mail.to(email)).hasSize(1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> hooks.size() == 2);
+    Map<String, String> second = hooks.get(1);
+    for (String secret : List.of(fresh, SECRET)) {
+      assertThat(WebhookSignature.verify(secret, second.get("id"), Long.parseLong(second.get("timestamp")),
+          second.get("body"), second.get("signature"))).isTrue();
+    }
+    assertThat(second.get("signature").split(" ")).hasSize(2);
 
     // SES reports a hard bounce of the first email: the message is BOUNCED and the address suppressed.
     String messageId = emailMessage(distribution);

@@ -53,6 +53,28 @@ public interface ChannelKind {
     throw new Invalid("not_rotatable", "index", "a " + type() + " channel has no secret Herald can rotate");
   }
 
+  /**
+   * The edited channel (of this kind) keeping the stored one's secrets its own way, or empty for the generic way
+   * ({@link ChannelKinds#keepSecrets}).
+   */
+  default Optional<Channel> keepSecrets(Channel edited, Channel stored) {
+    return Optional.empty();
+  }
+
+  /**
+   * The channel as the distribution's document may hold it: a kind whose secrets live in the secret store puts
+   * them there and keeps references.
+   */
+  default Channel seal(String distributionId, Channel channel) {
+    return channel;
+  }
+
+  /**
+   * After the document holding {@code before} was replaced by one holding {@code after} (null: the channel or the
+   * distribution is gone): deletes what {@link #seal} stored that no document names any more.
+   */
+  default void secretsReplaced(String distributionId, Channel before, Channel after) {}
+
   /** What answers add to the configuration (its answer-only fields): nothing unless the kind says so. */
   default Map<String, Object> answerOnly(Channel channel) {
     return Map.of();

@@ -98,6 +98,8 @@ public final class ChannelKinds {
   public Channel keepSecrets(Channel edited, Channel stored) {
     if (!edited.type().equals(stored.type())) return edited;
     ChannelKind kind = get(edited.type());
+    Optional<Channel> own = kind.keepSecrets(edited, stored);
+    if (own.isPresent()) return own.get();
     Map<String, Object> form = new LinkedHashMap<>(kind.write(edited));
     Map<String, Object> previous = kind.write(stored);
     boolean kept = false;

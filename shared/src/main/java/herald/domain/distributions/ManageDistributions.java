@@ -27,7 +27,8 @@ import java.util.Optional;
  * can slip between the two checks, and a distribution stored before this check may name one that never existed.
  * The same holds for the campaign a publish_code action names ({@code unknown_campaign} on action.campaign_id), and
  * for the PROMOTION campaign and tier a notify_promotion action names ({@link FindPromotionTier}: {@code
- * unknown_campaign}, {@code unknown_promotion_tier}).
+ * unknown_campaign}, {@code unknown_promotion_tier}). The channels' secrets go to the secret store at each write
+ * ({@link DistributionSecrets}); a document read that still holds one is moved there ({@link #moved}).
  */
 public final class ManageDistributions {
   private final Distributions distributions;
@@ -38,10 +39,11 @@ public final class ManageDistributions {
   private final Clock clock;
   private final Activations activations;
   private final FindPromotionTier tiers;
+  private final DistributionSecrets secrets;
 
   @Inject
   public ManageDistributions(Distributions distributions, Segments segments, Campaigns campaigns,
-      DistributionRules rules, Activity activity, Clock clock, Activations activations) {
+      DistributionRules rules, Activity activity, Clock clock, Activations activations, DistributionSecrets secrets) {
     this.distributions = distributions;
     this.segments = segments;
     this.campaigns = campaigns;
@@ -50,12 +52,13 @@ public final class ManageDistributions {
     this.clock = clock;
     this.activations = activations;
     this.tiers = new FindPromotionTier(campaigns, clock);
+    this.secrets = secrets;
   }
 
-  /** With nothing told of activations. */
+  /** With nothing told of activations, and the channels' secrets kept in the document. */
   public ManageDistributions(Distributions distributions, Segments segments, Campaigns campaigns,
       DistributionRules rules, Activity activity, Clock clock) {
-    this(distributions, segments, campaigns, rules, activity, clock, Activations.NONE);
+    this(distributions, segments, campaigns, rules, activity, clock, Activations.NONE, DistributionSecrets.IN_DOCUMENT);
   }
 
   public Distribution create(DistributionDraft draft, String actor) {
@@ -63,17 +66,32 @@ public final class ManageDistributions {
     segmentsExist(checked.trigger(), checked.audience());
     campaignExists(checked.action());
     Distribution distribution = Distribution.create(Ids.random("dist_"), checked, clock.instant());
-    distributions.create(distribution);
+    distributions.create(secrets.seal(distribution));
     record(distribution, actor, "created");
     return distribution;
   }
 
   public Distribution get(String id) {
-    return distributions.get(id).orElseThrow(() -> new NotFound("distribution", "id", id));
+    return moved(distributions.get(id).orElseThrow(() -> new NotFound("distribution", "id", id)));
   }
 
+  /** A page of distributions, each one that still held a secret in its document moved out ({@link #moved}). */
   public Page<Distribution> list(DistributionStatus status, String triggerType, String cursor, int limit) {
-    return distributions.list(status, triggerType, cursor, limit);
+    Page<Distribution> page = distributions.list(status, triggerType, cursor, limit);
+    return new Page<>(page.items().stream().map(this::moved).toList(), page.next());
+  }
+
+  /**
+   * The one-off migration, done as the API reads: a document that still holds a channel's secret (saved before
+   * secrets moved to the secret store) is written again, same version and content, holding references only. Lost
+   * to a concurrent write (which moved them itself), the secrets it stored are deleted again.
+   */
+  private Distribution moved(Distribution stored) {
+    Distribution sealed = secrets.seal(stored);
+    if (sealed == stored) return stored;
+    if (distributions.replace(sealed, stored.version())) return sealed;
+    secrets.written(sealed, null);
+    return stored;
   }
 
   /** Replaces the content of a distribution whose version is still {@code expectedVersion}. */
@@ -89,7 +107,7 @@ public final class ManageDistributions {
       throw new Conflict("not_editable", "only a DRAFT distribution can switch between manual and automatic");
     }
     Distribution edited = current.edit(checked, clock.instant());
-    replace(edited, expectedVersion);
+    replace(edited, current);
     record(edited, actor, "updated");
     return edited;
   }
@@ -103,7 +121,7 @@ public final class ManageDistributions {
       campaignExists(current.action());
     }
     if (moved != current) {
-      replace(moved, current.version());
+      replace(moved, current);
       record(moved, actor, verb(next));
     }
     if (next == DistributionStatus.ACTIVE) activations.activated(moved);
@@ -120,7 +138,7 @@ public final class ManageDistributions {
     }
     Distribution scheduled = current.scheduled(schedule, clock.instant());
     checkReferences(current);
-    replace(scheduled, current.version());
+    replace(scheduled, current);
     record(scheduled, actor, verb(DistributionStatus.SCHEDULED));
     return scheduled;
   }
@@ -138,6 +156,7 @@ public final class ManageDistributions {
           + (current.manual() ? "stop" : "archive") + " it first");
     }
     if (!distributions.delete(id, expectedVersion)) throw versionConflict(id);
+    secrets.written(current, null);
     activity.record(new ActivityEntry(subject(id), clock.instant(), actor, "deleted", current.version()));
   }
 
@@ -185,8 +204,11 @@ public final class ManageDistributions {
     }
   }
 
-  private void replace(Distribution changed, long expectedVersion) {
-    if (!distributions.replace(changed, expectedVersion)) throw versionConflict(changed.id());
+  /** Writes {@code changed} over {@code current}, its secrets sealed (see {@link DistributionSecrets}). */
+  private void replace(Distribution changed, Distribution current) {
+    Distribution sealed = secrets.seal(changed);
+    if (!distributions.replace(sealed, current.version())) throw versionConflict(changed.id());
+    secrets.written(current, sealed);
   }
 
   private void record(Distribution d, String actor, String action) {

@@ -9,6 +9,7 @@ import herald.domain.delivery.SendJob;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionRules;
+import herald.domain.distributions.DistributionSecrets;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.ManageDistributions;
 import herald.domain.distributions.Trigger;
@@ -33,7 +34,7 @@ class SendToExistingMembersTest {
   private final FanoutFixture f = new FanoutFixture();
   private final ManageDistributions manage = new ManageDistributions(f.distributions, f.segments, new InMemoryCampaigns(),
       new DistributionRules(new Templates(), new FakePatterns(), TestChannels.kinds()), new InMemoryActivity(),
-      new TestClock(), new SendToExistingMembers(f.segments, f.fanoutQueue));
+      new TestClock(), new SendToExistingMembers(f.segments, f.fanoutQueue), DistributionSecrets.IN_DOCUMENT);
 
   @Test
   void activatingPutsOneExistingMembersJobPerShardOfTheTriggersSegment() {

@@ -20,10 +20,13 @@ import java.util.TreeSet;
  * generates one when none is given, and shows it once: {@code revealed}), with up to 20 custom headers, posting
  * the envelope or a custom body. After a rotation the previous secret signs too until
  * {@code previousSecretExpiresAt}. Host rules for the URL depend on the deployment's allowlist:
- * {@link WebhookUrls#check}.
+ * {@link WebhookUrls#check}. Once saved, the secrets live in the secret store ({@link WebhookSecrets}) and the
+ * channel holds only their references ({@code secretRef}, {@code previousSecretRef}): it is <em>sealed</em>, and
+ * the sender opens it to sign. A channel stored before that holds the secrets themselves.
  */
 public record WebhookChannel(String url, String secret, Map<String, String> headers, WebhookPayload payload,
-    String previousSecret, Instant previousSecretExpiresAt, boolean revealed) implements Channel {
+    String previousSecret, Instant previousSecretExpiresAt, boolean revealed, String secretRef,
+    String previousSecretRef) implements Channel {
   /** How long a rotated secret keeps signing beside the new one. */
   public static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
   private static final Set<String> RESERVED = Set.of("host", "content-length", "connection", "expect", "upgrade",
@@ -35,10 +38,12 @@ public record WebhookChannel(String url, String secret, Map<String, String> head
     url = Text.maxLength(Text.required(url, "channels[].url"), 2048, "channels[].url");
     WebhookUrls.parse(url, "channels[].url");
     secret = secret == null || secret.isEmpty() ? null : checkedSecret(secret, "channels[].secret");
-    if (secret == null || previousSecret == null || previousSecretExpiresAt == null) {
+    if (secret == null && secretRef == null || previousSecretExpiresAt == null
+        || previousSecret == null && previousSecretRef == null) {
       previousSecret = null;
+      previousSecretRef = null;
       previousSecretExpiresAt = null;
-    } else {
+    } else if (previousSecret != null) {
       checkedSecret(previousSecret, "channels[].previous_secret");
     }
     headers = checked(headers);
@@ -47,6 +52,40 @@ public record WebhookChannel(String url, String secret, Map<String, String> head
 
   public WebhookChannel(String url, String secret, Map<String, String> headers, WebhookPayload payload) {
     this(url, secret, headers, payload, null, null, false);
+  }
+
+  /** With its secrets themselves, not sealed. */
+  public WebhookChannel(String url, String secret, Map<String, String> headers, WebhookPayload payload,
+      String previousSecret, Instant previousSecretExpiresAt, boolean revealed) {
+    this(url, secret, headers, payload, previousSecret, previousSecretExpiresAt, revealed, null, null);
+  }
+
+  /** Whether it holds references to stored secrets rather than (or beside) the secrets themselves. */
+  public boolean sealed() {
+    return secretRef != null;
+  }
+
+  /** Whether a current secret is set, held or referenced. */
+  public boolean secretSet() {
+    return secret != null || secretRef != null;
+  }
+
+  /** The same channel holding only references to its secrets, stored under them. */
+  public WebhookChannel sealedAs(String ref, String previousRef) {
+    return new WebhookChannel(url, null, headers, payload, null, previousRef == null ? null : previousSecretExpiresAt,
+        false, ref, previousRef);
+  }
+
+  /** The sealed channel with the secrets its references name (a previous one gone from the store: none). */
+  public WebhookChannel opened(String current, String previous) {
+    return new WebhookChannel(url, current, headers, payload, previous, previousSecretExpiresAt, false, secretRef,
+        previous == null ? null : previousSecretRef);
+  }
+
+  /** The edited channel keeping this stored channel's secrets (it gave none). */
+  public WebhookChannel keeping(WebhookChannel stored) {
+    return new WebhookChannel(url, stored.secret, headers, payload, stored.previousSecret,
+        stored.previousSecretExpiresAt, false, stored.secretRef, stored.previousSecretRef);
   }
 
   @Override
@@ -61,13 +100,14 @@ public record WebhookChannel(String url, String secret, Map<String, String> head
 
   /** With a new secret, shown once; the current one keeps signing beside it until {@code now} + 24 h. */
   public WebhookChannel rotated(String newSecret, Instant now) {
-    return new WebhookChannel(url, newSecret, headers, payload, secret, secret == null ? null
-        : now.plus(ROTATION_OVERLAP), true);
+    boolean had = secretSet();
+    return new WebhookChannel(url, newSecret, headers, payload, secret, had ? now.plus(ROTATION_OVERLAP) : null, true,
+        null, secret == null ? secretRef : null);
   }
 
   /** With a generated secret, shown once, when it has none. */
   public WebhookChannel withSecret() {
-    return secret != null ? this : new WebhookChannel(url, WebhookSignature.generate(), headers, payload, null, null,
+    return secretSet() ? this : new WebhookChannel(url, WebhookSignature.generate(), headers, payload, null, null,
         true);
   }
 
@@ -81,7 +121,7 @@ public record WebhookChannel(String url, String secret, Map<String, String> head
 
   @Override
   public String toString() {
-    return "WebhookChannel[url=" + url + ", secret=" + (secret == null ? "unset" : "***") + ", headers=" + headers
+    return "WebhookChannel[url=" + url + ", secret=" + (secretSet() ? "***" : "unset") + ", headers=" + headers
         + ", payload=" + payload + ", rotation_overlap_ends_at=" + previousSecretExpiresAt + "]";
   }
 

@@ -20,13 +20,15 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * An HTTPS POST to the user's URL, signed per Standard Webhooks with the channel's secret (and, for 24 h after a
  * rotation, the previous one), carrying the message id as its webhook-id and Idempotency-Key: the envelope or the designed body. The URL must be public (or its host on the deployment's
  * allowlist), checked when saved and again, after resolving DNS, when sent. The receiver deduplicates on the
- * key, so a webhook found in doubt is simply sent again.
+ * key, so a webhook found in doubt is simply sent again. Saved secrets live in the secret store
+ * ({@link WebhookSecrets}); the document keeps references, and only the sender reads the secrets, to sign.
  */
 public final class WebhookKind implements ChannelKind {
   public static final String TYPE = "webhook";
@@ -38,20 +40,24 @@ public final class WebhookKind implements ChannelKind {
       ChannelField.optional("payload", "object").withTemplates(),
       ChannelField.answerOnly(EXPIRES, "string"));
   private static final String PREVIOUS = "previous_secret";
+  private static final String REF = "secret_ref";
+  private static final String PREVIOUS_REF = "previous_secret_ref";
   private final Templates templates;
   private final JsonWriter json;
   private final Clock clock;
   private final WebhookAllowlist allowlist;
   private final Provider<WebhookSender> sender;
+  private final Provider<WebhookSecrets> secrets;
 
   @Inject
   public WebhookKind(Templates templates, JsonWriter json, Clock clock, WebhookAllowlist allowlist,
-      Provider<WebhookSender> sender) {
+      Provider<WebhookSender> sender, Provider<WebhookSecrets> secrets) {
     this.templates = templates;
     this.json = json;
     this.clock = clock;
     this.allowlist = allowlist;
     this.sender = sender;
+    this.secrets = secrets;
   }
 
   @Override
@@ -77,19 +83,37 @@ public final class WebhookKind implements ChannelKind {
     ChannelFields payload = f.object("payload", Set.of("type", "body"));
     return new WebhookChannel(f.text("url"), f.text("secret"), f.texts("headers"),
         payload == null ? null : new WebhookPayload(payload.text("type"), payload.value("body")),
-        f.text(PREVIOUS), instant(f.text(EXPIRES)), false);
+        f.text(PREVIOUS), instant(f.text(EXPIRES)), false, f.text(REF), f.text(PREVIOUS_REF));
   }
 
   @Override
   public Set<String> storedFields() {
-    return Set.of(PREVIOUS, EXPIRES);
+    return Set.of(PREVIOUS, EXPIRES, REF, PREVIOUS_REF);
   }
 
   /** A secret shown once: the one Herald generated or rotated in, in the answer to that call. */
   @Override
   public Map<String, Object> answerOnly(Channel channel) {
     WebhookChannel webhook = (WebhookChannel) channel;
-    return webhook.revealed() ? Map.of("secret", webhook.secret()) : Map.of();
+    if (webhook.revealed()) return Map.of("secret", webhook.secret());
+    return webhook.sealed() ? Map.of("secret_set", true) : Map.of();
+  }
+
+  /** An edit that gives no secret keeps the stored channel's, held or referenced, and its rotation. */
+  @Override
+  public Optional<Channel> keepSecrets(Channel edited, Channel stored) {
+    WebhookChannel webhook = (WebhookChannel) edited;
+    return webhook.secretSet() ? Optional.of(edited) : Optional.of(webhook.keeping((WebhookChannel) stored));
+  }
+
+  @Override
+  public Channel seal(String distributionId, Channel channel) {
+    return secrets.get().seal(distributionId, (WebhookChannel) channel);
+  }
+
+  @Override
+  public void secretsReplaced(String distributionId, Channel before, Channel after) {
+    secrets.get().replaced(distributionId, (WebhookChannel) before, (WebhookChannel) after);
   }
 
   @Override
@@ -107,11 +131,11 @@ public final class WebhookKind implements ChannelKind {
     WebhookChannel webhook = (WebhookChannel) channel;
     Map<String, Object> form = new LinkedHashMap<>();
     form.put("url", webhook.url());
-    if (webhook.secret() != null) form.put("secret", webhook.secret());
-    if (webhook.previousSecret() != null) {
-      form.put(PREVIOUS, webhook.previousSecret());
-      form.put(EXPIRES, webhook.previousSecretExpiresAt().toString());
-    }
+    if (webhook.secretRef() != null) form.put(REF, webhook.secretRef());
+    else if (webhook.secret() != null) form.put("secret", webhook.secret());
+    if (webhook.previousSecretRef() != null) form.put(PREVIOUS_REF, webhook.previousSecretRef());
+    else if (webhook.previousSecret() != null) form.put(PREVIOUS, webhook.previousSecret());
+    if (webhook.previousSecretExpiresAt() != null) form.put(EXPIRES, webhook.previousSecretExpiresAt().toString());
     form.put("headers", webhook.headers());
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("type", webhook.payload().type());
@@ -154,7 +178,7 @@ public final class WebhookKind implements ChannelKind {
 
   @Override
   public Outgoing render(Channel channel, MessageContext context) {
-    WebhookChannel webhook = (WebhookChannel) channel;
+    WebhookChannel webhook = secrets.get().open(context.distributionId(), (WebhookChannel) channel);
     Instant now = clock.instant();
     String body;
     try {
