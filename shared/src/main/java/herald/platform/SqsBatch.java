@@ -2,14 +2,18 @@ package herald.platform;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import herald.domain.channels.DeliveryFailure;
 import herald.domain.common.Invalid;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs a batch record by record and reports the ones that threw, so only those come back. A record
- * that is invalid ({@link Invalid}: no retry can fix it) is logged and acknowledged.
+ * Runs a batch record by record and reports the ones that threw, so only those come back (after the wait a
+ * provider asked for, when a {@link DeliveryFailure} carries one). A record that is invalid ({@link Invalid}: no
+ * retry can fix it) is logged and acknowledged.
  */
 public final class SqsBatch {
   private SqsBatch() {}
@@ -29,9 +33,14 @@ public final class SqsBatch {
       } catch (RuntimeException e) {
         Log.error("record_failed", e, "sqs_message_id", record.getMessageId());
         failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
-        if (retries != null) retries.later(record);
+        if (retries != null) retries.later(record, asked(e));
       }
     }
     return new SQSBatchResponse(failures);
+  }
+
+  /** How long a provider asked the record to wait (a 429's Retry-After), when it did. */
+  private static Optional<Duration> asked(RuntimeException e) {
+    return e instanceof DeliveryFailure failure ? failure.retryAfter() : Optional.empty();
   }
 }

@@ -2,6 +2,7 @@ package herald.platform;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -30,14 +31,28 @@ public final class SqsRetries {
 
   /** Hides the record until its next try; a failure here only means it comes back sooner. */
   public void later(SQSEvent.SQSMessage record) {
+    later(record, Optional.empty());
+  }
+
+  /**
+   * As {@link #later(SQSEvent.SQSMessage)}, or for as long as the provider asked ({@code Retry-After}), between one
+   * second and 12 hours. Either way the try counts toward the queue's receives, so a provider that never stops
+   * asking to wait sends the job to its dead-letter queue in the end.
+   */
+  public void later(SQSEvent.SQSMessage record, Optional<Duration> asked) {
     String count = record.getAttributes() == null ? null : record.getAttributes().get("ApproximateReceiveCount");
     int receives = count == null ? 1 : Integer.parseInt(count);
-    int seconds = (int) delayAfter(receives).toSeconds();
+    int seconds = (int) asked.map(SqsRetries::bounded).orElseGet(() -> delayAfter(receives)).toSeconds();
     try {
       sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(record.getReceiptHandle())
           .visibilityTimeout(seconds));
     } catch (RuntimeException e) {
       Log.error("backoff_not_set", e, "sqs_message_id", record.getMessageId());
     }
+  }
+
+  static Duration bounded(Duration asked) {
+    if (asked.compareTo(Duration.ofSeconds(1)) < 0) return Duration.ofSeconds(1);
+    return asked.compareTo(MAX) > 0 ? MAX : asked;
   }
 }

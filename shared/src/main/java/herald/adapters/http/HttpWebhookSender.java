@@ -100,7 +100,7 @@ public final class HttpWebhookSender implements WebhookSender {
   }
 
   /** The URL's scheme, name and port, with the checked address to connect to. */
-  private static HttpHost host(SsrfGuard.Target target) {
+  static HttpHost host(SsrfGuard.Target target) {
     URI uri = target.uri();
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     String name = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)

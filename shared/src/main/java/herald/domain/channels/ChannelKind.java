@@ -109,6 +109,15 @@ public interface ChannelKind {
     return InDoubt.OUTCOME_UNKNOWN;
   }
 
+  /**
+   * What it does in doubt with this channel's configuration, where that matters (Braze: attributes alone may go
+   * again, an event or a campaign trigger may not); {@link #inDoubt()} unless the kind says so. The catalogue
+   * shows {@link #inDoubt()}.
+   */
+  default InDoubt inDoubt(Channel channel) {
+    return inDoubt();
+  }
+
   /** Whether its messages carry the customer's unsubscribe link (and templates see {@code unsubscribe_url}). */
   default boolean carriesUnsubscribeLink() {
     return false;

@@ -93,6 +93,12 @@ public final class PrepareMessage {
     }
   }
 
+  /** The job's channel as its distribution holds it now; empty when the distribution or the channel is gone. */
+  public Optional<Channel> channel(SendJob job) {
+    return distributions.get(job.distributionId()).flatMap(d -> d.channels().stream()
+        .filter(c -> c.type().equals(job.channel())).findFirst());
+  }
+
   /** An automatic distribution sends while ACTIVE, a manual one while SENDING (not once STOPPED). */
   private static DistributionStatus sendingStatus(Distribution distribution) {
     return distribution.manual() ? DistributionStatus.SENDING : DistributionStatus.ACTIVE;
@@ -104,7 +110,7 @@ public final class PrepareMessage {
     String unsubscribe = kind.carriesUnsubscribeLink() ? links.urlFor(customer.id()) : null;
     Map<String, Object> scope = TemplateScope.of(customer, brand, job.event().manual() ? null : job.event(), provided,
         unsubscribe);
-    return new MessageContext(job.messageId(), distribution.id(), action.key(), job.event(), customer, brand, scope,
+    return new MessageContext(job.messageId(), distribution.id(), distribution.name(), action.key(), job.event(), customer, brand, scope,
         TemplateVariables.envelopeData(action, scope), unsubscribe, job.event().createdAt());
   }
 }

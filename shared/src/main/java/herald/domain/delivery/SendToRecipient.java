@@ -128,9 +128,14 @@ public final class SendToRecipient {
     return status;
   }
 
-  /** What the job's channel does in doubt; a channel no kind is bound for any more cannot be resent safely. */
+  /**
+   * What the job's channel does in doubt, with its configuration as saved (or its kind's rule when the channel is
+   * gone); a channel no kind is bound for any more cannot be resent safely.
+   */
   private InDoubt inDoubt(SendJob job) {
-    return kinds.find(job.channel()).map(ChannelKind::inDoubt).orElse(InDoubt.OUTCOME_UNKNOWN);
+    Optional<ChannelKind> kind = kinds.find(job.channel());
+    if (kind.isEmpty()) return InDoubt.OUTCOME_UNKNOWN;
+    return prepare.channel(job).map(channel -> kind.get().inDoubt(channel)).orElse(kind.get().inDoubt());
   }
 
   /** Records the outcome; a message ending unsent gives its unit of the limits back first (a crash then retries). */

@@ -48,7 +48,7 @@ public final class RenderPreview {
     ActionType action = distribution.action().type();
     Map<String, Object> scope = TemplateScope.of(customer, brand, trigger,
         ActionValues.sample(distribution.action(), trigger), null);
-    MessageContext context = new MessageContext(MESSAGE_ID, distribution.id(), action.key(), trigger, customer, brand,
+    MessageContext context = new MessageContext(MESSAGE_ID, distribution.id(), distribution.name(), action.key(), trigger, customer, brand,
         scope, TemplateVariables.envelopeData(action, scope), null, clock.instant());
     Variable available = TemplateVariables.available(action, distribution.trigger().type());
     Map<String, Object> preview = new LinkedHashMap<>();
