@@ -10,6 +10,7 @@ import herald.adapters.aws.SecretsManagerStore;
 import herald.adapters.dynamodb.DynamoDbIntegrations;
 import herald.adapters.http.HostResolver;
 import herald.adapters.http.SsrfGuard;
+import herald.adapters.http.ToolHttp;
 import herald.domain.channels.braze.BrazeCredentials;
 import herald.domain.channels.braze.BrazeKind;
 import herald.domain.channels.intercom.IntercomCredentials;
@@ -52,6 +53,11 @@ public abstract class IntegrationsModule {
   /** The send-time SSRF check an adapter runs on its base URL before each call (the address to connect to). */
   @Provides @Singleton static SsrfGuard ssrfGuard(WebhookAllowlist allowlist) {
     return new SsrfGuard(HostResolver.system(), allowlist.hosts());
+  }
+
+  /** How the tools' adapters call their APIs: each URL through the SSRF guard, 10 s timeouts. */
+  @Provides @Singleton static ToolHttp toolHttp(SsrfGuard guard) {
+    return new ToolHttp(guard, ToolHttp.TIMEOUT);
   }
 
   @Binds abstract IntegrationUsers users(IntegrationUsage usage);
