@@ -8,6 +8,12 @@ import herald.domain.common.SecretStore;
 import herald.domain.fakes.InMemoryIntegrations;
 import herald.domain.fakes.InMemorySecretStore;
 import herald.domain.integrations.Integrations;
+import herald.domain.integrations.ToolCredentials;
+import herald.domain.channels.braze.BrazeCredentials;
+import herald.domain.channels.intercom.IntercomApi;
+import herald.domain.channels.intercom.IntercomCredentials;
+import herald.domain.channels.klaviyo.KlaviyoCredentials;
+import herald.domain.channels.mailchimp.MailchimpCredentials;
 import herald.domain.channels.email.EmailSender;
 import herald.domain.channels.sms.SmsSender;
 import herald.domain.channels.webhook.WebhookAllowlist;
@@ -33,6 +39,9 @@ public final class TestChannels {
   };
   private WebhookSender webhooks = w -> {
     throw new IllegalStateException("this test gives no webhook provider");
+  };
+  private IntercomApi intercom = i -> {
+    throw new IllegalStateException("this test gives no Intercom provider");
   };
   private Suppressions suppressions = new InMemorySuppressions();
   private Clock clock = Clock.systemUTC();
@@ -68,6 +77,11 @@ public final class TestChannels {
 
   public TestChannels webhooks(WebhookSender given) {
     webhooks = given;
+    return this;
+  }
+
+  public TestChannels intercom(IntercomApi given) {
+    intercom = given;
     return this;
   }
 
@@ -108,8 +122,14 @@ public final class TestChannels {
     return component().map();
   }
 
+  /** Each tool's credentials, as IntegrationsModule binds them. */
+  private static Map<String, ToolCredentials> tools() {
+    return Map.of("braze", new BrazeCredentials(), "mailchimp", new MailchimpCredentials(),
+        "klaviyo", new KlaviyoCredentials(), "intercom", new IntercomCredentials());
+  }
+
   private ChannelsForTests component() {
     return DaggerChannelsForTests.factory().create(email, sms, webhooks, suppressions, clock, allowlist, ProvidersModule.json(),
-        integrations, secrets);
+        integrations, secrets, tools(), intercom);
   }
 }

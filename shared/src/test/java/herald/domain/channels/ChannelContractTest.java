@@ -23,6 +23,7 @@ import herald.domain.distributions.DistributionRules;
 import herald.domain.distributions.DistributionStatus;
 import herald.domain.distributions.RenderPreview;
 import herald.domain.events.TriggerEvent;
+import herald.domain.integrations.Integration;
 import herald.domain.fakes.FakeLimits;
 import herald.domain.fakes.FakePatterns;
 import herald.domain.fakes.InMemoryBrandSettings;
@@ -32,7 +33,10 @@ import herald.domain.fakes.InMemoryMessages;
 import herald.domain.fakes.InMemoryStatusCounters;
 import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.fakes.NoCodes;
+import herald.domain.fakes.InMemoryIntegrations;
+import herald.domain.fakes.InMemorySecretStore;
 import herald.domain.fakes.RecordingEmailSender;
+import herald.domain.fakes.RecordingIntercomApi;
 import herald.domain.fakes.RecordingSendQueue;
 import herald.domain.fakes.RecordingSmsSender;
 import herald.domain.fakes.RecordingWebhookSender;
@@ -64,8 +68,10 @@ class ChannelContractTest {
   private final RecordingEmailSender emails = new RecordingEmailSender();
   private final RecordingSmsSender texts = new RecordingSmsSender();
   private final RecordingWebhookSender webhooks = new RecordingWebhookSender();
+  private final RecordingIntercomApi intercom = new RecordingIntercomApi();
   private final ChannelKinds kinds = TestChannels.with().email(emails).sms(texts).webhooks(webhooks)
-      .suppressions(new InMemorySuppressions()).clock(clock).build();
+      .intercom(intercom).secrets(exampleCredentials()).suppressions(new InMemorySuppressions()).clock(clock)
+      .build();
   private final DistributionRules rules = new DistributionRules(new Templates(), new FakePatterns(), kinds);
   private final ChannelJson json = new ChannelJson(kinds);
   private final InMemoryDistributions distributions = new InMemoryDistributions();
@@ -274,7 +280,18 @@ class ChannelContractTest {
     List<Outgoing> calls = new ArrayList<>(emails.sent());
     calls.addAll(texts.sent());
     calls.addAll(webhooks.sent());
+    calls.addAll(intercom.sent());
     return calls;
+  }
+
+  /** Credentials for each example integration ({@link InMemoryIntegrations#examples()}), as a tool reads them. */
+  private static InMemorySecretStore exampleCredentials() {
+    InMemorySecretStore secrets = new InMemorySecretStore();
+    for (String tool : List.of("braze", "mailchimp", "klaviyo", "intercom")) {
+      secrets.put(Integration.secretName("int_example_" + tool), Map.of("api_key", "example-" + tool,
+          "access_token", "example-" + tool));
+    }
+    return secrets;
   }
 
   /** An active distribution with the kind's example, the brand set and a customer with every address. */
