@@ -25,11 +25,9 @@ final class IntercomMetadata {
   /** What a channel without metadata sends: the action's values, then Herald's ids (never the customer's data). */
   static Map<String, Object> defaults(MessageContext context) {
     Map<String, Object> metadata = new LinkedHashMap<>();
-    boolean first = true;
     for (Map.Entry<String, Object> entry : context.data().entrySet()) {
       if (entry.getKey().equals("customer") || !(entry.getValue() instanceof Map<?, ?> values)) continue;
-      String prefix = first ? "herald_" : "herald_" + entry.getKey() + "_";
-      first = false;
+      String prefix = entry.getKey().equals("campaign") ? "herald_campaign_" : "herald_";
       values.forEach((field, value) -> put(metadata, prefix + field, value));
     }
     put(metadata, "herald_message_id", context.messageId());
