@@ -6,8 +6,11 @@ import herald.adapters.aws.SesEmailSender;
 import herald.adapters.aws.SnsSmsSender;
 import herald.adapters.http.HostResolver;
 import herald.adapters.http.HttpWebhookSender;
+import herald.adapters.http.ToolHttp;
+import herald.adapters.tools.KlaviyoHttpApi;
 import herald.domain.channels.JsonWriter;
 import herald.domain.channels.email.EmailSender;
+import herald.domain.channels.klaviyo.KlaviyoApi;
 import herald.domain.channels.sms.SmsSender;
 import herald.domain.channels.webhook.WebhookAllowlist;
 import herald.domain.channels.webhook.WebhookSender;
@@ -17,9 +20,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * What the channel kinds call: each provider's adapter (SES emails, SNS texts, HTTP webhooks), built only where
- * something sends (the kinds take them lazily); how rendered bodies become JSON; and which hosts webhooks may
- * reach though not public.
+ * What the channel kinds call: each provider's adapter (SES emails, SNS texts, HTTP webhooks, the marketing tools'
+ * APIs), built only where something sends (the kinds take them lazily); how rendered bodies become JSON; and which
+ * hosts webhooks may reach though not public.
  */
 @Module
 public final class ProvidersModule {
@@ -36,6 +39,15 @@ public final class ProvidersModule {
 
   @Provides @Singleton static WebhookSender webhooks(WebhookAllowlist allowlist, Clock clock) {
     return new HttpWebhookSender(HostResolver.system(), allowlist.hosts(), clock, HttpWebhookSender.TIMEOUT);
+  }
+
+  /** Klaviyo's events API, at the integration's base URL (also its credential check, see IntegrationsModule). */
+  @Provides @Singleton static KlaviyoHttpApi klaviyoHttp(ToolHttp http, Clock clock) {
+    return new KlaviyoHttpApi(http, clock);
+  }
+
+  @Provides static KlaviyoApi klaviyo(KlaviyoHttpApi api) {
+    return api;
   }
 
   /** HERALD_WEBHOOK_ALLOWLIST: hosts (host or host:port, comma-separated) a webhook may reach though not public. */
