@@ -12,6 +12,7 @@ import herald.adapters.http.HostResolver;
 import herald.adapters.http.SsrfGuard;
 import herald.adapters.http.ToolHttp;
 import herald.adapters.tools.IntercomHttpApi;
+import herald.adapters.tools.KlaviyoHttpApi;
 import herald.domain.channels.braze.BrazeCredentials;
 import herald.domain.channels.braze.BrazeKind;
 import herald.domain.channels.intercom.IntercomCredentials;
@@ -75,4 +76,6 @@ public abstract class IntegrationsModule {
 
   /** Each tool's credential check, by tool name; a tool's adapter binds its own ({@code @Binds @IntoMap}). */
   @Multibinds abstract Map<String, IntegrationCheck> checks();
+
+  @Binds @IntoMap @StringKey(KlaviyoKind.TYPE) abstract IntegrationCheck klaviyoCheck(KlaviyoHttpApi api);
 }

@@ -11,6 +11,8 @@ import herald.adapters.tools.IntercomHttpApi;
 import herald.domain.channels.JsonWriter;
 import herald.domain.channels.email.EmailSender;
 import herald.domain.channels.intercom.IntercomApi;
+import herald.adapters.tools.KlaviyoHttpApi;
+import herald.domain.channels.klaviyo.KlaviyoApi;
 import herald.domain.channels.sms.SmsSender;
 import herald.domain.channels.webhook.WebhookAllowlist;
 import herald.domain.channels.webhook.WebhookSender;
@@ -20,10 +22,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * What the channel kinds call: each provider's adapter (SES emails, SNS texts, HTTP webhooks, the marketing
- * tools' APIs), built only where
- * something sends (the kinds take them lazily); how rendered bodies become JSON; and which hosts webhooks may
- * reach though not public.
+ * What the channel kinds call: each provider's adapter (SES emails, SNS texts, HTTP webhooks, the marketing tools'
+ * APIs), built only where something sends (the kinds take them lazily); how rendered bodies become JSON; and which
+ * hosts webhooks may reach though not public.
  */
 @Module
 public final class ProvidersModule {
@@ -48,6 +49,15 @@ public final class ProvidersModule {
   }
 
   @Provides static IntercomApi intercom(IntercomHttpApi api) {
+    return api;
+  }
+
+  /** Klaviyo's events API, at the integration's base URL (also its credential check, see IntegrationsModule). */
+  @Provides @Singleton static KlaviyoHttpApi klaviyoHttp(ToolHttp http, Clock clock) {
+    return new KlaviyoHttpApi(http, clock);
+  }
+
+  @Provides static KlaviyoApi klaviyo(KlaviyoHttpApi api) {
     return api;
   }
 

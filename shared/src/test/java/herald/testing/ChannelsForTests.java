@@ -6,10 +6,10 @@ import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelKinds;
 import herald.domain.common.SecretStore;
 import herald.domain.integrations.Integrations;
-import herald.domain.integrations.ToolCredentials;
 import herald.domain.channels.intercom.IntercomApi;
 import herald.domain.channels.JsonWriter;
 import herald.domain.channels.email.EmailSender;
+import herald.domain.channels.klaviyo.KlaviyoApi;
 import herald.domain.channels.sms.SmsSender;
 import herald.domain.channels.webhook.WebhookAllowlist;
 import herald.domain.channels.webhook.WebhookSender;
@@ -21,11 +21,12 @@ import java.util.Map;
 
 /**
  * The production registry of channels ({@link ChannelsModule}, exactly as the functions include it), with what
- * the kinds call given by the test: its providers, suppressions, clock and webhook allowlist. A channel whose kind
+ * the kinds call given by the test: its providers, suppressions, clock, webhook allowlist, integrations and secrets
+ * (and the tools' credentials, {@link ToolCredentialsForTests}). A channel whose kind
  * calls a new port needs that port here too, as it does in ProvidersModule.
  */
 @Singleton
-@Component(modules = ChannelsModule.class)
+@Component(modules = {ChannelsModule.class, ToolCredentialsForTests.class})
 interface ChannelsForTests {
   ChannelKinds kinds();
 
@@ -37,6 +38,6 @@ interface ChannelsForTests {
         @BindsInstance WebhookSender webhooks, @BindsInstance Suppressions suppressions, @BindsInstance Clock clock,
         @BindsInstance WebhookAllowlist allowlist, @BindsInstance JsonWriter json,
         @BindsInstance Integrations integrations, @BindsInstance SecretStore secrets,
-        @BindsInstance Map<String, ToolCredentials> tools, @BindsInstance IntercomApi intercom);
+        @BindsInstance IntercomApi intercom, @BindsInstance KlaviyoApi klaviyo);
   }
 }

@@ -8,13 +8,9 @@ import herald.domain.common.SecretStore;
 import herald.domain.fakes.InMemoryIntegrations;
 import herald.domain.fakes.InMemorySecretStore;
 import herald.domain.integrations.Integrations;
-import herald.domain.integrations.ToolCredentials;
-import herald.domain.channels.braze.BrazeCredentials;
 import herald.domain.channels.intercom.IntercomApi;
-import herald.domain.channels.intercom.IntercomCredentials;
-import herald.domain.channels.klaviyo.KlaviyoCredentials;
-import herald.domain.channels.mailchimp.MailchimpCredentials;
 import herald.domain.channels.email.EmailSender;
+import herald.domain.channels.klaviyo.KlaviyoApi;
 import herald.domain.channels.sms.SmsSender;
 import herald.domain.channels.webhook.WebhookAllowlist;
 import herald.domain.channels.webhook.WebhookSender;
@@ -28,7 +24,8 @@ import java.util.Set;
 /**
  * The real channel kinds for tests, built by {@link ChannelsForTests} from the production module. Providers a test
  * does not give refuse to send (a test that sends says where to), suppressions are empty, the clock is the
- * system's and the webhook allowlist is empty unless given.
+ * system's, the webhook allowlist is empty and the example integrations hold their tools' example credentials unless
+ * given.
  */
 public final class TestChannels {
   private EmailSender email = e -> {
@@ -43,11 +40,14 @@ public final class TestChannels {
   private IntercomApi intercom = i -> {
     throw new IllegalStateException("this test gives no Intercom provider");
   };
+  private KlaviyoApi klaviyo = k -> {
+    throw new IllegalStateException("this test gives no Klaviyo API");
+  };
   private Suppressions suppressions = new InMemorySuppressions();
   private Clock clock = Clock.systemUTC();
   private WebhookAllowlist allowlist = new WebhookAllowlist(Set.of());
   private Integrations integrations = InMemoryIntegrations.examples();
-  private SecretStore secrets = new InMemorySecretStore();
+  private SecretStore secrets = InMemorySecretStore.examples();
 
   private TestChannels() {}
 
@@ -85,6 +85,11 @@ public final class TestChannels {
     return this;
   }
 
+  public TestChannels klaviyo(KlaviyoApi given) {
+    klaviyo = given;
+    return this;
+  }
+
   public TestChannels suppressions(Suppressions given) {
     suppressions = given;
     return this;
@@ -107,7 +112,7 @@ public final class TestChannels {
     return this;
   }
 
-  /** Where webhook secrets are kept (by default, in memory). */
+  /** Where webhook secrets and credentials are kept (by default, in memory, with the example integrations'). */
   public TestChannels secrets(SecretStore given) {
     secrets = given;
     return this;
@@ -122,14 +127,8 @@ public final class TestChannels {
     return component().map();
   }
 
-  /** Each tool's credentials, as IntegrationsModule binds them. */
-  private static Map<String, ToolCredentials> tools() {
-    return Map.of("braze", new BrazeCredentials(), "mailchimp", new MailchimpCredentials(),
-        "klaviyo", new KlaviyoCredentials(), "intercom", new IntercomCredentials());
-  }
-
   private ChannelsForTests component() {
     return DaggerChannelsForTests.factory().create(email, sms, webhooks, suppressions, clock, allowlist, ProvidersModule.json(),
-        integrations, secrets, tools(), intercom);
+        integrations, secrets, intercom, klaviyo);
   }
 }

@@ -131,9 +131,10 @@ class IntegrationApiTest {
   }
 
   @Test
-  void testingCredentialsSaysHonestlyThatNoToolCanBeAskedYet() {
-    String id = ok(201, api.call("POST", "/v1/integrations", "{\"tool\":\"klaviyo\",\"name\":\"k\","
-        + "\"credentials\":{\"private_api_key\":\"" + KEY + "\"}}")).path("id").asText();
+  void testingCredentialsSaysHonestlyThatAToolWithoutItsAdapterCannotBeAskedYet() {
+    // Klaviyo's check is bound (its adapter landed; KlaviyoEndToEndTest asks a stub); Intercom's is not yet
+    String id = ok(201, api.call("POST", "/v1/integrations", "{\"tool\":\"intercom\",\"name\":\"i\","
+        + "\"credentials\":{\"access_token\":\"" + TOKEN + "\"}}")).path("id").asText();
 
     // 501 is the one 5xx Herald answers on purpose: StandInApi refuses every 5xx, so this call goes round it
     APIGatewayV2HTTPResponse tested = new ApiHandler(api.env).handleRequest(TestRequests.event("POST",
@@ -141,8 +142,20 @@ class IntegrationApiTest {
 
     assertThat(tested.getStatusCode()).isEqualTo(501);
     assertThat(Json.parse(tested.getBody()).path("code").asText()).isEqualTo("not_implemented");
-    assertThat(tested.getBody()).doesNotContain(KEY);
+    assertThat(tested.getBody()).doesNotContain(TOKEN);
     assertThat(api.call("POST", "/v1/integrations/int_nope/test", null).getStatusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void testingKlaviyoCredentialsAsksKlaviyoAndSaysWhatHappenedWithoutTheKey() {
+    String id = ok(201, api.call("POST", "/v1/integrations", "{\"tool\":\"klaviyo\",\"name\":\"k\","
+        + "\"api_base_url\":\"http://127.0.0.1:9\",\"credentials\":{\"private_api_key\":\"" + KEY + "\"}}"))
+        .path("id").asText();
+
+    JsonNode tested = ok(200, api.call("POST", "/v1/integrations/" + id + "/test", null));
+
+    assertThat(tested).isEqualTo(Json.parse("{\"ok\":false,\"status\":0,"
+        + "\"message\":\"Klaviyo could not be reached: connection_failed\"}"));
   }
 
   private static JsonNode ok(int status, APIGatewayV2HTTPResponse response) {

@@ -37,6 +37,7 @@ import herald.domain.fakes.InMemoryIntegrations;
 import herald.domain.fakes.InMemorySecretStore;
 import herald.domain.fakes.RecordingEmailSender;
 import herald.domain.fakes.RecordingIntercomApi;
+import herald.domain.fakes.RecordingKlaviyoApi;
 import herald.domain.fakes.RecordingSendQueue;
 import herald.domain.fakes.RecordingSmsSender;
 import herald.domain.fakes.RecordingWebhookSender;
@@ -69,9 +70,9 @@ class ChannelContractTest {
   private final RecordingSmsSender texts = new RecordingSmsSender();
   private final RecordingWebhookSender webhooks = new RecordingWebhookSender();
   private final RecordingIntercomApi intercom = new RecordingIntercomApi();
+  private final RecordingKlaviyoApi klaviyo = new RecordingKlaviyoApi();
   private final ChannelKinds kinds = TestChannels.with().email(emails).sms(texts).webhooks(webhooks)
-      .intercom(intercom).secrets(exampleCredentials()).suppressions(new InMemorySuppressions()).clock(clock)
-      .build();
+      .intercom(intercom).klaviyo(klaviyo).suppressions(new InMemorySuppressions()).clock(clock).build();
   private final DistributionRules rules = new DistributionRules(new Templates(), new FakePatterns(), kinds);
   private final ChannelJson json = new ChannelJson(kinds);
   private final InMemoryDistributions distributions = new InMemoryDistributions();
@@ -281,18 +282,11 @@ class ChannelContractTest {
     calls.addAll(texts.sent());
     calls.addAll(webhooks.sent());
     calls.addAll(intercom.sent());
+    calls.addAll(klaviyo.sent());
     return calls;
   }
 
   /** Credentials for each example integration ({@link InMemoryIntegrations#examples()}), as a tool reads them. */
-  private static InMemorySecretStore exampleCredentials() {
-    InMemorySecretStore secrets = new InMemorySecretStore();
-    for (String tool : List.of("braze", "mailchimp", "klaviyo", "intercom")) {
-      secrets.put(Integration.secretName("int_example_" + tool), Map.of("api_key", "example-" + tool,
-          "access_token", "example-" + tool));
-    }
-    return secrets;
-  }
 
   /** An active distribution with the kind's example, the brand set and a customer with every address. */
   private SendJob readyToSend(String type) {
