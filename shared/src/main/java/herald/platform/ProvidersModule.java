@@ -6,7 +6,9 @@ import herald.adapters.aws.SesEmailSender;
 import herald.adapters.aws.SnsSmsSender;
 import herald.adapters.http.HostResolver;
 import herald.adapters.http.HttpWebhookSender;
+import herald.adapters.tools.BrazeHttpApi;
 import herald.domain.channels.JsonWriter;
+import herald.domain.channels.braze.BrazeApi;
 import herald.domain.channels.email.EmailSender;
 import herald.domain.channels.sms.SmsSender;
 import herald.domain.channels.webhook.WebhookAllowlist;
@@ -17,7 +19,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * What the channel kinds call: each provider's adapter (SES emails, SNS texts, HTTP webhooks), built only where
+ * What the channel kinds call: each provider's adapter (SES emails, SNS texts, HTTP webhooks, Braze), built only where
  * something sends (the kinds take them lazily); how rendered bodies become JSON; and which hosts webhooks may
  * reach though not public.
  */
@@ -36,6 +38,11 @@ public final class ProvidersModule {
 
   @Provides @Singleton static WebhookSender webhooks(WebhookAllowlist allowlist, Clock clock) {
     return new HttpWebhookSender(HostResolver.system(), allowlist.hosts(), clock, HttpWebhookSender.TIMEOUT);
+  }
+
+  /** Braze's REST API (through {@code ToolHttp}, bound with the integrations). */
+  @Provides static BrazeApi braze(BrazeHttpApi api) {
+    return api;
   }
 
   /** HERALD_WEBHOOK_ALLOWLIST: hosts (host or host:port, comma-separated) a webhook may reach though not public. */

@@ -4,6 +4,13 @@ import herald.adapters.json.ChannelJson;
 import herald.adapters.json.DistributionJson;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelKinds;
+import herald.domain.channels.braze.BrazeApi;
+import herald.domain.channels.braze.BrazeCredentials;
+import herald.domain.channels.intercom.IntercomCredentials;
+import herald.domain.channels.klaviyo.KlaviyoCredentials;
+import herald.domain.channels.mailchimp.MailchimpCredentials;
+import herald.domain.integrations.Integration;
+import herald.domain.integrations.ToolCredentials;
 import herald.domain.common.SecretStore;
 import herald.domain.fakes.InMemoryIntegrations;
 import herald.domain.fakes.InMemorySecretStore;
@@ -16,6 +23,7 @@ import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.suppressions.Suppressions;
 import herald.platform.ProvidersModule;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,11 +42,14 @@ public final class TestChannels {
   private WebhookSender webhooks = w -> {
     throw new IllegalStateException("this test gives no webhook provider");
   };
+  private BrazeApi braze = b -> {
+    throw new IllegalStateException("this test gives no Braze API");
+  };
   private Suppressions suppressions = new InMemorySuppressions();
   private Clock clock = Clock.systemUTC();
   private WebhookAllowlist allowlist = new WebhookAllowlist(Set.of());
   private Integrations integrations = InMemoryIntegrations.examples();
-  private SecretStore secrets = new InMemorySecretStore();
+  private SecretStore secrets = exampleCredentials();
 
   private TestChannels() {}
 
@@ -71,6 +82,11 @@ public final class TestChannels {
     return this;
   }
 
+  public TestChannels braze(BrazeApi given) {
+    braze = given;
+    return this;
+  }
+
   public TestChannels suppressions(Suppressions given) {
     suppressions = given;
     return this;
@@ -93,7 +109,10 @@ public final class TestChannels {
     return this;
   }
 
-  /** Where webhook secrets are kept (by default, in memory). */
+  /**
+   * Where webhook secrets and integrations' credentials are kept (by default, in memory, with each tool's example
+   * credentials for the example integrations).
+   */
   public TestChannels secrets(SecretStore given) {
     secrets = given;
     return this;
@@ -110,6 +129,16 @@ public final class TestChannels {
 
   private ChannelsForTests component() {
     return DaggerChannelsForTests.factory().create(email, sms, webhooks, suppressions, clock, allowlist, ProvidersModule.json(),
-        integrations, secrets);
+        integrations, secrets, braze);
+  }
+
+  /** A store holding each tool's example credentials under its example integration ({@code int_example_braze}). */
+  public static InMemorySecretStore exampleCredentials() {
+    InMemorySecretStore store = new InMemorySecretStore();
+    for (ToolCredentials tool : List.of(new BrazeCredentials(), new MailchimpCredentials(), new KlaviyoCredentials(),
+        new IntercomCredentials())) {
+      store.put(Integration.secretName("int_example_" + tool.tool()), tool.example());
+    }
+    return store;
   }
 }

@@ -109,7 +109,8 @@ class DistributionJsonTest {
     assertThat(node.get("channels").get(1)).isEqualTo(json("{'type':'sms','text':'Code {{voucher.code}} €',"
         + "'sms_type':'transactional','sender_id':'Acme','segments':1}"));
     assertThat(node.get("channels").get(3)).isEqualTo(json("{'type':'braze','integration_id':"
-        + "'int_example_braze','external_id_field':'id','attributes':{'code':'{{voucher.code}}'}}"));
+        + "'int_example_braze','external_id_field':'id','attributes':{'code':'{{voucher.code}}'},"
+        + "'send_event':true,'properties':{}}"));
   }
 
   @Test
