@@ -5,6 +5,7 @@ import herald.domain.channels.ChannelField;
 import herald.domain.channels.ChannelFields;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelSettings;
+import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.InDoubt;
 import herald.domain.channels.MessageContext;
 import herald.domain.channels.Outgoing;
@@ -149,6 +150,9 @@ public final class BrazeKind implements ChannelKind {
   @Override
   public Outgoing render(Channel channel, MessageContext context) {
     BrazeChannel braze = (BrazeChannel) channel;
+    if (braze.integrationId() == null) {   // stored before integrations, never edited to name one
+      throw DeliveryFailure.permanent("integration_not_found", null);
+    }
     return message(braze, context, load.get().load(braze.integrationId(), TYPE));
   }
 

@@ -2,8 +2,10 @@ package herald.domain.channels.braze;
 
 import static herald.domain.fakes.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import herald.domain.channels.ChannelFields;
+import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.InDoubt;
 import herald.domain.channels.MessageContext;
 import herald.domain.customers.Customer;
@@ -117,6 +119,16 @@ class BrazeKindTest {
     assertThat(stored).isEqualTo(new BrazeChannel("int_1", "source_id", Map.of("code", "{{voucher.code}}")));
     assertThat(stored.sendEvent()).isTrue();
     assertThat(parse(kind.write(stored))).isEqualTo(stored);
+  }
+
+  @Test
+  void aChannelWithoutAnIntegrationOrWithAGoneOneFailsForGoodWithoutSending() {
+    assertThatThrownBy(() -> kind.render(new BrazeChannel(null, null, null), publishCode()))
+        .isInstanceOfSatisfying(DeliveryFailure.class, f -> assertThat(f.reason()).isEqualTo("integration_not_found"));
+    integrations.delete("int_example_braze");
+    assertThatThrownBy(() -> kind.render(parse(Map.of("integration_id", "int_example_braze")), publishCode()))
+        .isInstanceOfSatisfying(DeliveryFailure.class, f -> assertThat(f.permanent()).isTrue());
+    assertThat(api.sent()).isEmpty();
   }
 
   @Test
