@@ -13,6 +13,7 @@ import herald.adapters.http.SsrfGuard;
 import herald.adapters.http.ToolHttp;
 import herald.adapters.tools.IntercomHttpApi;
 import herald.adapters.tools.KlaviyoHttpApi;
+import herald.adapters.tools.BrazeHttpApi;
 import herald.domain.channels.braze.BrazeCredentials;
 import herald.domain.channels.braze.BrazeKind;
 import herald.domain.channels.intercom.IntercomCredentials;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * Integrations with marketing tools: their table (INTEGRATIONS_TABLE), the secret store (Secrets Manager under
  * HERALD_SECRETS_PREFIX, herald/&lt;stack&gt;/), each tool's credentials by tool name, and each tool's credential
- * check ({@link IntegrationCheck}: a tool's adapter adds its own line here). Everything is built on first
+ * check ({@link IntegrationCheck}: each tool's adapter adds its own line here). Everything is built on first
  * use, so a function that never touches an integration needs neither the table nor Secrets Manager.
  */
 @Module
@@ -78,4 +79,5 @@ public abstract class IntegrationsModule {
   @Multibinds abstract Map<String, IntegrationCheck> checks();
 
   @Binds @IntoMap @StringKey(KlaviyoKind.TYPE) abstract IntegrationCheck klaviyoCheck(KlaviyoHttpApi api);
+  @Binds @IntoMap @StringKey(BrazeKind.TYPE) abstract IntegrationCheck brazeCheck(BrazeHttpApi api);
 }

@@ -7,8 +7,10 @@ import herald.adapters.aws.SnsSmsSender;
 import herald.adapters.http.HostResolver;
 import herald.adapters.http.HttpWebhookSender;
 import herald.adapters.http.ToolHttp;
+import herald.adapters.tools.BrazeHttpApi;
 import herald.adapters.tools.IntercomHttpApi;
 import herald.domain.channels.JsonWriter;
+import herald.domain.channels.braze.BrazeApi;
 import herald.domain.channels.email.EmailSender;
 import herald.domain.channels.intercom.IntercomApi;
 import herald.adapters.tools.KlaviyoHttpApi;
@@ -58,6 +60,11 @@ public final class ProvidersModule {
   }
 
   @Provides static KlaviyoApi klaviyo(KlaviyoHttpApi api) {
+    return api;
+  }
+
+  /** Braze's REST API (through {@code ToolHttp}, bound with the integrations). */
+  @Provides static BrazeApi braze(BrazeHttpApi api) {
     return api;
   }
 

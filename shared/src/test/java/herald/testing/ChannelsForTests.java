@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelKinds;
+import herald.domain.channels.braze.BrazeApi;
 import herald.domain.common.SecretStore;
 import herald.domain.integrations.Integrations;
 import herald.domain.channels.intercom.IntercomApi;
@@ -38,6 +39,6 @@ interface ChannelsForTests {
         @BindsInstance WebhookSender webhooks, @BindsInstance Suppressions suppressions, @BindsInstance Clock clock,
         @BindsInstance WebhookAllowlist allowlist, @BindsInstance JsonWriter json,
         @BindsInstance Integrations integrations, @BindsInstance SecretStore secrets,
-        @BindsInstance IntercomApi intercom, @BindsInstance KlaviyoApi klaviyo);
+        @BindsInstance IntercomApi intercom, @BindsInstance KlaviyoApi klaviyo, @BindsInstance BrazeApi braze);
   }
 }

@@ -4,6 +4,13 @@ import herald.adapters.json.ChannelJson;
 import herald.adapters.json.DistributionJson;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelKinds;
+import herald.domain.channels.braze.BrazeApi;
+import herald.domain.channels.braze.BrazeCredentials;
+import herald.domain.channels.intercom.IntercomCredentials;
+import herald.domain.channels.klaviyo.KlaviyoCredentials;
+import herald.domain.channels.mailchimp.MailchimpCredentials;
+import herald.domain.integrations.Integration;
+import herald.domain.integrations.ToolCredentials;
 import herald.domain.common.SecretStore;
 import herald.domain.fakes.InMemoryIntegrations;
 import herald.domain.fakes.InMemorySecretStore;
@@ -18,6 +25,7 @@ import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.suppressions.Suppressions;
 import herald.platform.ProvidersModule;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,6 +50,9 @@ public final class TestChannels {
   };
   private KlaviyoApi klaviyo = k -> {
     throw new IllegalStateException("this test gives no Klaviyo API");
+  };
+  private BrazeApi braze = b -> {
+    throw new IllegalStateException("this test gives no Braze API");
   };
   private Suppressions suppressions = new InMemorySuppressions();
   private Clock clock = Clock.systemUTC();
@@ -90,6 +101,11 @@ public final class TestChannels {
     return this;
   }
 
+  public TestChannels braze(BrazeApi given) {
+    braze = given;
+    return this;
+  }
+
   public TestChannels suppressions(Suppressions given) {
     suppressions = given;
     return this;
@@ -129,6 +145,6 @@ public final class TestChannels {
 
   private ChannelsForTests component() {
     return DaggerChannelsForTests.factory().create(email, sms, webhooks, suppressions, clock, allowlist, ProvidersModule.json(),
-        integrations, secrets, intercom, klaviyo);
+        integrations, secrets, intercom, klaviyo, braze);
   }
 }

@@ -35,6 +35,7 @@ import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.fakes.NoCodes;
 import herald.domain.fakes.InMemoryIntegrations;
 import herald.domain.fakes.InMemorySecretStore;
+import herald.domain.fakes.RecordingBrazeApi;
 import herald.domain.fakes.RecordingEmailSender;
 import herald.domain.fakes.RecordingIntercomApi;
 import herald.domain.fakes.RecordingKlaviyoApi;
@@ -71,8 +72,10 @@ class ChannelContractTest {
   private final RecordingWebhookSender webhooks = new RecordingWebhookSender();
   private final RecordingIntercomApi intercom = new RecordingIntercomApi();
   private final RecordingKlaviyoApi klaviyo = new RecordingKlaviyoApi();
+  private final RecordingBrazeApi braze = new RecordingBrazeApi();
   private final ChannelKinds kinds = TestChannels.with().email(emails).sms(texts).webhooks(webhooks)
-      .intercom(intercom).klaviyo(klaviyo).suppressions(new InMemorySuppressions()).clock(clock).build();
+      .intercom(intercom).klaviyo(klaviyo).braze(braze).suppressions(new InMemorySuppressions()).clock(clock)
+      .build();
   private final DistributionRules rules = new DistributionRules(new Templates(), new FakePatterns(), kinds);
   private final ChannelJson json = new ChannelJson(kinds);
   private final InMemoryDistributions distributions = new InMemoryDistributions();
@@ -283,6 +286,7 @@ class ChannelContractTest {
     calls.addAll(webhooks.sent());
     calls.addAll(intercom.sent());
     calls.addAll(klaviyo.sent());
+    calls.addAll(braze.sent());
     return calls;
   }
 

@@ -10,7 +10,7 @@ import herald.domain.campaigns.CampaignType;
 import herald.domain.campaigns.PromotionTier;
 import herald.domain.channels.ChannelKinds;
 import herald.domain.channels.DeliveryFailure;
-import herald.domain.channels.braze.BrazeChannel;
+import herald.domain.channels.mailchimp.MailchimpChannel;
 import herald.domain.channels.email.Email;
 import herald.domain.channels.email.EmailChannel;
 import herald.domain.channels.sms.Sms;
@@ -369,9 +369,9 @@ class SendToRecipientTest {
   void failsAJobForAChannelThisVersionCannotSendYet() {
     distributions.create(new Distribution("dist_1", "Sms", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
         Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
-        List.of(Samples.email(), new BrazeChannel("int_example_braze", null,
-            java.util.Map.of("plan", "gold"))), 1, T0, T0));
-    SendJob sms = new SendJob("dist_1", "braze", ada.id(), paid);
+        List.of(Samples.email(), new MailchimpChannel("int_example_mailchimp", "a1",
+            java.util.Map.of("PLAN", "gold"), List.of())), 1, T0, T0));
+    SendJob sms = new SendJob("dist_1", "mailchimp", ada.id(), paid);
 
     assertThat(send.handle(sms)).contains(MessageStatus.FAILED);
 
