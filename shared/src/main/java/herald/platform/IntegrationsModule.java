@@ -11,6 +11,7 @@ import herald.adapters.dynamodb.DynamoDbIntegrations;
 import herald.adapters.http.HostResolver;
 import herald.adapters.http.SsrfGuard;
 import herald.adapters.http.ToolHttp;
+import herald.adapters.tools.MailchimpHttpApi;
 import herald.domain.channels.braze.BrazeCredentials;
 import herald.domain.channels.braze.BrazeKind;
 import herald.domain.channels.intercom.IntercomCredentials;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * Integrations with marketing tools: their table (INTEGRATIONS_TABLE), the secret store (Secrets Manager under
  * HERALD_SECRETS_PREFIX, herald/&lt;stack&gt;/), each tool's credentials by tool name, and each tool's credential
- * check ({@link IntegrationCheck}: none yet; a tool's adapter adds its own line here). Everything is built on first
+ * check ({@link IntegrationCheck}: a tool's adapter adds its own line here; Mailchimp's is {@code GET /ping}). Everything is built on first
  * use, so a function that never touches an integration needs neither the table nor Secrets Manager.
  */
 @Module
@@ -72,4 +73,6 @@ public abstract class IntegrationsModule {
 
   /** Each tool's credential check, by tool name; a tool's adapter binds its own ({@code @Binds @IntoMap}). */
   @Multibinds abstract Map<String, IntegrationCheck> checks();
+
+  @Binds @IntoMap @StringKey(MailchimpKind.TYPE) abstract IntegrationCheck mailchimpCheck(MailchimpHttpApi api);
 }

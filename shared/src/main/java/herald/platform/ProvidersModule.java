@@ -6,18 +6,23 @@ import herald.adapters.aws.SesEmailSender;
 import herald.adapters.aws.SnsSmsSender;
 import herald.adapters.http.HostResolver;
 import herald.adapters.http.HttpWebhookSender;
+import herald.adapters.http.ToolHttp;
+import herald.adapters.tools.MailchimpHttpApi;
 import herald.domain.channels.JsonWriter;
 import herald.domain.channels.email.EmailSender;
+import herald.domain.channels.mailchimp.MailchimpApi;
 import herald.domain.channels.sms.SmsSender;
 import herald.domain.channels.webhook.WebhookAllowlist;
 import herald.domain.channels.webhook.WebhookSender;
+import herald.domain.limits.ConnectionSlots;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * What the channel kinds call: each provider's adapter (SES emails, SNS texts, HTTP webhooks), built only where
+ * What the channel kinds call: each provider's adapter (SES emails, SNS texts, HTTP webhooks, Mailchimp), built only where
  * something sends (the kinds take them lazily); how rendered bodies become JSON; and which hosts webhooks may
  * reach though not public.
  */
@@ -36,6 +41,18 @@ public final class ProvidersModule {
 
   @Provides @Singleton static WebhookSender webhooks(WebhookAllowlist allowlist, Clock clock) {
     return new HttpWebhookSender(HostResolver.system(), allowlist.hosts(), clock, HttpWebhookSender.TIMEOUT);
+  }
+
+  /**
+   * Mailchimp's Marketing API, capped at 10 simultaneous calls per integration across every sender (slots in the
+   * usage table); a message waits up to 2 s for a slot before going back to its queue.
+   */
+  @Provides @Singleton static MailchimpHttpApi mailchimpHttp(ToolHttp http, ConnectionSlots slots, Clock clock) {
+    return new MailchimpHttpApi(http, slots, clock, Duration.ofSeconds(2));
+  }
+
+  @Provides static MailchimpApi mailchimp(MailchimpHttpApi api) {
+    return api;
   }
 
   /** HERALD_WEBHOOK_ALLOWLIST: hosts (host or host:port, comma-separated) a webhook may reach though not public. */

@@ -8,6 +8,8 @@ import herald.domain.common.SecretStore;
 import herald.domain.integrations.Integrations;
 import herald.domain.channels.JsonWriter;
 import herald.domain.channels.email.EmailSender;
+import herald.domain.channels.mailchimp.MailchimpApi;
+import herald.domain.integrations.ToolCredentials;
 import herald.domain.channels.sms.SmsSender;
 import herald.domain.channels.webhook.WebhookAllowlist;
 import herald.domain.channels.webhook.WebhookSender;
@@ -34,6 +36,7 @@ interface ChannelsForTests {
     ChannelsForTests create(@BindsInstance EmailSender email, @BindsInstance SmsSender sms,
         @BindsInstance WebhookSender webhooks, @BindsInstance Suppressions suppressions, @BindsInstance Clock clock,
         @BindsInstance WebhookAllowlist allowlist, @BindsInstance JsonWriter json,
-        @BindsInstance Integrations integrations, @BindsInstance SecretStore secrets);
+        @BindsInstance Integrations integrations, @BindsInstance SecretStore secrets,
+        @BindsInstance Map<String, ToolCredentials> tools, @BindsInstance MailchimpApi mailchimp);
   }
 }

@@ -8,7 +8,14 @@ import herald.domain.common.SecretStore;
 import herald.domain.fakes.InMemoryIntegrations;
 import herald.domain.fakes.InMemorySecretStore;
 import herald.domain.integrations.Integrations;
+import herald.domain.channels.braze.BrazeCredentials;
 import herald.domain.channels.email.EmailSender;
+import herald.domain.channels.intercom.IntercomCredentials;
+import herald.domain.channels.klaviyo.KlaviyoCredentials;
+import herald.domain.channels.mailchimp.MailchimpApi;
+import herald.domain.channels.mailchimp.MailchimpCredentials;
+import herald.domain.integrations.Integration;
+import herald.domain.integrations.ToolCredentials;
 import herald.domain.channels.sms.SmsSender;
 import herald.domain.channels.webhook.WebhookAllowlist;
 import herald.domain.channels.webhook.WebhookSender;
@@ -38,7 +45,13 @@ public final class TestChannels {
   private Clock clock = Clock.systemUTC();
   private WebhookAllowlist allowlist = new WebhookAllowlist(Set.of());
   private Integrations integrations = InMemoryIntegrations.examples();
-  private SecretStore secrets = new InMemorySecretStore();
+  private SecretStore secrets = exampleCredentials();
+  private MailchimpApi mailchimp = m -> {
+    throw new IllegalStateException("this test gives no Mailchimp API");
+  };
+  private static final Map<String, ToolCredentials> TOOLS = Map.of("braze", new BrazeCredentials(),
+      "mailchimp", new MailchimpCredentials(), "klaviyo", new KlaviyoCredentials(),
+      "intercom", new IntercomCredentials());
 
   private TestChannels() {}
 
@@ -99,6 +112,11 @@ public final class TestChannels {
     return this;
   }
 
+  public TestChannels mailchimp(MailchimpApi given) {
+    mailchimp = given;
+    return this;
+  }
+
   public ChannelKinds build() {
     return component().kinds();
   }
@@ -110,6 +128,14 @@ public final class TestChannels {
 
   private ChannelsForTests component() {
     return DaggerChannelsForTests.factory().create(email, sms, webhooks, suppressions, clock, allowlist, ProvidersModule.json(),
-        integrations, secrets);
+        integrations, secrets, TOOLS, mailchimp);
+  }
+
+  /** The secret store holding each example integration's example credentials, as the tools' channels read them. */
+  private static SecretStore exampleCredentials() {
+    InMemorySecretStore store = new InMemorySecretStore();
+    TOOLS.forEach((tool, credentials) ->
+        store.put(Integration.secretName("int_example_" + tool), credentials.example()));
+    return store;
   }
 }

@@ -33,6 +33,7 @@ import herald.domain.fakes.InMemoryStatusCounters;
 import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.fakes.NoCodes;
 import herald.domain.fakes.RecordingEmailSender;
+import herald.domain.fakes.RecordingMailchimpApi;
 import herald.domain.fakes.RecordingSendQueue;
 import herald.domain.fakes.RecordingSmsSender;
 import herald.domain.fakes.RecordingWebhookSender;
@@ -64,7 +65,8 @@ class ChannelContractTest {
   private final RecordingEmailSender emails = new RecordingEmailSender();
   private final RecordingSmsSender texts = new RecordingSmsSender();
   private final RecordingWebhookSender webhooks = new RecordingWebhookSender();
-  private final ChannelKinds kinds = TestChannels.with().email(emails).sms(texts).webhooks(webhooks)
+  private final RecordingMailchimpApi mailchimp = new RecordingMailchimpApi();
+  private final ChannelKinds kinds = TestChannels.with().email(emails).sms(texts).webhooks(webhooks).mailchimp(mailchimp)
       .suppressions(new InMemorySuppressions()).clock(clock).build();
   private final DistributionRules rules = new DistributionRules(new Templates(), new FakePatterns(), kinds);
   private final ChannelJson json = new ChannelJson(kinds);
@@ -274,6 +276,7 @@ class ChannelContractTest {
     List<Outgoing> calls = new ArrayList<>(emails.sent());
     calls.addAll(texts.sent());
     calls.addAll(webhooks.sent());
+    calls.addAll(mailchimp.sent());
     return calls;
   }
 
