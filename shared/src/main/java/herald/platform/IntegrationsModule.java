@@ -36,8 +36,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * Integrations with marketing tools: their table (INTEGRATIONS_TABLE), the secret store (Secrets Manager under
  * HERALD_SECRETS_PREFIX, herald/&lt;stack&gt;/), each tool's credentials by tool name, and each tool's credential
- * check ({@link IntegrationCheck}: a tool's adapter adds its own line here; Mailchimp's is {@code GET /ping}). Everything is built on first
- * use, so a function that never touches an integration needs neither the table nor Secrets Manager.
+ * check ({@link IntegrationCheck}: a tool's adapter adds its own line here; Mailchimp's is {@code GET /ping}).
+ * Everything is built on first use, so a function that never touches an integration needs neither the table nor
+ * Secrets Manager.
  */
 @Module
 public abstract class IntegrationsModule {

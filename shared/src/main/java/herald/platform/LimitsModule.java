@@ -17,7 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The account's settings, its usage counters, the send-rate windows and connection slots, with their tables from the environment. */
+/**
+ * The account's settings, its usage counters, the send-rate windows and the connection slots, with their tables from
+ * the environment.
+ */
 @Module
 public final class LimitsModule {
   /** The longest a sender waits for a token of the next second. */

@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * What the channel kinds call: each provider's adapter (SES emails, SNS texts, HTTP webhooks, Mailchimp), built only where
- * something sends (the kinds take them lazily); how rendered bodies become JSON; and which hosts webhooks may
- * reach though not public.
+ * What the channel kinds call: each provider's adapter (SES emails, SNS texts, HTTP webhooks, Mailchimp), built
+ * only where something sends (the kinds take them lazily); how rendered bodies become JSON; and which hosts
+ * webhooks may reach though not public.
  */
 @Module
 public final class ProvidersModule {

@@ -32,6 +32,9 @@ import java.util.Set;
  * system's and the webhook allowlist is empty unless given.
  */
 public final class TestChannels {
+  private static final Map<String, ToolCredentials> TOOLS = Map.of("braze", new BrazeCredentials(),
+      "mailchimp", new MailchimpCredentials(), "klaviyo", new KlaviyoCredentials(),
+      "intercom", new IntercomCredentials());
   private EmailSender email = e -> {
     throw new IllegalStateException("this test gives no email provider");
   };
@@ -49,9 +52,6 @@ public final class TestChannels {
   private MailchimpApi mailchimp = m -> {
     throw new IllegalStateException("this test gives no Mailchimp API");
   };
-  private static final Map<String, ToolCredentials> TOOLS = Map.of("braze", new BrazeCredentials(),
-      "mailchimp", new MailchimpCredentials(), "klaviyo", new KlaviyoCredentials(),
-      "intercom", new IntercomCredentials());
 
   private TestChannels() {}
 

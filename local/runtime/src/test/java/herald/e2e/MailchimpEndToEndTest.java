@@ -53,7 +53,8 @@ class MailchimpEndToEndTest {
     Http api = ToolsRuntime.api();
     String tag = UUID.randomUUID().toString().substring(0, 8);
     String email = "ada-" + tag + "@example.com";
-    String hash = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(email.getBytes(StandardCharsets.UTF_8)));
+    String hash = HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+        .digest(email.getBytes(StandardCharsets.UTF_8)));
     String member = "/3.0/lists/aud" + tag + "/members/" + hash;
     mailchimp.stubFor(get(urlEqualTo("/3.0/lists?fields=lists.id,total_items&count=2")).willReturn(json(200,
         "{\"lists\":[{\"id\":\"aud" + tag + "\"}],\"total_items\":1}")));

@@ -118,7 +118,8 @@ class MailchimpHttpApiTest {
             + "\"merge_fields\":{\"CODE\":\"WELCOME-1\"}}")));
     mailchimp.verify(1, getRequestedFor(urlEqualTo("/3.0/lists?fields=lists.id,total_items&count=2"))
         .withHeader("Authorization", equalTo(BASIC)));
-    mailchimp.verify(1, getRequestedFor(urlEqualTo("/3.0/lists/only1/merge-fields?fields=merge_fields.tag&count=1000")));
+    mailchimp.verify(1,
+        getRequestedFor(urlEqualTo("/3.0/lists/only1/merge-fields?fields=merge_fields.tag&count=1000")));
   }
 
   @Test

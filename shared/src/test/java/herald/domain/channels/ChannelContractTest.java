@@ -66,8 +66,8 @@ class ChannelContractTest {
   private final RecordingSmsSender texts = new RecordingSmsSender();
   private final RecordingWebhookSender webhooks = new RecordingWebhookSender();
   private final RecordingMailchimpApi mailchimp = new RecordingMailchimpApi();
-  private final ChannelKinds kinds = TestChannels.with().email(emails).sms(texts).webhooks(webhooks).mailchimp(mailchimp)
-      .suppressions(new InMemorySuppressions()).clock(clock).build();
+  private final ChannelKinds kinds = TestChannels.with().email(emails).sms(texts).webhooks(webhooks)
+      .mailchimp(mailchimp).suppressions(new InMemorySuppressions()).clock(clock).build();
   private final DistributionRules rules = new DistributionRules(new Templates(), new FakePatterns(), kinds);
   private final ChannelJson json = new ChannelJson(kinds);
   private final InMemoryDistributions distributions = new InMemoryDistributions();
