@@ -14,6 +14,7 @@ import herald.adapters.http.ToolHttp;
 import herald.adapters.tools.IntercomHttpApi;
 import herald.adapters.tools.KlaviyoHttpApi;
 import herald.adapters.tools.BrazeHttpApi;
+import herald.adapters.tools.MailchimpHttpApi;
 import herald.domain.channels.braze.BrazeCredentials;
 import herald.domain.channels.braze.BrazeKind;
 import herald.domain.channels.intercom.IntercomCredentials;
@@ -80,4 +81,5 @@ public abstract class IntegrationsModule {
 
   @Binds @IntoMap @StringKey(KlaviyoKind.TYPE) abstract IntegrationCheck klaviyoCheck(KlaviyoHttpApi api);
   @Binds @IntoMap @StringKey(BrazeKind.TYPE) abstract IntegrationCheck brazeCheck(BrazeHttpApi api);
+  @Binds @IntoMap @StringKey(MailchimpKind.TYPE) abstract IntegrationCheck mailchimpCheck(MailchimpHttpApi api);
 }

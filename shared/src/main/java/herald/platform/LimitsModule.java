@@ -3,9 +3,11 @@ package herald.platform;
 import dagger.Module;
 import dagger.Provides;
 import herald.adapters.dynamodb.DynamoDbAccountSettings;
+import herald.adapters.dynamodb.DynamoDbConnectionSlots;
 import herald.adapters.dynamodb.DynamoDbRateWindows;
 import herald.adapters.dynamodb.DynamoDbUsageCounters;
 import herald.domain.limits.AccountSettings;
+import herald.domain.limits.ConnectionSlots;
 import herald.domain.limits.Pause;
 import herald.domain.limits.Plan;
 import herald.domain.limits.RateWindows;
@@ -15,7 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The account's settings, its usage counters and the send-rate windows, with their tables from the environment. */
+/**
+ * The account's settings, its usage counters, the send-rate windows and the connection slots, with their tables from
+ * the environment.
+ */
 @Module
 public final class LimitsModule {
   /** The longest a sender waits for a token of the next second. */
@@ -38,6 +43,11 @@ public final class LimitsModule {
 
   @Provides @Singleton static RateWindows rateWindows(DynamoDbClient dynamo, Env env) {
     return new DynamoDbRateWindows(dynamo, env.get("USAGE_TABLE"));
+  }
+
+  /** Caps on simultaneous connections to a provider (Mailchimp's 10 per account), in the usage table. */
+  @Provides @Singleton static ConnectionSlots connectionSlots(DynamoDbClient dynamo, Env env, Clock clock) {
+    return new DynamoDbConnectionSlots(dynamo, env.get("USAGE_TABLE"), clock);
   }
 
   /** Sleeps until the instant, never longer than {@link #LONGEST_PAUSE}. */

@@ -9,17 +9,21 @@ import herald.adapters.http.HttpWebhookSender;
 import herald.adapters.http.ToolHttp;
 import herald.adapters.tools.BrazeHttpApi;
 import herald.adapters.tools.IntercomHttpApi;
+import herald.adapters.tools.MailchimpHttpApi;
 import herald.domain.channels.JsonWriter;
 import herald.domain.channels.braze.BrazeApi;
 import herald.domain.channels.email.EmailSender;
 import herald.domain.channels.intercom.IntercomApi;
 import herald.adapters.tools.KlaviyoHttpApi;
 import herald.domain.channels.klaviyo.KlaviyoApi;
+import herald.domain.channels.mailchimp.MailchimpApi;
 import herald.domain.channels.sms.SmsSender;
 import herald.domain.channels.webhook.WebhookAllowlist;
 import herald.domain.channels.webhook.WebhookSender;
+import herald.domain.limits.ConnectionSlots;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -60,6 +64,18 @@ public final class ProvidersModule {
   }
 
   @Provides static KlaviyoApi klaviyo(KlaviyoHttpApi api) {
+    return api;
+  }
+
+  /**
+   * Mailchimp's Marketing API, capped at 10 simultaneous calls per integration across every sender (slots in the
+   * usage table); a message waits up to 2 s for a slot before going back to its queue.
+   */
+  @Provides @Singleton static MailchimpHttpApi mailchimpHttp(ToolHttp http, ConnectionSlots slots, Clock clock) {
+    return new MailchimpHttpApi(http, slots, clock, Duration.ofSeconds(2));
+  }
+
+  @Provides static MailchimpApi mailchimp(MailchimpHttpApi api) {
     return api;
   }
 

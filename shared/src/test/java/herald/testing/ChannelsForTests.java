@@ -11,6 +11,7 @@ import herald.domain.channels.intercom.IntercomApi;
 import herald.domain.channels.JsonWriter;
 import herald.domain.channels.email.EmailSender;
 import herald.domain.channels.klaviyo.KlaviyoApi;
+import herald.domain.channels.mailchimp.MailchimpApi;
 import herald.domain.channels.sms.SmsSender;
 import herald.domain.channels.webhook.WebhookAllowlist;
 import herald.domain.channels.webhook.WebhookSender;
@@ -39,6 +40,7 @@ interface ChannelsForTests {
         @BindsInstance WebhookSender webhooks, @BindsInstance Suppressions suppressions, @BindsInstance Clock clock,
         @BindsInstance WebhookAllowlist allowlist, @BindsInstance JsonWriter json,
         @BindsInstance Integrations integrations, @BindsInstance SecretStore secrets,
-        @BindsInstance IntercomApi intercom, @BindsInstance KlaviyoApi klaviyo, @BindsInstance BrazeApi braze);
+        @BindsInstance IntercomApi intercom, @BindsInstance KlaviyoApi klaviyo, @BindsInstance BrazeApi braze,
+        @BindsInstance MailchimpApi mailchimp);
   }
 }

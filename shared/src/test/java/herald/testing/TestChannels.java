@@ -5,12 +5,6 @@ import herald.adapters.json.DistributionJson;
 import herald.domain.channels.ChannelKind;
 import herald.domain.channels.ChannelKinds;
 import herald.domain.channels.braze.BrazeApi;
-import herald.domain.channels.braze.BrazeCredentials;
-import herald.domain.channels.intercom.IntercomCredentials;
-import herald.domain.channels.klaviyo.KlaviyoCredentials;
-import herald.domain.channels.mailchimp.MailchimpCredentials;
-import herald.domain.integrations.Integration;
-import herald.domain.integrations.ToolCredentials;
 import herald.domain.common.SecretStore;
 import herald.domain.fakes.InMemoryIntegrations;
 import herald.domain.fakes.InMemorySecretStore;
@@ -18,6 +12,7 @@ import herald.domain.integrations.Integrations;
 import herald.domain.channels.intercom.IntercomApi;
 import herald.domain.channels.email.EmailSender;
 import herald.domain.channels.klaviyo.KlaviyoApi;
+import herald.domain.channels.mailchimp.MailchimpApi;
 import herald.domain.channels.sms.SmsSender;
 import herald.domain.channels.webhook.WebhookAllowlist;
 import herald.domain.channels.webhook.WebhookSender;
@@ -25,7 +20,6 @@ import herald.domain.fakes.InMemorySuppressions;
 import herald.domain.suppressions.Suppressions;
 import herald.platform.ProvidersModule;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,6 +53,9 @@ public final class TestChannels {
   private WebhookAllowlist allowlist = new WebhookAllowlist(Set.of());
   private Integrations integrations = InMemoryIntegrations.examples();
   private SecretStore secrets = InMemorySecretStore.examples();
+  private MailchimpApi mailchimp = m -> {
+    throw new IllegalStateException("this test gives no Mailchimp API");
+  };
 
   private TestChannels() {}
 
@@ -134,6 +131,11 @@ public final class TestChannels {
     return this;
   }
 
+  public TestChannels mailchimp(MailchimpApi given) {
+    mailchimp = given;
+    return this;
+  }
+
   public ChannelKinds build() {
     return component().kinds();
   }
@@ -145,6 +147,6 @@ public final class TestChannels {
 
   private ChannelsForTests component() {
     return DaggerChannelsForTests.factory().create(email, sms, webhooks, suppressions, clock, allowlist, ProvidersModule.json(),
-        integrations, secrets, intercom, klaviyo, braze);
+        integrations, secrets, intercom, klaviyo, braze, mailchimp);
   }
 }

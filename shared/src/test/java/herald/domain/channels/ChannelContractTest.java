@@ -39,6 +39,7 @@ import herald.domain.fakes.RecordingBrazeApi;
 import herald.domain.fakes.RecordingEmailSender;
 import herald.domain.fakes.RecordingIntercomApi;
 import herald.domain.fakes.RecordingKlaviyoApi;
+import herald.domain.fakes.RecordingMailchimpApi;
 import herald.domain.fakes.RecordingSendQueue;
 import herald.domain.fakes.RecordingSmsSender;
 import herald.domain.fakes.RecordingWebhookSender;
@@ -73,9 +74,10 @@ class ChannelContractTest {
   private final RecordingIntercomApi intercom = new RecordingIntercomApi();
   private final RecordingKlaviyoApi klaviyo = new RecordingKlaviyoApi();
   private final RecordingBrazeApi braze = new RecordingBrazeApi();
+  private final RecordingMailchimpApi mailchimp = new RecordingMailchimpApi();
   private final ChannelKinds kinds = TestChannels.with().email(emails).sms(texts).webhooks(webhooks)
-      .intercom(intercom).klaviyo(klaviyo).braze(braze).suppressions(new InMemorySuppressions()).clock(clock)
-      .build();
+      .intercom(intercom).klaviyo(klaviyo).braze(braze).mailchimp(mailchimp).suppressions(new InMemorySuppressions())
+      .clock(clock).build();
   private final DistributionRules rules = new DistributionRules(new Templates(), new FakePatterns(), kinds);
   private final ChannelJson json = new ChannelJson(kinds);
   private final InMemoryDistributions distributions = new InMemoryDistributions();
@@ -287,6 +289,7 @@ class ChannelContractTest {
     calls.addAll(intercom.sent());
     calls.addAll(klaviyo.sent());
     calls.addAll(braze.sent());
+    calls.addAll(mailchimp.sent());
     return calls;
   }
 

@@ -334,8 +334,19 @@ class ChannelValidationTest {
     }
 
     @Test
+    void needsOnlyItsIntegrationEverythingElseHasADefault() {
+      MailchimpChannel mailchimp = new MailchimpChannel("int_m", null, null, null);
+
+      assertThat(mailchimp.audienceId()).isNull();
+      assertThat(mailchimp.mergeFields()).isEmpty();
+      assertThat(mailchimp.tags()).isEmpty();
+      assertThat(mailchimp.statusIfNew()).isNull();
+    }
+
+    @Test
     void refusesBadSettings() {
-      assertRefused(() -> new MailchimpChannel("int_m", null, null, null), "missing_field", "channels[].audience_id");
+      assertRefused(() -> new MailchimpChannel("int_m", "a1", null, null, "unsubscribed"), "invalid_value",
+          "channels[].status_if_new");
       assertRefused(() -> new MailchimpChannel("int_m", "a b", null, null), "invalid_value",
           "channels[].audience_id");
       assertRefused(() -> new MailchimpChannel("int_m", "a1", Map.of("fname", "x"), null), "invalid_value",

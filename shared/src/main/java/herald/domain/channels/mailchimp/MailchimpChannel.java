@@ -14,14 +14,18 @@ import java.util.Set;
 
 /**
  * A Mailchimp audience member: the saved integration holding the API key ({@code integration_id}), the audience
- * id, merge fields (TAG -> template, TAG = [A-Z0-9_]{1,10}) and up to 20 tags.
+ * id (null: the account's only audience), merge fields (TAG -> template, TAG = [A-Z0-9_]{1,10}; none: Herald's
+ * defaults), up to 20 tags (none: the distribution's name) and the status of a member Mailchimp adds ({@code
+ * status_if_new}; null: from the customer's email consent).
  */
 public record MailchimpChannel(String integrationId, String audienceId, Map<String, String> mergeFields,
-    List<String> tags) implements Channel {
+    List<String> tags, String statusIfNew) implements Channel {
+  /** The statuses a new member may be given: subscribed, pending (Mailchimp asks them to confirm), transactional. */
+  public static final List<String> STATUSES = List.of("subscribed", "pending", "transactional");
+
   public MailchimpChannel {
     integrationId = IntegrationRefs.read(integrationId, ChannelSettings.AT + IntegrationRefs.FIELD);
-    audienceId = Text.required(audienceId, "channels[].audience_id");
-    if (!audienceId.matches("[A-Za-z0-9_-]{1,100}")) {
+    if (audienceId != null && !audienceId.matches("[A-Za-z0-9_-]{1,100}")) {
       throw new Invalid("invalid_value", "channels[].audience_id", "channels[].audience_id is not a Mailchimp audience id");
     }
     mergeFields = ChannelSettings.templateMap(mergeFields, "merge_fields", 30);
@@ -32,6 +36,15 @@ public record MailchimpChannel(String integrationId, String audienceId, Map<Stri
       }
     });
     tags = tags(tags);
+    if (statusIfNew != null && !STATUSES.contains(statusIfNew)) {
+      throw new Invalid("invalid_value", "channels[].status_if_new",
+          "channels[].status_if_new must be one of " + String.join(", ", STATUSES));
+    }
+  }
+
+  public MailchimpChannel(String integrationId, String audienceId, Map<String, String> mergeFields,
+      List<String> tags) {
+    this(integrationId, audienceId, mergeFields, tags, null);
   }
 
   @Override
