@@ -49,7 +49,7 @@ public final class ChannelJson {
             .put("secret", field.secret());
         if (field.template()) templates.add(field.name());
       }
-      entry.put("delivered", kind.delivered()).put("in_doubt", kind.inDoubt().code());
+      entry.put("in_doubt", kind.inDoubt().code());
       entry.set("example", Json.MAPPER.valueToTree(kind.example()));
     }
     return all;

@@ -133,7 +133,7 @@ public final class MailchimpHttpApi implements MailchimpApi, IntegrationCheck {
       var slot = slots.take(pool, CONNECTIONS, clock.instant().plusSeconds(LEASE_SECONDS));
       if (slot.isPresent()) return slot.get();
       if (!clock.instant().isBefore(giveUp)) {
-        throw DeliveryFailure.retryLater("mailchimp_busy",
+        throw DeliveryFailure.busy("mailchimp_busy",
             Duration.ofSeconds(5 + ThreadLocalRandom.current().nextInt(10)));
       }
       try {
@@ -179,7 +179,7 @@ public final class MailchimpHttpApi implements MailchimpApi, IntegrationCheck {
 
   private ToolResponse call(ToolAccess access, Slot slot, String method, String path, Object body) {
     if (clock.instant().plusSeconds(CALL_SECONDS).isAfter(slot.until())) {
-      throw DeliveryFailure.retryLater("mailchimp_busy", Duration.ofSeconds(5));
+      throw DeliveryFailure.busy("mailchimp_busy", Duration.ofSeconds(5));
     }
     String key = access.credential("api_key");
     Map<String, String> headers = Map.of(

@@ -94,14 +94,6 @@ public interface ChannelKind {
   Map<String, Object> preview(Channel channel, MessageContext context);
 
   /**
-   * Whether Herald delivers it today; a message of a kind it does not ends FAILED channel_not_supported, with no
-   * provider called. A kind delivers only when it says so.
-   */
-  default boolean delivered() {
-    return false;
-  }
-
-  /**
    * What it does with a message found in doubt (its provider may or may not have taken it): ends it FAILED
    * outcome_unknown, unless the kind says resending is harmless.
    */
@@ -128,18 +120,14 @@ public interface ChannelKind {
     return Optional.empty();
   }
 
-  /** The message for its provider; only for a kind Herald delivers. */
-  default Outgoing render(Channel channel, MessageContext context) {
-    throw new UnsupportedOperationException(type() + " is not delivered by Herald yet");
-  }
+  /** The message for its provider. */
+  Outgoing render(Channel channel, MessageContext context);
 
   /**
    * Sends through its provider and returns the provider's id; throws {@link DeliveryFailure}, permanent when the
    * provider refused the message for good.
    */
-  default String send(Outgoing message) {
-    throw new UnsupportedOperationException(type() + " is not delivered by Herald yet");
-  }
+  String send(Outgoing message);
 
   /**
    * Whether its messages need the brand details (sender name and address, postal address): without them they end

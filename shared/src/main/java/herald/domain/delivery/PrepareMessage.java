@@ -72,7 +72,6 @@ public final class PrepareMessage {
       return Prepared.skip(SkipReason.DISTRIBUTION_STOPPED.code(), distribution);
     }
     ChannelKind kind = kinds.get(channel.type());
-    if (!kind.delivered()) return Prepared.fail("channel_not_supported", distribution);
     Customer customer = customers.get(job.customerId()).orElse(null);
     if (customer == null) return Prepared.skip(Refusal.NO_ADDRESS.code(), distribution);
     Brand brand = brandSettings.brand().orElse(null);

@@ -26,7 +26,7 @@ import java.util.Optional;
  * Just before the provider is called, the message's unit of the plan's limits is reserved and a token of its
  * channel's send rate taken ({@link Limits}): over a limit it ends SKIPPED quota_exceeded; told to wait for its rate,
  * it gives the claim back and is queued again with that delay (the job is acknowledged, so waiting spends none of
- * its retries). A message that ends without being sent gives its unit back (one whose outcome is unknown keeps it).
+ * its retries); so is a message whose kind was too busy to call its provider ({@link DeliveryFailure#busy}). A message that ends without being sent gives its unit back (one whose outcome is unknown keeps it).
  * A message of a manual send that ends may be its last: {@link SendCompletion} is told.
  */
 public final class SendToRecipient {
@@ -111,6 +111,11 @@ public final class SendToRecipient {
     try {
       providerId = prepared.kind().send(prepared.message());
     } catch (DeliveryFailure failure) {
+      if (failure.busy()) {
+        release(job, failure.reason());
+        queue.later(job, failure.retryAfter().orElseThrow());
+        return MessageStatus.QUEUED;
+      }
       if (!failure.permanent()) {
         release(job, failure.reason());
         throw failure;

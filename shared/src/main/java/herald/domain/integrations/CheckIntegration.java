@@ -1,13 +1,13 @@
 package herald.domain.integrations;
 
+import herald.domain.channels.DeliveryFailure;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * {@code POST /v1/integrations/{id}/test}: the tool's {@link IntegrationCheck} with the stored credentials. Empty
- * when the tool has no check yet (its adapter has not landed): the API answers 501 {@code not_implemented} rather
- * than pretend the credentials work.
+ * {@code POST /v1/integrations/{id}/test}: the tool's {@link IntegrationCheck} with the stored credentials. A
+ * tool that cannot be reached (its host refused by the SSRF guard, a timeout, a broken connection) is a result too:
+ * not ok, status 0, and why.
  */
 public final class CheckIntegration {
   private final ManageIntegrations manage;
@@ -21,15 +21,14 @@ public final class CheckIntegration {
     this.checks = checks;
   }
 
-  public Optional<IntegrationCheck.CheckResult> check(String id) {
+  public IntegrationCheck.CheckResult check(String id) {
     Integration integration = manage.get(id);
     IntegrationCheck check = checks.get(integration.tool());
-    if (check == null) return Optional.empty();
-    return Optional.of(check.check(load.access(integration)));
-  }
-
-  /** Whether the tool has a check. */
-  public boolean supports(String tool) {
-    return checks.containsKey(tool);
+    if (check == null) throw new IllegalStateException("no credential check is bound for " + integration.tool());
+    try {
+      return check.check(load.access(integration));
+    } catch (DeliveryFailure unreachable) {
+      return new IntegrationCheck.CheckResult(false, 0, "the tool could not be reached: " + unreachable.reason());
+    }
   }
 }

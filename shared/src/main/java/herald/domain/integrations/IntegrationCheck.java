@@ -1,10 +1,10 @@
 package herald.domain.integrations;
 
 /**
- * A tool's credential check, for {@code POST /v1/integrations/{id}/test}: one harmless call (Braze: none that
- * changes data; Mailchimp: {@code GET /ping}; Klaviyo: {@code GET /api/accounts}; Intercom: {@code GET /me}) with
- * the stored credentials, and what the tool answered. Bound by tool name in {@code IntegrationsModule}; a tool
- * without one answers 501 {@code not_implemented}. Throws nothing for a refusal by the tool: that is a result.
+ * A tool's credential check, for {@code POST /v1/integrations/{id}/test}: one harmless call (Braze: {@code GET
+ * /events/list}; Mailchimp: {@code GET /ping}; Klaviyo: {@code GET /api/accounts}; Intercom: {@code GET /me}) with
+ * the stored credentials, and what the tool answered. Bound by tool name in {@code IntegrationsModule}, one per
+ * tool. Throws nothing for a refusal by the tool: that is a result.
  */
 public interface IntegrationCheck {
   CheckResult check(ToolAccess access);

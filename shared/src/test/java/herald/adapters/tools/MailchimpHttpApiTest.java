@@ -193,6 +193,7 @@ class MailchimpHttpApiTest {
     DeliveryFailure failure = failure(member("aud1", Map.of(), Map.of(), List.of()));
 
     assertThat(failure.permanent()).isFalse();
+    assertThat(failure.busy()).as("Herald's own pacing: no try spent").isTrue();
     assertThat(failure.reason()).isEqualTo("mailchimp_busy");
     assertThat(failure.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isBetween(
         Duration.ofSeconds(5), Duration.ofSeconds(15)));

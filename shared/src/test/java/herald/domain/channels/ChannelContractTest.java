@@ -225,13 +225,12 @@ class ChannelContractTest {
 
   @ParameterizedTest
   @MethodSource("types")
-  void theCatalogueShowsItsFieldsTemplatesDeliveryDoubtAndExample(String type) {
+  void theCatalogueShowsItsFieldsTemplatesDoubtAndExample(String type) {
     var catalogue = new DistributionJson(json).writeCatalogue().get("channels");
     var entry = Stream.iterate(0, i -> i + 1).limit(catalogue.size()).map(catalogue::get)
         .filter(e -> e.get("type").asText().equals(type)).findFirst().orElseThrow();
     ChannelKind kind = kind(type);
 
-    assertThat(entry.get("delivered").asBoolean()).isEqualTo(kind.delivered());
     assertThat(entry.get("in_doubt").asText()).isEqualTo(kind.inDoubt().code());
     assertThat(Json.MAPPER.convertValue(entry.get("example"), Map.class)).isEqualTo(config(type));
     for (ChannelField field : kind.fields()) {
@@ -243,20 +242,14 @@ class ChannelContractTest {
 
   @ParameterizedTest
   @MethodSource("types")
-  void aSendReachesItsProviderOnceOrEndsChannelNotSupportedWithoutCallingOne(String type) {
+  void aSendReachesItsProviderOnce(String type) {
     SendJob job = readyToSend(type);
 
     MessageStatus status = send.handle(job).orElseThrow();
 
-    if (kind(type).delivered()) {
-      assertThat(status).as("%s: sent to a customer with an email address and a phone, reason %s", type,
-          messages.get(job.messageId()).orElseThrow().reason()).isEqualTo(MessageStatus.SENT);
-      assertThat(providerCalls()).singleElement().extracting(Outgoing::messageId).isEqualTo(job.messageId());
-    } else {
-      assertThat(status).isEqualTo(MessageStatus.FAILED);
-      assertThat(messages.get(job.messageId()).orElseThrow().reason()).isEqualTo("channel_not_supported");
-      assertThat(providerCalls()).isEmpty();
-    }
+    assertThat(status).as("%s: sent to a customer with an email address and a phone, reason %s", type,
+        messages.get(job.messageId()).orElseThrow().reason()).isEqualTo(MessageStatus.SENT);
+    assertThat(providerCalls()).singleElement().extracting(Outgoing::messageId).isEqualTo(job.messageId());
     assertThat(send.handle(job)).as("a job redelivered sends nothing").isEmpty();
     assertThat(providerCalls()).hasSizeLessThanOrEqualTo(1);
   }

@@ -10,7 +10,6 @@ import herald.domain.campaigns.CampaignType;
 import herald.domain.campaigns.PromotionTier;
 import herald.domain.channels.ChannelKinds;
 import herald.domain.channels.DeliveryFailure;
-import herald.domain.channels.mailchimp.MailchimpChannel;
 import herald.domain.channels.email.Email;
 import herald.domain.channels.email.EmailChannel;
 import herald.domain.channels.sms.Sms;
@@ -62,6 +61,7 @@ class SendToRecipientTest {
   private final RecordingSmsSender sms = new RecordingSmsSender();
   private final RecordingWebhookSender webhooks = new RecordingWebhookSender();
   private final InMemoryCampaigns campaigns = new InMemoryCampaigns();
+  private final RecordingSendQueue queue = new RecordingSendQueue();
   private final SendToRecipient send = sender(brand);
 
   private SendToRecipient sender(InMemoryBrandSettings brandSettings) {
@@ -71,7 +71,7 @@ class SendToRecipientTest {
         new UnsubscribeLinks("test-signing-key-0123456789", "https://herald.test"), kinds,
         NoCodes.scope(clock, campaigns));
     return new SendToRecipient(messages, prepare, kinds, stats, NoCodes.escrow(messages, clock),
-        FakeLimits.unlimited(kinds, clock), new RecordingSendQueue(), clock);
+        FakeLimits.unlimited(kinds, clock), queue, clock);
   }
 
   private final Customer ada = Samples.customer("src-ada", "Ada", "ada@mail.example");
@@ -282,6 +282,20 @@ class SendToRecipientTest {
   }
 
   @Test
+  void aKindTooBusyToCallItsProviderQueuesTheJobAgainWithoutSpendingATry() {
+    activeDistribution(Samples.email());
+    provider.failNext(DeliveryFailure.busy("mailchimp_busy", Duration.ofSeconds(7)));
+
+    assertThat(send.handle(job)).contains(MessageStatus.QUEUED);
+
+    assertThat(stored(job).status()).isEqualTo(MessageStatus.QUEUED);
+    assertThat(queue.jobs()).containsExactly(job);
+    assertThat(queue.delays()).containsExactly(Duration.ofSeconds(7));
+    assertThat(send.handle(job)).as("the queued job sends, not found in doubt").contains(MessageStatus.SENT);
+    assertThat(provider.sendCount()).isEqualTo(1);
+  }
+
+  @Test
   void anUnexpectedProviderErrorReleasesTheClaimAndThrows() {
     activeDistribution(Samples.email());
     IllegalStateException broken = new IllegalStateException("connection reset");
@@ -363,20 +377,6 @@ class SendToRecipientTest {
 
     assertThat(email.subject()).isEqualTo("Order ord_7");
     assertThat(withoutFooter(email.text())).isEqualTo("Tea;Cup;");
-  }
-
-  @Test
-  void failsAJobForAChannelThisVersionCannotSendYet() {
-    distributions.create(new Distribution("dist_1", "Sms", null, DistributionStatus.ACTIVE, Samples.orderPaid(),
-        Audience.eventCustomer(), Action.of(ActionType.PLAIN_MESSAGE),
-        List.of(Samples.email(), new MailchimpChannel("int_example_mailchimp", "a1",
-            java.util.Map.of("PLAN", "gold"), List.of())), 1, T0, T0));
-    SendJob sms = new SendJob("dist_1", "mailchimp", ada.id(), paid);
-
-    assertThat(send.handle(sms)).contains(MessageStatus.FAILED);
-
-    assertThat(stored(sms).reason()).isEqualTo("channel_not_supported");
-    assertThat(provider.attempts()).isZero();
   }
 
   @Test

@@ -129,10 +129,6 @@ public final class BrazeKind implements ChannelKind {
     return message((BrazeChannel) channel, context, null).preview();
   }
 
-  @Override
-  public boolean delivered() {
-    return true;
-  }
 
   /** The catalogue's: the default channel sends an event, which Braze would count twice. */
   @Override

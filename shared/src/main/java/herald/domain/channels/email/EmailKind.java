@@ -97,10 +97,6 @@ public final class EmailKind implements ChannelKind {
     return out;
   }
 
-  @Override
-  public boolean delivered() {
-    return true;
-  }
 
   @Override
   public boolean carriesUnsubscribeLink() {

@@ -122,10 +122,6 @@ public final class IntercomKind implements ChannelKind {
         "metadata", metadata(intercom, context));
   }
 
-  @Override
-  public boolean delivered() {
-    return true;
-  }
 
   /** Intercom ignores an identical event (same contact, name and time), and a resend is identical. */
   @Override

@@ -114,10 +114,6 @@ public final class KlaviyoKind implements ChannelKind {
     return ChannelSettings.ordered("metric", metric(klaviyo, context), "properties", properties(klaviyo, context));
   }
 
-  @Override
-  public boolean delivered() {
-    return true;
-  }
 
   @Override
   public InDoubt inDoubt() {

@@ -123,10 +123,6 @@ public final class MailchimpKind implements ChannelKind {
         statusIfNew(mailchimp, context.customer()), "merge_fields", merge, "tags", tags(mailchimp, context));
   }
 
-  @Override
-  public boolean delivered() {
-    return true;
-  }
 
   @Override
   public InDoubt inDoubt() {

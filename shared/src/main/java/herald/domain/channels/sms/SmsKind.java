@@ -88,10 +88,6 @@ public final class SmsKind implements ChannelKind {
     return ChannelSettings.ordered("text", text, "segments", SmsSegments.count(text));
   }
 
-  @Override
-  public boolean delivered() {
-    return true;
-  }
 
   @Override
   public Optional<Refusal> refusal(Customer customer, Brand brand) {

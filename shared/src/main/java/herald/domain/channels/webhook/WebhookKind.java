@@ -166,10 +166,6 @@ public final class WebhookKind implements ChannelKind {
     return ChannelSettings.ordered("url", webhook.url(), "headers", headers, "body", body(webhook, context));
   }
 
-  @Override
-  public boolean delivered() {
-    return true;
-  }
 
   @Override
   public InDoubt inDoubt() {

@@ -117,7 +117,6 @@ class IntercomKindTest {
 
     assertThat(kind.send(event)).isEqualTo("contact_1");
     assertThat(api.sent()).containsExactly(event);
-    assertThat(kind.delivered()).isTrue();
     assertThat(kind.inDoubt()).isEqualTo(InDoubt.RESEND);
     assertThat(kind.providerRate()).hasValue(55);
     assertThat(kind.refusal(ada, null)).isEmpty();

@@ -135,7 +135,6 @@ class KlaviyoKindTest {
 
     assertThat(kind.send(event)).isEqualTo("202");
     assertThat(api.sent()).containsExactly(event);
-    assertThat(kind.delivered()).isTrue();
     assertThat(kind.inDoubt()).isEqualTo(InDoubt.RESEND);
     assertThat(kind.providerRate()).isEqualTo(OptionalInt.of(58));
     assertThat(kind.description()).doesNotContain("not delivered").doesNotContain("channel_not_supported");
