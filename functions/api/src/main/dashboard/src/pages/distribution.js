@@ -1,7 +1,7 @@
 // One distribution: what it is, its lifecycle buttons, its messages counted by status (a chart of sent, delivered
 // and failed per channel, and the breakdown by channel), its latest messages with their reasons, and its activity.
-// The counts refresh by themselves every 10 seconds while the page is shown (they hold nothing focusable, so a
-// keyboard user's place is kept); the Refresh button reloads everything.
+// Counts, messages and activity refresh by themselves every 10 seconds while the page is shown (a list that holds
+// the keyboard focus is left as it is, so nobody loses their place); the Refresh button reloads everything.
 import { api } from '../api.js';
 import { barChart } from '../chart.js';
 import { badge, fill, h, table, when } from '../ui.js';
@@ -102,17 +102,22 @@ export function render(main, [id], { failed }) {
     fill(container, render(rows), more);
   }
 
-  async function loadSummary() {
+  async function update() {
     try {
-      const summary = await api.summary(id);
-      if (!stopped) showSummary(summary);
+      const [summary, firstMessages, firstActivity] = await Promise.all([
+        api.summary(id), api.messages(id), api.activity(id)]);
+      if (stopped) return;
+      showSummary(summary);
+      const focused = (container) => container.contains(document.activeElement);
+      if (!focused(messages)) showPaged(messages, firstMessages, (cursor) => api.messages(id, cursor), messageTable);
+      if (!focused(activity)) showPaged(activity, firstActivity, (cursor) => api.activity(id, cursor), activityTable);
     } catch (error) {
       if (!stopped) failed(error);
     }
   }
 
   load();
-  const timer = setInterval(() => document.visibilityState === 'visible' && loadSummary(), REFRESH_MS);
+  const timer = setInterval(() => document.visibilityState === 'visible' && update(), REFRESH_MS);
   return () => {
     stopped = true;
     clearInterval(timer);
