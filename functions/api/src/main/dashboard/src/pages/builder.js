@@ -3,6 +3,7 @@
 // The API's refusals ({code, message, field}) are shown next to the field they name, on its step.
 import { api, ApiError } from '../api.js';
 import { field, fill, h, showFieldError, uid } from '../ui.js';
+import { channelRow } from './channels.js';
 
 const STEPS = ['Trigger', 'Audience', 'Action', 'Channels', 'Preview'];
 
@@ -159,31 +160,6 @@ function build(main, catalogue, segments, failed) {
       action ? h('p', { class: 'hint' }, `Templates may use: ${action.variables.join(', ')}.`) : null);
   }
 
-  function channelRow(kind) {
-    const box = h('input', { type: 'checkbox', value: kind.type, onchange: () => { details.hidden = !box.checked; } });
-    box.id = uid('ch');
-    const controls = kind.fields.map((f) => {
-      const template = kind.templates.includes(f.name);
-      const structured = f.type === 'object' || f.type === 'array';
-      const attributes = { required: f.required, dataset: { name: f.name, type: f.type } };
-      const control = structured || (template && f.name !== 'subject')
-        ? h('textarea', { rows: structured ? 4 : 3, ...attributes })
-        : h('input', { type: f.secret ? 'password' : 'text', autocomplete: 'off', ...attributes });
-      const example = kind.example?.[f.name];
-      const hint = [structured ? `JSON ${f.type}` : null, f.secret ? 'write-only; generated when left empty' : null,
-        template ? 'a template' : null, f.required ? null : 'optional',
-        example !== undefined ? `e.g. ${typeof example === 'string' ? example : JSON.stringify(example)}` : null]
-        .filter(Boolean).join('; ');
-      return field(`${kind.type}: ${f.name.replaceAll('_', ' ')}`, control, hint);
-    });
-    const details = h('div', { class: 'channel-fields', hidden: true }, controls);
-    const element = h('div', { class: 'channel' },
-      h('div', { class: 'field check' }, box, h('label', { for: box.id }, kind.type,
-        kind.delivered ? '' : ' (not delivered yet)')),
-      h('p', { class: 'hint' }, kind.description), details);
-    return { kind, box, details, element };
-  }
-
   /** The draft from the form, with each control marked with the API's name for it; null when a JSON field is bad. */
   function collect() {
     const entry = triggers.get(trigger.value);
@@ -205,25 +181,10 @@ function build(main, catalogue, segments, failed) {
     const channels = [];
     let bad = null;
     for (const row of channelRows) {
-      for (const control of row.details.querySelectorAll('[data-name]')) delete control.dataset.field;
-      if (!row.box.checked) continue;
-      const channel = { type: row.kind.type };
-      for (const control of row.details.querySelectorAll('[data-name]')) {
-        control.dataset.field = `channels[${channels.length}].${control.dataset.name}`;
-        const value = control.value.trim();
-        if (!value) continue;
-        if (control.dataset.type === 'object' || control.dataset.type === 'array') {
-          try {
-            channel[control.dataset.name] = JSON.parse(value);
-          } catch {
-            showFieldError(control, `This is not valid JSON (${control.dataset.type} expected).`);
-            bad ??= control;
-          }
-        } else {
-          channel[control.dataset.name] = value;
-        }
-      }
-      channels.push(channel);
+      const read = row.read(channels.length);
+      if (!read) continue;
+      if (read.bad) bad ??= read.bad;
+      channels.push(read.channel);
     }
     if (bad) {
       bad.focus();
