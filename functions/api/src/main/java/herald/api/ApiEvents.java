@@ -47,12 +47,13 @@ final class ApiEvents {
     }
   }
 
-  /** JSON, or for unsubscribe links an HTML page, or for QR links a PNG image (base64), or no body. */
+  /** JSON, or for unsubscribe links an HTML page, or bytes (base64: QR images, the dashboard's files), or no body. */
   static APIGatewayV2HTTPResponse response(HttpResponse response) {
     var out = APIGatewayV2HTTPResponse.builder().withStatusCode(response.status());
-    if (response.png() != null) {
-      return out.withHeaders(Map.of("content-type", "image/png", "cache-control", "public, max-age=86400, immutable",
-          "x-content-type-options", "nosniff")).withBody(Base64.getEncoder().encodeToString(response.png()))
+    if (response.bytes() != null) {
+      Map<String, String> headers = new HashMap<>(response.headers());
+      headers.put("x-content-type-options", "nosniff");
+      return out.withHeaders(headers).withBody(Base64.getEncoder().encodeToString(response.bytes()))
           .withIsBase64Encoded(true).build();
     }
     if (response.html() != null) {

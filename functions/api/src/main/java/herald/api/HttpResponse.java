@@ -6,10 +6,11 @@ import herald.platform.Json;
 import java.util.Map;
 
 /**
- * A JSON response, or an HTML page when {@code html} is set, or a PNG image when {@code png} is set (then {@code
- * body} is null); {@code headers} are sent besides the content type (such as a Location).
+ * A JSON response, or an HTML page when {@code html} is set, or bytes (a PNG image, a file of the dashboard) when
+ * {@code bytes} is set, with their content type in {@code headers} (then {@code body} is null); {@code headers} are
+ * sent besides the content type (such as a Location).
  */
-record HttpResponse(int status, JsonNode body, String html, Map<String, String> headers, byte[] png) {
+record HttpResponse(int status, JsonNode body, String html, Map<String, String> headers, byte[] bytes) {
   HttpResponse {
     headers = headers == null ? Map.of() : Map.copyOf(headers);
   }
@@ -29,7 +30,7 @@ record HttpResponse(int status, JsonNode body, String html, Map<String, String> 
   HttpResponse withHeader(String name, String value) {
     Map<String, String> more = new java.util.HashMap<>(headers);
     more.put(name, value);
-    return new HttpResponse(status, body, html, more, png);
+    return new HttpResponse(status, body, html, more, bytes);
   }
 
   static HttpResponse html(int status, String page) {
@@ -37,7 +38,12 @@ record HttpResponse(int status, JsonNode body, String html, Map<String, String> 
   }
 
   static HttpResponse png(byte[] image) {
-    return new HttpResponse(200, null, null, Map.of(), image);
+    return file(image, Map.of("content-type", "image/png", "cache-control", "public, max-age=86400, immutable"));
+  }
+
+  /** 200 with these bytes; the headers name their content type. */
+  static HttpResponse file(byte[] bytes, Map<String, String> headers) {
+    return new HttpResponse(200, null, null, headers, bytes);
   }
 
   static HttpResponse ok(JsonNode body) {

@@ -13,7 +13,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-/** Finds the route for a request, checks its key, and turns every failure into the one error shape. */
+/**
+ * Finds the route for a request, checks its key, and turns every failure into the one error shape; the dashboard's
+ * static files ({@code /} and {@code /dashboard/...}) are served without a key.
+ */
 final class Router {
   static final int MAX_BODY_BYTES = 256 * 1024;
   static final Set<String> PUBLIC = Set.of("/v1/health", "/v1/openapi.json", "/v1/unsubscribe", QrLinks.PATH);
@@ -25,14 +28,20 @@ final class Router {
       .thenComparing(Route::template).thenComparing(Route::method);
   private final List<Route> routes;
   private final ApiKeyCheck keys;
+  private final DashboardFiles dashboard;
 
   @Inject
-  Router(Set<Routes> groups, ApiKeyCheck keys) {
+  Router(Set<Routes> groups, ApiKeyCheck keys, DashboardFiles dashboard) {
     this.routes = groups.stream().flatMap(g -> g.routes().stream()).sorted(PRECEDENCE).toList();
     this.keys = keys;
+    this.dashboard = dashboard;
   }
 
-  /** Every route served, in matching order (the OpenAPI test reads them). */
+  Router(Set<Routes> groups, ApiKeyCheck keys) {
+    this(groups, keys, new DashboardFiles());
+  }
+
+  /** Every route of the API, in matching order (the OpenAPI test reads them); the dashboard's files are not in it. */
   List<Route> routes() {
     return List.copyOf(routes);
   }
@@ -68,6 +77,7 @@ final class Router {
   }
 
   private HttpResponse route(HttpRequest request) {
+    if (DashboardFiles.covers(request.path())) return dashboard.serve(request);
     boolean pathKnown = false;
     for (Route route : routes) {
       List<String> params = route.match(request.path());

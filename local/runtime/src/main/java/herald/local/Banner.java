@@ -13,6 +13,7 @@ final class Banner {
     StringBuilder out = new StringBuilder("\n");
     line(out, "Herald is running locally", "");
     line(out, "  API", runtime.apiUrl() + "   (try: curl " + runtime.apiUrl() + "/v1/health)");
+    line(out, "  dashboard", runtime.apiUrl() + "/   (open it in a browser, with the API key)");
     line(out, "  API key", runtime.apiKey()
         + (Options.DEFAULT_API_KEY.equals(runtime.apiKey()) ? "   (the default; set HERALD_API_KEY to change it)" : ""));
     line(out, "  mail viewer", e.ses() + "   (captured mail as JSON: " + e.ses() + "/store)");

@@ -89,7 +89,7 @@ class RealTemplateTest {
     Map<String, Template.Function> byId = new HashMap<>();
     template.functions().forEach(f -> byId.put(f.logicalId(), f));
     assertThat(byId.get("ApiFunction").events()).extracting(e -> ((EventSource.HttpApi) e).routeKey())
-        .containsExactlyInAnyOrder("GET /v1/health", "ANY /{proxy+}");
+        .containsExactlyInAnyOrder("GET /v1/health", "GET /", "ANY /{proxy+}");
     // every catalogue type (manual is never on the bus) for the trigger function; for the segments function every
     // type but the segment events, which would only feed back
     CatalogueCheck.templateRules(template);
