@@ -24,9 +24,16 @@ public final class SendMetrics {
     this.metrics = metrics;
   }
 
-  public void add(SendJob job, Optional<MessageStatus> status) {
-    if (status.isEmpty()) return;
-    int index = switch (status.get()) {
+  /** Counts the outcome; answers its name for the log ({@code ALREADY_CLAIMED} when there is none). */
+  public String add(SendJob job, Optional<MessageStatus> outcome) {
+    if (outcome.isEmpty()) return "ALREADY_CLAIMED";
+    MessageStatus status = outcome.get();
+    count(job, status);
+    return status.name();
+  }
+
+  private void count(SendJob job, MessageStatus status) {
+    int index = switch (status) {
       case SENT -> 0;
       case FAILED -> 1;
       case SKIPPED -> 2;

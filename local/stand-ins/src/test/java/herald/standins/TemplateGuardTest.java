@@ -86,6 +86,8 @@ class TemplateGuardTest {
       secrets-in-another-function.yaml                  | secrets_manager_only_for_api_and_sender       | Only ApiFunction and SenderFunction may use Secrets Manager
       secrets-list-in-another-function.yaml             | secrets_manager_only_for_api_and_sender       | remove the secretsmanager action
       secrets-template-in-another-function.yaml         | secrets_manager_only_for_api_and_sender       | remove the AWSSecretsManager policy template
+      dlq-without-depth-alarm.yaml                      | sqs_dead_letter_queue_has_depth_alarm         | needs an AWS::CloudWatch::Alarm on its depth
+      function-without-errors-alarm.yaml                | function_has_errors_alarm                     | needs an AWS::CloudWatch::Alarm on its errors
       """)
   void templateWithOneDefectFailsExactlyTheRuleItBreaks(String fixture, String rule, String message) {
     GuardRun run = validate(fixture(fixture));
