@@ -18,7 +18,6 @@ public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchRes
   private final SendToRecipient send;
   private final SqsRetries retries;
   private final Metrics metrics;
-
   public SenderHandler() { this(Env.system()); }
   public SenderHandler(Env env) { this(Startup.component("sender", env, DaggerSenderComponent.factory()::create)); }
   private SenderHandler(SenderComponent c) { this(c.send(), c.retries(), c.metrics()); c.channels().connect(); }
