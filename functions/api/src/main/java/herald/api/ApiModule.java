@@ -8,6 +8,7 @@ import herald.domain.keys.ApiKeys;
 import herald.domain.keys.ManageApiKeys;
 import herald.platform.CampaignsModule;
 import herald.platform.ChangesModule;
+import herald.platform.DeadLettersModule;
 import herald.platform.Env;
 import herald.platform.JobsModule;
 import herald.platform.ManualModule;
@@ -21,7 +22,7 @@ import java.time.Clock;
  * announces their changes (ChangesModule); it never evaluates a segment's rules.
  */
 @Module(includes = {StoresModule.class, JobsModule.class, SegmentsModule.class, ChangesModule.class,
-    CampaignsModule.class, ManualModule.class})
+    CampaignsModule.class, ManualModule.class, DeadLettersModule.class})
 abstract class ApiModule {
   private ApiModule() {}
 
@@ -60,6 +61,8 @@ abstract class ApiModule {
   @Binds @IntoSet abstract Routes events(EventApi api);
 
   @Binds @IntoSet abstract Routes rejectedEvents(RejectedEventApi api);
+
+  @Binds @IntoSet abstract Routes deadLetters(DeadLetterApi api);
 
   @Binds @IntoSet abstract Routes apiKeys(ApiKeyApi api);
 

@@ -4,7 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import herald.adapters.json.SendJobJson;
 import herald.domain.delivery.Messages;
-import herald.domain.delivery.RecordDeadLetter;
+import herald.platform.DeadLettersModule;
 import herald.platform.Env;
 import herald.platform.Priming;
 import herald.platform.Startup;
@@ -12,9 +12,9 @@ import herald.platform.StoresModule;
 import jakarta.inject.Singleton;
 
 @Singleton
-@Component(modules = StoresModule.class)
+@Component(modules = {StoresModule.class, DeadLettersModule.class})
 interface DeadLetterComponent extends Startup.Primed {
-  RecordDeadLetter record();
+  DeadLetterIntake intake();
 
   Messages messages();
 

@@ -9,6 +9,7 @@ import herald.domain.fanout.FanoutJob;
 import herald.domain.segments.Memberships;
 import herald.domain.segments.Segments;
 import herald.platform.Env;
+import herald.platform.Metrics;
 import herald.platform.Priming;
 import herald.platform.SegmentsModule;
 import herald.platform.Startup;
@@ -19,6 +20,8 @@ import jakarta.inject.Singleton;
 @Component(modules = {StoresModule.class, SegmentsModule.class})
 interface FanoutComponent extends Startup.Primed {
   FanOut fanOut();
+
+  Metrics metrics();
 
   Distributions distributions();
 

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import herald.adapters.json.FanoutJobJson;
 import herald.domain.fanout.FanOut;
 import herald.platform.Env;
+import herald.platform.Metrics;
 import herald.platform.SqsBatch;
 import herald.platform.Startup;
 import java.util.function.LongSupplier;
@@ -17,19 +18,21 @@ import java.util.function.LongSupplier;
  */
 public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final FanOut fanOut;
+  private final Metrics metrics;
 
   public FanoutHandler() { this(Env.system()); }
-  public FanoutHandler(Env env) {
-    this(Startup.component("fanout", env, DaggerFanoutComponent.factory()::create).fanOut());
-  }
-  FanoutHandler(FanOut fanOut) { this.fanOut = fanOut; }
+  public FanoutHandler(Env env) { this(Startup.component("fanout", env, DaggerFanoutComponent.factory()::create)); }
+  private FanoutHandler(FanoutComponent c) { this(c.fanOut(), c.metrics()); }
+  FanoutHandler(FanOut fanOut, Metrics metrics) { this.fanOut = fanOut; this.metrics = metrics; }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     LongSupplier remaining = context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis;
     return SqsBatch.each(event, record -> {
       var job = FanoutJobJson.read(record.getBody());
-      FanoutRuns.log(job, fanOut.run(job, remaining));
+      long start = System.nanoTime();
+      var run = fanOut.run(job, remaining);
+      FanoutRuns.log(job, run, (System.nanoTime() - start) / 1_000_000, metrics);
     });
   }
 }

@@ -12,6 +12,7 @@ import herald.domain.templates.Templates;
 import herald.platform.CampaignsModule;
 import herald.platform.DeliveryModule;
 import herald.platform.Env;
+import herald.platform.Metrics;
 import herald.platform.Priming;
 import herald.platform.SqsRetries;
 import herald.platform.Startup;
@@ -24,6 +25,8 @@ interface SenderComponent extends Startup.Primed {
   SendToRecipient send();
 
   SqsRetries retries();
+
+  Metrics metrics();
 
   /** Their providers' clients are built at start-up (Lambda's init phase), not on the first send. */
   ChannelKinds channels();

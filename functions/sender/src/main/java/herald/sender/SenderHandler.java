@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import herald.adapters.json.SendJobJson;
-import herald.domain.delivery.SendJob;
 import herald.domain.delivery.SendToRecipient;
 import herald.platform.Env;
 import herald.platform.Log;
+import herald.platform.Metrics;
 import herald.platform.SqsBatch;
 import herald.platform.SqsRetries;
 import herald.platform.Startup;
@@ -17,22 +17,24 @@ import herald.platform.Startup;
 public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final SendToRecipient send;
   private final SqsRetries retries;
-
+  private final Metrics metrics;
   public SenderHandler() { this(Env.system()); }
   public SenderHandler(Env env) { this(Startup.component("sender", env, DaggerSenderComponent.factory()::create)); }
-  private SenderHandler(SenderComponent sender) {
-    this(sender.send(), sender.retries());
-    sender.channels().connect();
+  private SenderHandler(SenderComponent c) { this(c.send(), c.retries(), c.metrics()); c.channels().connect(); }
+  SenderHandler(SendToRecipient send, SqsRetries retries, Metrics metrics) {   // tests
+    this.send = send; this.retries = retries; this.metrics = metrics;
   }
-  SenderHandler(SendToRecipient send, SqsRetries retries) { this.send = send; this.retries = retries; }   // tests
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return SqsBatch.each(event, record -> {
-      SendJob job = SendJobJson.read(record.getBody());
+    var batch = metrics.sends();   // Sent, Failed, Skipped and EventToSendLatency by channel, printed as EMF
+    SQSBatchResponse response = SqsBatch.each(event, record -> {
+      var job = SendJobJson.read(record.getBody());
+      var status = batch.add(job, send.handle(job));
       Log.info("message_processed", "correlation_id", job.eventId(), "distribution_id", job.distributionId(),
-          "message_id", job.messageId(), "channel", job.channel(), "status",
-          send.handle(job).map(Enum::name).orElse("ALREADY_CLAIMED"));
+          "message_id", job.messageId(), "channel", job.channel(), "status", status);
     }, retries);
+    batch.print();
+    return response;
   }
 }

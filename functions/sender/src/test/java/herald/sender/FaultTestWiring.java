@@ -94,7 +94,8 @@ final class FaultTestWiring {
     SqsClient sqs = cappedBackoff(StandIns.sqs(env), backoffCapSeconds);
     SendToRecipient send = new SendToRecipient(messages(), prepare, kinds, stats(),
         new CodeEscrow(hold(), campaigns(), messages()), limits(kinds), new SqsSendQueue(sqs, sendQueue), clock);
-    return new SenderHandler(send, new SqsRetries(sqs, sendQueue, Duration.ofSeconds(1)));
+    return new SenderHandler(send, new SqsRetries(sqs, sendQueue, Duration.ofSeconds(1)),
+        new herald.platform.Metrics(herald.platform.Metrics.DEFAULT_NAMESPACE, java.time.Clock.systemUTC()));
   }
 
   /** The code steps on the real tables (these fault tests send plain messages: nothing goes on the bus). */

@@ -39,7 +39,7 @@ class RealTemplateTest {
         "DistributionsTable", "CustomersTable", "MessagesTable", "SettingsTable", "EventKeysTable", "ApiKeysTable",
         "ActivityTable", "SuppressionsTable", "StatsTable", "SegmentsTable", "SegmentMembersTable",
         "AsyncActionsTable", "RejectedEventsTable", "CampaignsTable", "CodesTable", "PublicationsTable", "UsageTable",
-        "IntegrationsTable");
+        "IntegrationsTable", "DeadLettersTable");
     Template.Table distributions = template.tables().stream()
         .filter(t -> t.logicalId().equals("DistributionsTable")).findFirst().orElseThrow();
     assertThat(distributions.globalIndexes()).extracting(Template.Index::name).containsExactly("ActiveByTrigger", "ByStatus",
@@ -97,7 +97,11 @@ class RealTemplateTest {
     assertThat(rule.deadLetterArn()).isEqualTo(Map.of("Fn::GetAtt", List.of("TriggerDLQ", "Arn")));
     assertThat(byId.get("SenderFunction").events()).singleElement().isInstanceOfSatisfying(EventSource.Sqs.class,
         sqs -> assertThat(sqs.batchSize()).isEqualTo(10));
-    assertThat(byId.get("DeadLetterFunction").events()).singleElement().isInstanceOf(EventSource.Sqs.class);
+    // every dead-letter queue of the stack, none of the work queues
+    assertThat(byId.get("DeadLetterFunction").events()).extracting(e -> ((EventSource.Sqs) e).queue())
+        .containsExactlyInAnyOrderElementsOf(List.of("SendDLQ", "FanoutDLQ", "JobsDLQ", "CustomerChangesDLQ",
+            "SegmentScansDLQ", "ManualDLQ", "TriggerDLQ", "FeedbackDLQ").stream()
+            .map(q -> (Object) Map.of("Fn::GetAtt", List.of(q, "Arn"))).toList());
     assertThat(byId.get("ManualFunction").events()).singleElement().isInstanceOfSatisfying(EventSource.Sqs.class,
         sqs -> assertThat(sqs.queue()).isEqualTo(Map.of("Fn::GetAtt", List.of("ManualQueue", "Arn"))));
     EventSource.Rule ses = (EventSource.Rule) byId.get("FeedbackFunction").events().get(0);
