@@ -56,6 +56,23 @@ class FeedbackHandlerTest {
   }
 
   @Test
+  void anOpenAndAClickAreNotedOnceEachAndLeaveTheStatus() throws IOException {
+    sent("msg_feedback_delivery_1");
+
+    invoke("feedback-open.json");
+    invoke("feedback-open.json");
+    invoke("feedback-click.json");
+
+    Message message = messages.get("msg_feedback_delivery_1").orElseThrow();
+    assertThat(message.status()).isEqualTo(MessageStatus.SENT);
+    assertThat(message.openedAt()).isNotNull();
+    assertThat(message.clickedAt()).isNotNull();
+    assertThat(new DynamoDbStatusCounters(StandIns.dynamo(env), env.get("STATS_TABLE")).engagement("dist_welcome")
+        .get("email")).containsEntry(herald.domain.delivery.Engagement.OPENED, 1L)
+        .containsEntry(herald.domain.delivery.Engagement.CLICKED, 1L);
+  }
+
+  @Test
   void aPermanentBounceEndsTheMessageBouncedAndSuppressesTheAddress() throws IOException {
     sent("msg_feedback_bounce_1");
 

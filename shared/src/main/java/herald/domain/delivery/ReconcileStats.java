@@ -96,6 +96,11 @@ public final class ReconcileStats {
    * counts), while {@code timeLeft} says there is time; gives how many it recounted and how many it left for later.
    */
   public Map<String, String> sweep(BooleanSupplier timeLeft) {
+    return sweep(timeLeft, id -> {});
+  }
+
+  /** As {@link #sweep(BooleanSupplier)}, telling {@code recounted} of each distribution it recounted. */
+  public Map<String, String> sweep(BooleanSupplier timeLeft, java.util.function.Consumer<String> after) {
     int recounted = 0;
     int left = 0;
     String cursor = null;
@@ -108,6 +113,7 @@ public final class ReconcileStats {
         if (last != null && !moved.isAfter(last)) continue;
         if (timeLeft.getAsBoolean() && reconcile(d.id(), timeLeft).isPresent()) {
           recounted++;
+          after.accept(d.id());
         } else {
           left++;
         }
