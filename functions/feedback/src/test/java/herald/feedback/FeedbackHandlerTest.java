@@ -128,15 +128,7 @@ class FeedbackHandlerTest {
     InMemorySuppressions suppressed = new InMemorySuppressions();
     memory.put(new Message("msg_feedback_bounce_1", "dist_1", "evt_1", "cust_1", "email", MessageStatus.SENT, null,
         "ses-1", clock.instant(), clock.instant()));
-    StatusCounters none = new StatusCounters() {
-      @Override
-      public void moved(String distributionId, String channel, MessageStatus from, MessageStatus to) {}
-
-      @Override
-      public Map<String, Map<MessageStatus, Long>> of(String distributionId) {
-        return Map.of();
-      }
-    };
+    StatusCounters none = new herald.domain.fakes.InMemoryStatusCounters(clock);
     FeedbackHandler inMemory = new FeedbackHandler(new RecordFeedback(memory, suppressed, none, clock));
 
     inMemory.handleRequest(EventFiles.path("feedback-bounce-permanent.json").toUri().toURL().openStream(),
