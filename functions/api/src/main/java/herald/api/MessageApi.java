@@ -72,7 +72,7 @@ final class MessageApi implements Routes {
     MessageStatus parsed = null;
     if (status != null && !status.isBlank()) {
       try {
-        parsed = MessageStatus.valueOf(status);
+        parsed = MessageStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new herald.domain.common.Invalid("invalid_value", "status", "status is one of "
             + java.util.Arrays.toString(MessageStatus.values()));

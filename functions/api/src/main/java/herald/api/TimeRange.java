@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -14,6 +14,9 @@ import java.time.temporal.ChronoUnit;
  * down to it, {@code from} not after {@code to}, and at most {@code maxPoints} points. Refused with the field at fault.
  */
 record TimeRange(Instant from, Instant to, ChronoUnit unit) {
+  private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
   static TimeRange of(HttpRequest request, String defaultGranularity, int maxPoints, Instant now) {
     String granularity = request.query().getOrDefault("granularity", defaultGranularity);
     ChronoUnit unit = switch (granularity) {
@@ -42,10 +45,15 @@ record TimeRange(Instant from, Instant to, ChronoUnit unit) {
 
   private static Instant instant(String text, String field, Instant otherwise) {
     if (text == null || text.isBlank()) return otherwise;
+    Instant at;
     try {
-      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
-    } catch (DateTimeParseException e) {
+      at = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+    } catch (DateTimeException e) {
       throw new Invalid("invalid_value", field, field + " is a date-time such as 2026-12-06T07:00:00Z or a date");
     }
+    if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+      throw new Invalid("invalid_value", field, field + " is between 2000 and 9999");
+    }
+    return at;
   }
 }
