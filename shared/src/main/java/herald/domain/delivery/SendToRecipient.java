@@ -110,7 +110,8 @@ public final class SendToRecipient {
     Limits.Admission admission = limits.admit(job.messageId(), job.channel());
     if (admission.exceeded()) {
       activity.recordOnce(new ActivityEntry(ManageDistributions.subject(job.distributionId()),
-          clock.instant().truncatedTo(ChronoUnit.HOURS), "herald", "quota_reached", prepared.distribution().version()));
+          clock.instant().truncatedTo(ChronoUnit.HOURS), "herald", "quota_reached",
+          prepared.distribution() == null ? 0 : prepared.distribution().version()));
       MessageStatus status = finish(job, MessageStatus.SKIPPED, SkipReason.QUOTA_EXCEEDED.code(), null);
       escrow.undelivered(job, prepared.distribution());
       return status;
