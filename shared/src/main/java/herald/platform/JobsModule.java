@@ -49,4 +49,6 @@ public abstract class JobsModule {
   @Binds @IntoSet abstract JobWork importParts(ImportCustomers work);
 
   @Binds @IntoSet abstract JobWork segmentPurgeShards(PurgeSegmentShard work);
+
+  @Binds @IntoSet abstract JobWork statsRecounts(herald.domain.delivery.ReconcileWork work);
 }

@@ -63,8 +63,8 @@ public abstract class StoresModule {
     return new DynamoDbMessages(dynamo, env.get("MESSAGES_TABLE"), clock);
   }
 
-  @Provides @Singleton static StatusCounters statusCounters(DynamoDbClient dynamo, Env env) {
-    return new DynamoDbStatusCounters(dynamo, env.get("STATS_TABLE"));
+  @Provides @Singleton static StatusCounters statusCounters(DynamoDbClient dynamo, Env env, Clock clock) {
+    return new DynamoDbStatusCounters(dynamo, env.get("STATS_TABLE"), clock);
   }
 
   /** A manual send's progress, beside the status counters. */

@@ -56,6 +56,12 @@ abstract class ApiModule {
 
   @Binds @IntoSet abstract Routes messages(MessageApi api);
 
+  @Binds @IntoSet abstract Routes summaries(SummaryApi api);
+
+  @Binds @IntoSet abstract Routes retries(RetryApi api);
+
+  @Binds @IntoSet abstract Routes stats(StatsApi api);
+
   @Binds @IntoSet abstract Routes catalogue(CatalogueApi api);
 
   @Binds @IntoSet abstract Routes events(EventApi api);

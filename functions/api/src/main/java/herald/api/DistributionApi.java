@@ -100,8 +100,9 @@ final class DistributionApi implements Routes {
     ObjectNode body = Json.object();
     ArrayNode data = body.putArray("data");
     for (ActivityEntry e : page.items()) {
-      data.addObject().put("at", e.at().toString()).put("actor", e.actor()).put("action", e.action())
-          .put("version", e.version());
+      ObjectNode entry = data.addObject().put("at", e.at().toString()).put("actor", e.actor())
+          .put("action", e.action()).put("version", e.version());
+      if (!e.details().isEmpty()) entry.set("details", Json.MAPPER.valueToTree(e.details()));
     }
     body.put("next_cursor", page.next());
     return HttpResponse.ok(body);

@@ -12,8 +12,7 @@ import herald.domain.customers.Customers;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
 import herald.domain.delivery.Messages;
-import herald.domain.delivery.SendProgress;
-import herald.domain.delivery.StatusCounters;
+import herald.domain.delivery.MessageFilter;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.ManageDistributions;
 import herald.domain.distributions.RenderPreview;
@@ -26,27 +25,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What a distribution sends: its messages, and a preview of every channel for one customer. */
+/**
+ * What a distribution sends: its messages (by status, channel and customer, each with its reason, attempts and
+ * times), and a preview of every channel for one customer.
+ */
 final class MessageApi implements Routes {
   private final ManageDistributions manage;
   private final Messages messages;
   private final Customers customers;
   private final BrandSettings brand;
   private final RenderPreview preview;
-  private final StatusCounters stats;
   private final Clock clock;
-  private final SendProgress progress;
 
   @Inject
   MessageApi(ManageDistributions manage, Messages messages, Customers customers, BrandSettings brand,
-      RenderPreview preview, StatusCounters stats, Clock clock, SendProgress progress) {
-    this.progress = progress;
+      RenderPreview preview, Clock clock) {
     this.manage = manage;
     this.messages = messages;
     this.customers = customers;
     this.brand = brand;
     this.preview = preview;
-    this.stats = stats;
     this.clock = clock;
   }
 
@@ -54,70 +52,54 @@ final class MessageApi implements Routes {
   public List<Route> routes() {
     return List.of(
         Route.of("GET", "/v1/distributions/{id}/messages", this::messages),
-        Route.of("POST", "/v1/distributions/{id}/preview", this::preview),
-        Route.of("GET", "/v1/distributions/{id}/summary", this::summary));
-  }
-
-  /**
-   * How many messages are in each status, per channel and in all; for a manual send once started, its progress:
-   * send jobs queued in all ({@code total}, final once {@code audience_read}), and how many of them are still queued,
-   * being sent, sent (SENT or later), failed and skipped.
-   */
-  private HttpResponse summary(HttpRequest request, List<String> params) {
-    String id = manage.get(params.get(0)).id();
-    ObjectNode body = Json.object();
-    body.put("distribution_id", id);
-    ObjectNode totals = body.putObject("totals");
-    ObjectNode byChannel = body.putObject("channels");
-    stats.of(id).forEach((channel, counts) -> {
-      ObjectNode node = byChannel.putObject(channel);
-      counts.forEach((status, count) -> {
-        node.put(status.name(), count);
-        totals.put(status.name(), totals.path(status.name()).asLong(0) + count);
-      });
-    });
-    progress.of(id).ifPresent(p -> body.set("progress", progress(p, totals)));
-    return HttpResponse.ok(body);
-  }
-
-  private static ObjectNode progress(SendProgress.Progress p, ObjectNode totals) {
-    long counted = 0;
-    for (MessageStatus status : MessageStatus.values()) counted += totals.path(status.name()).asLong(0);
-    long sent = 0;
-    for (MessageStatus status : List.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.BOUNCED,
-        MessageStatus.COMPLAINED)) {
-      sent += totals.path(status.name()).asLong(0);
-    }
-    ObjectNode node = Json.object();
-    node.put("audience_read", p.fannedOut());
-    node.put("total", p.queued());
-    node.put("queued", Math.max(0, p.queued() - counted) + totals.path(MessageStatus.QUEUED.name()).asLong(0));
-    node.put("sending", totals.path(MessageStatus.SENDING.name()).asLong(0));
-    node.put("sent", sent);
-    node.put("failed", totals.path(MessageStatus.FAILED.name()).asLong(0));
-    node.put("skipped", totals.path(MessageStatus.SKIPPED.name()).asLong(0));
-    return node;
+        Route.of("POST", "/v1/distributions/{id}/preview", this::preview));
   }
 
   private HttpResponse messages(HttpRequest request, List<String> params) {
     String id = manage.get(params.get(0)).id();
-    Page<Message> page = messages.forDistribution(id, request.query().get("cursor"), Bodies.limit(request, 100));
+    Page<Message> page = messages.forDistribution(id, filter(request), request.query().get("cursor"),
+        Bodies.limit(request, 100));
     ObjectNode body = Json.object();
     ArrayNode items = body.putArray("data");
-    for (Message m : page.items()) {
-      ObjectNode item = items.addObject();
-      item.put("id", m.id());
-      item.put("distribution_id", m.distributionId());
-      item.put("event_id", m.eventId());
-      item.put("customer_id", m.customerId());
-      item.put("channel", m.channel());
-      item.put("status", m.status().name());
-      item.put("reason", m.reason());
-      item.put("created_at", m.createdAt() == null ? null : m.createdAt().toString());
-      item.put("updated_at", m.updatedAt() == null ? null : m.updatedAt().toString());
-    }
+    for (Message m : page.items()) items.add(json(m));
     body.put("next_cursor", page.next());
     return HttpResponse.ok(body);
+  }
+
+  /** The filter of a message list: {@code status} (one of the statuses), {@code channel}, {@code customer_id}. */
+  private static MessageFilter filter(HttpRequest request) {
+    String status = request.query().get("status");
+    MessageStatus parsed = null;
+    if (status != null && !status.isBlank()) {
+      try {
+        parsed = MessageStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new herald.domain.common.Invalid("invalid_value", "status", "status is one of "
+            + java.util.Arrays.toString(MessageStatus.values()));
+      }
+    }
+    return new MessageFilter(parsed, request.query().get("channel"), request.query().get("customer_id"));
+  }
+
+  static ObjectNode json(Message m) {
+    ObjectNode item = Json.object();
+    item.put("id", m.id());
+    item.put("distribution_id", m.distributionId());
+    item.put("event_id", m.eventId());
+    item.put("customer_id", m.customerId());
+    item.put("channel", m.channel());
+    item.put("status", m.status().name());
+    item.put("reason", m.reason());
+    item.put("attempts", m.attempts());
+    item.put("created_at", text(m.createdAt()));
+    item.put("updated_at", text(m.updatedAt()));
+    item.put("opened_at", text(m.openedAt()));
+    item.put("clicked_at", text(m.clickedAt()));
+    return item;
+  }
+
+  private static String text(java.time.Instant at) {
+    return at == null ? null : at.toString();
   }
 
   /** Renders every channel for one customer, with sample values for what the action would produce; sends nothing. */

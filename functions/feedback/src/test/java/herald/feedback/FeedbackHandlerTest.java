@@ -56,6 +56,23 @@ class FeedbackHandlerTest {
   }
 
   @Test
+  void anOpenAndAClickAreNotedOnceEachAndLeaveTheStatus() throws IOException {
+    sent("msg_feedback_delivery_1");
+
+    invoke("feedback-open.json");
+    invoke("feedback-open.json");
+    invoke("feedback-click.json");
+
+    Message message = messages.get("msg_feedback_delivery_1").orElseThrow();
+    assertThat(message.status()).isEqualTo(MessageStatus.SENT);
+    assertThat(message.openedAt()).isNotNull();
+    assertThat(message.clickedAt()).isNotNull();
+    assertThat(new DynamoDbStatusCounters(StandIns.dynamo(env), env.get("STATS_TABLE")).engagement("dist_welcome")
+        .get("email")).containsEntry(herald.domain.delivery.Engagement.OPENED, 1L)
+        .containsEntry(herald.domain.delivery.Engagement.CLICKED, 1L);
+  }
+
+  @Test
   void aPermanentBounceEndsTheMessageBouncedAndSuppressesTheAddress() throws IOException {
     sent("msg_feedback_bounce_1");
 
@@ -111,15 +128,7 @@ class FeedbackHandlerTest {
     InMemorySuppressions suppressed = new InMemorySuppressions();
     memory.put(new Message("msg_feedback_bounce_1", "dist_1", "evt_1", "cust_1", "email", MessageStatus.SENT, null,
         "ses-1", clock.instant(), clock.instant()));
-    StatusCounters none = new StatusCounters() {
-      @Override
-      public void moved(String distributionId, String channel, MessageStatus from, MessageStatus to) {}
-
-      @Override
-      public Map<String, Map<MessageStatus, Long>> of(String distributionId) {
-        return Map.of();
-      }
-    };
+    StatusCounters none = new herald.domain.fakes.InMemoryStatusCounters(clock);
     FeedbackHandler inMemory = new FeedbackHandler(new RecordFeedback(memory, suppressed, none, clock));
 
     inMemory.handleRequest(EventFiles.path("feedback-bounce-permanent.json").toUri().toURL().openStream(),

@@ -74,6 +74,31 @@ class JobsHandlerTest {
     assertThat(actions.get("act_sample").orElseThrow().partsDone()).isZero();
   }
 
+  @Test
+  void theScheduledRecountRepairsTheCountsOfADistributionWhoseCountsMoved() {
+    var dynamo = StandIns.dynamo(env);
+    Clock clock = Clock.systemUTC();
+    new herald.adapters.dynamodb.DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"),
+        herald.testing.TestChannels.with().build())
+        .create(herald.domain.fakes.Samples.active("dist_1", herald.domain.fakes.Samples.email()));
+    var messages = new herald.adapters.dynamodb.DynamoDbMessages(dynamo, env.get("MESSAGES_TABLE"), clock);
+    var stats = new herald.adapters.dynamodb.DynamoDbStatusCounters(dynamo, env.get("STATS_TABLE"), clock);
+    var job = new herald.domain.delivery.SendJob("dist_1", "email", "cust_1",
+        herald.domain.fakes.Samples.orderPaid("evt_1", herald.domain.fakes.Samples.customer("src-1")));
+    messages.claim(herald.domain.delivery.Message.sending(job, clock.instant()));
+    messages.finish(job.messageId(), herald.domain.delivery.MessageStatus.SENT, null, "ses-1");
+    stats.moved("dist_1", "email", null, herald.domain.delivery.MessageStatus.SENT);
+    stats.moved("dist_1", "email", null, herald.domain.delivery.MessageStatus.SENT);   // one a crash repeated
+
+    SQSBatchResponse response = new JobsHandler(env).handleRequest(
+        EventLoader.loadSQSEvent(EventFiles.path("jobs-stats-recount.json").toString()), QueueRunner.context(300_000));
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(stats.of("dist_1").get("email"))
+        .isEqualTo(java.util.Map.of(herald.domain.delivery.MessageStatus.SENT, 1L));
+    assertThat(stats.lastRecount("dist_1")).isPresent();
+  }
+
   private static SQSEvent sample() {
     return EventLoader.loadSQSEvent(EventFiles.path("jobs-import-part.json").toString());
   }

@@ -110,8 +110,19 @@ final class FaultyPorts {
     }
 
     @Override
-    public Page<Message> forDistribution(String distributionId, String cursor, int limit) {
-      return store.forDistribution(distributionId, cursor, limit);
+    public Page<Message> forDistribution(String distributionId, herald.domain.delivery.MessageFilter filter,
+        String cursor, int limit) {
+      return store.forDistribution(distributionId, filter, cursor, limit);
+    }
+
+    @Override
+    public boolean engaged(String id, herald.domain.delivery.Engagement what, java.time.Instant at) {
+      return store.engaged(id, what, at);
+    }
+
+    @Override
+    public Claim retry(String id) {
+      return store.retry(id);
     }
 
     /** The claim on {@code id} ends here: whether its provider was called, and a note if it outlived its lease. */
@@ -146,6 +157,43 @@ final class FaultyPorts {
     @Override
     public Map<String, Map<MessageStatus, Long>> of(String distributionId) {
       return store.of(distributionId);
+    }
+
+    @Override
+    public void engaged(String distributionId, String channel, herald.domain.delivery.Engagement what) {
+      store.engaged(distributionId, channel, what);
+    }
+
+    @Override
+    public Map<String, Map<herald.domain.delivery.Engagement, Long>> engagement(String distributionId) {
+      return store.engagement(distributionId);
+    }
+
+    @Override
+    public void recounted(String distributionId, herald.domain.delivery.Recount recount) {
+      store.recounted(distributionId, recount);
+    }
+
+    @Override
+    public java.util.Optional<herald.domain.delivery.Recount> lastRecount(String distributionId) {
+      return store.lastRecount(distributionId);
+    }
+
+    @Override
+    public java.util.Optional<java.time.Instant> lastMoved(String distributionId) {
+      return store.lastMoved(distributionId);
+    }
+
+    @Override
+    public Map<java.time.Instant, Map<MessageStatus, Long>> hours(String distributionId, java.time.Instant from,
+        java.time.Instant to) {
+      return store.hours(distributionId, from, to);
+    }
+
+    @Override
+    public Map<java.time.LocalDate, Map<String, Map<MessageStatus, Long>>> daily(java.time.LocalDate from,
+        java.time.LocalDate to) {
+      return store.daily(from, to);
     }
   }
 

@@ -3,7 +3,13 @@ package herald.sender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import herald.adapters.aws.SqsSendQueue;
+import herald.adapters.dynamodb.DynamoDbActivity;
+import herald.adapters.dynamodb.DynamoDbDistributions;
+import herald.adapters.dynamodb.DynamoDbMessages;
 import herald.adapters.dynamodb.DynamoDbStatusCounters;
+import herald.domain.delivery.ReconcileStats;
+import herald.testing.TestChannels;
+import java.time.Clock;
 import herald.domain.delivery.MessageStatus;
 import herald.platform.Env;
 import herald.testing.QueueOverride;
@@ -33,8 +39,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * template.yaml has them (maxReceiveCount 12), with short visibility timeouts ({@link QueueOverride}). Afterwards every message has one terminal status, no email went out twice,
  * and the webhook receiver saw a message again only where the sender could not know it had arrived.
  * The seed is printed; {@code -Dherald.fault.seed=<seed>} replays its dice (not the threads' interleaving).
- * Stats counters are compared with the table and the difference printed, not asserted: a fault between a
- * status write and its counter update loses a count.
+ * Stats counters are compared with the table and the difference printed: a fault between a status write and its
+ * counter update loses a count. Then each distribution is recounted ({@link ReconcileStats}, as the DONE of a manual
+ * send and the scheduled recount do), and the counters must equal the messages table exactly.
  */
 class SendUnderFaultsTest {
   private static final Duration LEASE = Duration.ofSeconds(2);
@@ -94,9 +101,14 @@ class SendUnderFaultsTest {
     Map<String, Integer> emails = emailsByAddress(data.tag);
     out.println(summary(rows, receiver, emails, seconds, run));
     out.println("SendUnderFaultsTest stats: " + statsDrift(data, rows));
+    reconcile();
+    String reconciled = statsDrift(data, rows);
+    out.println("SendUnderFaultsTest stats once reconciled: " + reconciled);
     try {
       assertThat(unexpected).as("pollers' own failures").isEmpty();
       verify(data, rows, receiver, emails);
+      assertThat(reconciled).as("the summary, once reconciled, against the messages table")
+          .isEqualTo("counters match the table");
     } catch (AssertionError e) {
       throw new AssertionError("fault test failed with seed " + seed + " (rerun: -Dherald.fault.seed=" + seed + "): "
           + e.getMessage(), e);
@@ -176,6 +188,18 @@ class SendUnderFaultsTest {
         rows.put(item.get("id").s(), new Row(MessageStatus.valueOf(item.get("status").s()),
             item.containsKey("reason") ? item.get("reason").s() : null)));
     return rows;
+  }
+
+  /** Recounts both distributions from the messages table, on the real stores (no faults). */
+  private void reconcile() {
+    Clock clock = Clock.systemUTC();
+    var stats = new DynamoDbStatusCounters(dynamo, env.get("STATS_TABLE"), clock);
+    var reconcile = new ReconcileStats(new DynamoDbMessages(dynamo, env.get("MESSAGES_TABLE"), clock), stats,
+        new DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"), TestChannels.with().build()),
+        new DynamoDbActivity(dynamo, env.get("ACTIVITY_TABLE")), clock);
+    for (String distribution : List.of(FaultTestData.MAIN, FaultTestData.DOWN)) {
+      assertThat(reconcile.reconcile(distribution, () -> true)).as("recount of " + distribution).isPresent();
+    }
   }
 
   /** Emails the SES stand-in captured for this run, per address. */

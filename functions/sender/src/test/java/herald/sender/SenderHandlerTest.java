@@ -72,6 +72,45 @@ class SenderHandlerTest {
   }
 
   @Test
+  void aRetriedFailedMessageIsSentAsANewAttempt() {
+    String items = "customer.metadata.items";
+    String html = "<p>{{#" + items + "}}{{#" + items + "}}{{#" + items + "}}{{#" + items + "}}{{.}}"
+        + "{{/" + items + "}}{{/" + items + "}}{{/" + items + "}}{{/" + items + "}}</p>";
+    new Seed(env).brand().customer(email, Map.of("items", Collections.nCopies(100, "x")))
+        .distribution(DistributionStatus.ACTIVE, new EmailChannel("Hi {{customer.name}}", html, null));
+    new SenderHandler(env).handleRequest(job(), null);
+    assertThat(onlyMessage().status()).isEqualTo(MessageStatus.FAILED);
+    var dynamo = StandIns.dynamo(env);
+    var distributions = new herald.adapters.dynamodb.DynamoDbDistributions(dynamo, env.get("DISTRIBUTIONS_TABLE"),
+        herald.testing.TestChannels.kinds());
+    var stored = distributions.get(Seed.DISTRIBUTION_ID).orElseThrow();
+    distributions.replace(new herald.domain.distributions.Distribution(stored.id(), stored.name(), null,
+        stored.status(), stored.trigger(), stored.audience(), stored.action(),
+        List.of(new EmailChannel("Hi {{customer.name}}", "<p>Fixed</p>", null)), 2, stored.createdAt(),
+        java.time.Instant.now()), 1);
+    var sqs = StandIns.sqs(env);
+    var retry = new herald.domain.delivery.RetryMessages(
+        new DynamoDbMessages(dynamo, env.get("MESSAGES_TABLE"), Clock.systemUTC()),
+        new herald.adapters.dynamodb.DynamoDbStatusCounters(dynamo, env.get("STATS_TABLE")),
+        new herald.adapters.aws.SqsSendQueue(sqs, env.get("SEND_QUEUE_URL")), Clock.systemUTC());
+
+    retry.retry(onlyMessage().id());
+    var queued = sqs.receiveMessage(r -> r.queueUrl(env.get("SEND_QUEUE_URL")).maxNumberOfMessages(10)).messages();
+    assertThat(queued).hasSize(1);
+    SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+    record.setMessageId(queued.get(0).messageId());
+    record.setBody(queued.get(0).body());
+    SQSEvent event = new SQSEvent();
+    event.setRecords(List.of(record));
+    SQSBatchResponse response = new SenderHandler(env).handleRequest(event, null);
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(onlyMessage().status()).isEqualTo(MessageStatus.SENT);
+    assertThat(onlyMessage().attempts()).isEqualTo(2);
+    assertThat(ses.to(email)).hasSize(1);
+  }
+
+  @Test
   void aRedeliveredJobSendsNothingTwice() {
     new Seed(env).brand().customer(email).distribution(DistributionStatus.ACTIVE);
     SenderHandler handler = new SenderHandler(env);

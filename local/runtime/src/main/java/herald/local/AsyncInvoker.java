@@ -34,7 +34,11 @@ public final class AsyncInvoker implements AutoCloseable {
 
   private void attempt(LocalEventBridge.Target target, byte[] event, Instant received, int retries) {
     try {
-      target.function().invokeStream(event);
+      if (target.function().streams()) {
+        target.function().invokeStream(event);
+      } else {
+        target.function().invoke(SqsEventJson.read(event));   // a typed SQS handler's schedule (the jobs function's)
+      }
       return;
     } catch (RuntimeException e) {
       boolean young = Duration.between(received, Instant.now()).getSeconds() < target.maximumEventAgeInSeconds();

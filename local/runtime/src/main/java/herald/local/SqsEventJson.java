@@ -21,6 +21,24 @@ import java.util.List;
 final class SqsEventJson {
   private SqsEventJson() {}
 
+  /**
+   * An SQS-shaped payload (a schedule's constant Input, as the jobs function's recount has) as the SQSEvent Lambda's
+   * runtime would make of it for a typed handler: each record's messageId and body.
+   */
+  static SQSEvent read(byte[] payload) {
+    var json = herald.platform.Json.parse(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+    java.util.List<SQSEvent.SQSMessage> records = new java.util.ArrayList<>();
+    json.path("Records").forEach(r -> {
+      SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+      m.setMessageId(r.path("messageId").asText());
+      m.setBody(r.path("body").asText());
+      records.add(m);
+    });
+    SQSEvent event = new SQSEvent();
+    event.setRecords(records);
+    return event;
+  }
+
   static byte[] write(SQSEvent event) {
     ObjectNode json = Json.object();
     var records = json.putArray("Records");

@@ -115,10 +115,15 @@ class RealTemplateTest {
     assertThat(new Intrinsics(template, Map.of("ApiKey", "k"), Map.of()).string(refresh.expression()))
         .isEqualTo("rate(1 day)");
     assertThat(refresh.deadLetterArn()).isEqualTo(Map.of("Fn::GetAtt", List.of("TriggerDLQ", "Arn")));
-    for (String fn : List.of("FanoutFunction", "JobsFunction")) {
-      assertThat(byId.get(fn).events()).singleElement().isInstanceOfSatisfying(EventSource.Sqs.class,
-          sqs -> assertThat(sqs.batchSize()).isEqualTo(1));
-    }
+    assertThat(byId.get("FanoutFunction").events()).singleElement().isInstanceOfSatisfying(EventSource.Sqs.class,
+        sqs -> assertThat(sqs.batchSize()).isEqualTo(1));
+    // the jobs function: its queue, and the schedule of the stats recount, a jobs-queue batch of one job
+    assertThat(byId.get("JobsFunction").events()).hasSize(2);
+    assertThat(byId.get("JobsFunction").events().get(0)).isInstanceOfSatisfying(EventSource.Sqs.class,
+        sqs -> assertThat(sqs.batchSize()).isEqualTo(1));
+    assertThat(byId.get("JobsFunction").events().get(1)).isInstanceOfSatisfying(EventSource.Schedule.class,
+        recount -> assertThat(herald.platform.Json.parse(String.valueOf(recount.input())))
+            .isEqualTo(herald.platform.Json.parse(herald.testing.EventFiles.read("jobs-stats-recount.json"))));
     List<EventSource> segments = byId.get("SegmentsFunction").events();
     assertThat(segments.get(2)).isInstanceOfSatisfying(EventSource.Sqs.class, changes -> {
       assertThat(changes.queue()).isEqualTo(Map.of("Fn::GetAtt", List.of("CustomerChangesQueue", "Arn")));

@@ -4,7 +4,10 @@ import herald.domain.common.Page;
 import herald.domain.delivery.Claim;
 import herald.domain.delivery.Message;
 import herald.domain.delivery.MessageStatus;
+import herald.domain.delivery.MessageFilter;
 import herald.domain.delivery.Messages;
+import herald.domain.delivery.SendJob;
+import herald.adapters.json.SendJobJson;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +51,34 @@ public final class DynamoDbMessages implements Messages {
 
   @Override
   public Claim claim(Message m) {
-    return update(m.id(), SET_FIELDS + " REMOVE provider_called", "attribute_not_exists(id) OR #s = :queued",
+    return update(m.id(), setFields(m) + " REMOVE provider_called", "attribute_not_exists(id) OR #s = :queued",
         values(m, MessageStatus.SENDING, null));
+  }
+
+  /** The fields a claim (or a dead letter's FAILED) sets, and the send job when the message carries one. */
+  private static String setFields(Message m) {
+    return m.job() == null ? SET_FIELDS : SET_FIELDS + ", job = :job";
+  }
+
+  @Override
+  public boolean engaged(String id, herald.domain.delivery.Engagement what, java.time.Instant at) {
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", id)).updateExpression("SET #f = :at")
+          .conditionExpression("attribute_exists(id) AND attribute_not_exists(#f)")
+          .expressionAttributeNames(Map.of("#f", what.field()))
+          .expressionAttributeValues(Map.of(":at", Items.s(at.toString()))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public Claim retry(String id) {
+    return update(id, "SET #s = :queued, updated_at = :now REMOVE reason, provider_called",
+        "#s = :failed AND (attribute_not_exists(reason) OR reason <> :unknown)",
+        Map.of(":queued", Items.s(MessageStatus.QUEUED.name()), ":failed", Items.s(MessageStatus.FAILED.name()),
+            ":unknown", Items.s(FEEDBACK_OUTCOME_UNKNOWN), ":now", now()));
   }
 
   @Override
@@ -95,7 +124,7 @@ public final class DynamoDbMessages implements Messages {
   public Claim failUnlessFinished(Message m, String reason) {
     Map<String, AttributeValue> values = values(m, MessageStatus.FAILED, reason);
     values.put(":sending", Items.s(MessageStatus.SENDING.name()));
-    return update(m.id(), SET_FIELDS + ", reason = if_not_exists(last_error, :r)",
+    return update(m.id(), setFields(m) + ", reason = if_not_exists(last_error, :r)",
         "attribute_not_exists(id) OR #s = :queued OR #s = :sending", values);
   }
 
@@ -137,11 +166,27 @@ public final class DynamoDbMessages implements Messages {
   }
 
   @Override
-  public Page<Message> forDistribution(String distributionId, String cursor, int limit) {
+  public Page<Message> forDistribution(String distributionId, MessageFilter filter, String cursor, int limit) {
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":d", Items.s(distributionId)));
+    List<String> conditions = new java.util.ArrayList<>();
+    if (filter.status() != null) {
+      conditions.add("#s = :s");
+      values.put(":s", Items.s(filter.status().name()));
+    }
+    if (filter.channel() != null) {
+      conditions.add("channel = :ch");
+      values.put(":ch", Items.s(filter.channel()));
+    }
+    if (filter.customerId() != null) {
+      conditions.add("customer_id = :c");
+      values.put(":c", Items.s(filter.customerId()));
+    }
     QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(BY_DISTRIBUTION)
         .keyConditionExpression("distribution_id = :d")
-        .expressionAttributeValues(Map.of(":d", Items.s(distributionId)))
+        .expressionAttributeValues(values)
         .limit(limit);
+    if (filter.status() != null) query.expressionAttributeNames(Map.of("#s", "status"));
+    if (!conditions.isEmpty()) query.filterExpression(String.join(" AND ", conditions));
     if (cursor != null) query.exclusiveStartKey(Cursors.decode(cursor, List.of("id", "distribution_id", "created_key"),
         "distribution_id", distributionId));
     QueryResponse page = dynamo.query(query.build());
@@ -193,6 +238,7 @@ public final class DynamoDbMessages implements Messages {
     values.put(":lease", Items.n(clock.millis() + lease.toMillis()));
     values.put(":one", Items.n(1));
     if (reason != null) values.put(":r", Items.s(reason));
+    if (m.job() != null) values.put(":job", Items.s(SendJobJson.write(m.job())));
     return values;
   }
 
@@ -205,6 +251,18 @@ public final class DynamoDbMessages implements Messages {
     return new Message(Items.text(item, "id"), Items.text(item, "distribution_id"), Items.text(item, "event_id"),
         Items.text(item, "customer_id"), Items.text(item, "channel"),
         MessageStatus.valueOf(Items.text(item, "status")), Items.text(item, "reason"),
-        Items.text(item, "provider_id"), Items.instant(item, "created_at"), Items.instant(item, "updated_at"));
+        Items.text(item, "provider_id"), Items.instant(item, "created_at"), Items.instant(item, "updated_at"),
+        item.containsKey("attempt") ? Integer.parseInt(item.get("attempt").n()) : 0,
+        Items.instant(item, "opened_at"), Items.instant(item, "clicked_at"), job(Items.text(item, "job")));
+  }
+
+  /** The send job kept on the message; null when none was kept (or it no longer reads as one). */
+  private static SendJob job(String json) {
+    if (json == null) return null;
+    try {
+      return SendJobJson.read(json);
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
   }
 }

@@ -1,61 +1,247 @@
 package herald.adapters.dynamodb;
 
+import herald.domain.delivery.Engagement;
 import herald.domain.delivery.MessageStatus;
+import herald.domain.delivery.Recount;
 import herald.domain.delivery.StatusCounters;
+import herald.platform.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Atomic counters: one item per distribution and channel, one number per status, moved with ADD (a manual send's
- * progress item beside them, {@link DynamoDbSendProgress}, is not a channel's).
+ * Atomic counters in the stats table (key distribution_id, sort key channel): one item per distribution and channel,
+ * one number per status plus {@code OPENED} and {@code CLICKED}, moved with ADD, and {@code moved_at}. Beside them,
+ * under the same key, items whose channel starts with '#' (no channel type does): a manual send's progress
+ * ({@link DynamoDbSendProgress}) and the last recount ({@value #RECOUNT}: its time, reasons, codes published and
+ * totals). The messages per hour of creation are under the key {@code <distribution>#hours}, one item per hour. The
+ * account's counts per day are under {@code #account#<shard>} (shard 0 to {@value #SHARDS} - 1, picked at random so
+ * that no key is hot), sort key {@code <yyyy-mm-dd>#<channel>}, summed over the shards when read.
  */
 public final class DynamoDbStatusCounters implements StatusCounters {
   static final int SCHEMA = 1;
+  static final String RECOUNT = "#recount";
+  static final int SHARDS = 10;
+  private static final Set<MessageStatus> DAILY = Set.of(MessageStatus.SENT, MessageStatus.DELIVERED,
+      MessageStatus.BOUNCED, MessageStatus.COMPLAINED, MessageStatus.FAILED, MessageStatus.SKIPPED);
   private final DynamoDbClient dynamo;
   private final String table;
+  private final Clock clock;
 
   public DynamoDbStatusCounters(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, Clock.systemUTC());
+  }
+
+  public DynamoDbStatusCounters(DynamoDbClient dynamo, String table, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
+    this.clock = clock;
   }
 
   @Override
   public void moved(String distributionId, String channel, MessageStatus from, MessageStatus to) {
     if (from == to) return;
+    Instant now = clock.instant();
     Map<String, String> names = new HashMap<>(Map.of("#to", to.name()));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Items.n(1), ":schema", Items.n(SCHEMA)));
-    String expression = "SET " + Items.SCHEMA + " = :schema ADD #to :one";
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Items.n(1), ":schema", Items.n(SCHEMA),
+        ":now", Items.s(now.toString())));
+    String expression = "SET " + Items.SCHEMA + " = :schema, moved_at = :now ADD #to :one";
     if (from != null) {
       names.put("#from", from.name());
       values.put(":minus", Items.n(-1));
       expression += ", #from :minus";
     }
     String update = expression;
-    dynamo.updateItem(r -> r.tableName(table)
-        .key(Map.of("distribution_id", Items.s(distributionId), "channel", Items.s(channel)))
+    dynamo.updateItem(r -> r.tableName(table).key(key(distributionId, channel))
         .updateExpression(update).expressionAttributeNames(names).expressionAttributeValues(values));
+    if (DAILY.contains(to)) {
+      String day = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).toString();
+      dynamo.updateItem(r -> r.tableName(table)
+          .key(key("#account#" + ThreadLocalRandom.current().nextInt(SHARDS), day + "#" + channel))
+          .updateExpression("SET " + Items.SCHEMA + " = :schema ADD #to :one")
+          .expressionAttributeNames(Map.of("#to", to.name()))
+          .expressionAttributeValues(Map.of(":one", Items.n(1), ":schema", Items.n(SCHEMA))));
+    }
+  }
+
+  @Override
+  public void engaged(String distributionId, String channel, Engagement what) {
+    dynamo.updateItem(r -> r.tableName(table).key(key(distributionId, channel))
+        .updateExpression("SET " + Items.SCHEMA + " = :schema, moved_at = :now ADD #e :one")
+        .expressionAttributeNames(Map.of("#e", what.name()))
+        .expressionAttributeValues(Map.of(":one", Items.n(1), ":schema", Items.n(SCHEMA),
+            ":now", Items.s(clock.instant().toString()))));
   }
 
   @Override
   public Map<String, Map<MessageStatus, Long>> of(String distributionId) {
     Map<String, Map<MessageStatus, Long>> counts = new TreeMap<>();
+    channels(distributionId).forEach(item -> counts.put(Items.text(item, "channel"), statuses(item)));
+    return counts;
+  }
+
+  @Override
+  public Map<String, Map<Engagement, Long>> engagement(String distributionId) {
+    Map<String, Map<Engagement, Long>> counts = new TreeMap<>();
+    channels(distributionId).forEach(item -> {
+      Map<Engagement, Long> byKind = new EnumMap<>(Engagement.class);
+      for (Engagement e : Engagement.values()) {
+        AttributeValue n = item.get(e.name());
+        if (n != null && n.n() != null) byKind.put(e, Long.parseLong(n.n()));
+      }
+      counts.put(Items.text(item, "channel"), byKind);
+    });
+    return counts;
+  }
+
+  @Override
+  public Optional<Instant> lastMoved(String distributionId) {
+    return channels(distributionId).stream().map(item -> Items.instant(item, "moved_at"))
+        .filter(java.util.Objects::nonNull).max(Instant::compareTo);
+  }
+
+  @Override
+  public void recounted(String distributionId, Recount recount) {
+    Set<String> channels = new java.util.TreeSet<>(recount.statuses().keySet());
+    channels(distributionId).forEach(item -> channels.add(Items.text(item, "channel")));
+    for (String channel : channels) {
+      Map<MessageStatus, Long> statuses = recount.statuses().getOrDefault(channel, Map.of());
+      Map<Engagement, Long> engaged = recount.engaged().getOrDefault(channel, Map.of());
+      List<String> set = new ArrayList<>(List.of(Items.SCHEMA + " = :schema"));
+      List<String> remove = new ArrayList<>();
+      Map<String, AttributeValue> values = new HashMap<>(Map.of(":schema", Items.n(SCHEMA)));
+      for (MessageStatus status : MessageStatus.values()) {
+        Long n = statuses.get(status);
+        if (n == null) {
+          remove.add(status.name());
+        } else {
+          set.add(status.name() + " = :" + status.name());
+          values.put(":" + status.name(), Items.n(n));
+        }
+      }
+      for (Engagement e : Engagement.values()) {
+        set.add(e.name() + " = :" + e.name());
+        values.put(":" + e.name(), Items.n(engaged.getOrDefault(e, 0L)));
+      }
+      String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+      dynamo.updateItem(r -> r.tableName(table).key(key(distributionId, channel)).updateExpression(update)
+          .expressionAttributeValues(values));
+    }
+    Map<String, Long> totals = new TreeMap<>();
+    for (MessageStatus status : MessageStatus.values()) {
+      long n = recount.total(status);
+      if (n > 0) totals.put(status.name(), n);
+    }
+    Map<String, AttributeValue> item = new HashMap<>(key(distributionId, RECOUNT));
+    item.put("at", Items.s(recount.at().toString()));
+    item.put("codes_published", Items.n(recount.codesPublished()));
+    item.put("totals", Items.s(Json.write(totals)));
+    item.put("reasons", Items.s(Json.write(recount.reasons())));
+    dynamo.putItem(r -> r.tableName(table).item(Items.withSchema(item, SCHEMA)));
+    writeHours(distributionId, recount.hours());
+  }
+
+  /** Writes the hours whose counts differ from the stored ones (most of a long-lived distribution's do not). */
+  private void writeHours(String distributionId, Map<Instant, Map<MessageStatus, Long>> hours) {
+    Map<Instant, Map<MessageStatus, Long>> stored = hours(distributionId, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
+    for (var hour : hours.entrySet()) {
+      if (hour.getValue().equals(stored.get(hour.getKey()))) continue;
+      Map<String, AttributeValue> item = new HashMap<>(key(distributionId + "#hours", hour.getKey().toString()));
+      hour.getValue().forEach((status, n) -> item.put(status.name(), Items.n(n)));
+      dynamo.putItem(r -> r.tableName(table).item(Items.withSchema(item, SCHEMA)));
+    }
+    for (Instant gone : stored.keySet()) {
+      if (!hours.containsKey(gone)) {
+        dynamo.deleteItem(r -> r.tableName(table).key(key(distributionId + "#hours", gone.toString())));
+      }
+    }
+  }
+
+  @Override
+  public Optional<Recount> lastRecount(String distributionId) {
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+        .key(key(distributionId, RECOUNT))).item();
+    if (item == null || item.isEmpty()) return Optional.empty();
+    Items.schema(item, SCHEMA, "stats recount");
+    Map<MessageStatus, Long> totals = new EnumMap<>(MessageStatus.class);
+    Json.parse(Items.text(item, "totals")).fields().forEachRemaining(e ->
+        totals.put(MessageStatus.valueOf(e.getKey()), e.getValue().asLong()));
+    Map<MessageStatus, Map<String, Long>> reasons = new EnumMap<>(MessageStatus.class);
+    Json.parse(Items.text(item, "reasons")).fields().forEachRemaining(e -> {
+      Map<String, Long> byReason = new LinkedHashMap<>();
+      e.getValue().fields().forEachRemaining(r -> byReason.put(r.getKey(), r.getValue().asLong()));
+      reasons.put(MessageStatus.valueOf(e.getKey()), byReason);
+    });
+    return Optional.of(new Recount(Items.instant(item, "at"), Map.of("*", totals), Map.of(), reasons,
+        Long.parseLong(item.get("codes_published").n()), Map.of()));
+  }
+
+  @Override
+  public Map<Instant, Map<MessageStatus, Long>> hours(String distributionId, Instant from, Instant to) {
+    Map<Instant, Map<MessageStatus, Long>> hours = new TreeMap<>();
+    dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+        .keyConditionExpression("distribution_id = :d AND channel BETWEEN :from AND :to")
+        .expressionAttributeValues(Map.of(":d", Items.s(distributionId + "#hours"), ":from", Items.s(from.toString()),
+            ":to", Items.s(to.toString()))))
+        .items().forEach(item -> hours.put(Instant.parse(Items.text(item, "channel")), statuses(item)));
+    return hours;
+  }
+
+  @Override
+  public Map<LocalDate, Map<String, Map<MessageStatus, Long>>> daily(LocalDate from, LocalDate to) {
+    Map<LocalDate, Map<String, Map<MessageStatus, Long>>> days = new TreeMap<>();
+    for (int shard = 0; shard < SHARDS; shard++) {
+      String pk = "#account#" + shard;
+      dynamo.queryPaginator(r -> r.tableName(table)
+          .keyConditionExpression("distribution_id = :d AND channel BETWEEN :from AND :to")
+          .expressionAttributeValues(Map.of(":d", Items.s(pk), ":from", Items.s(from.toString()),
+              ":to", Items.s(to + "#\uffff"))))
+          .items().forEach(item -> {
+            String[] dayAndChannel = Items.text(item, "channel").split("#", 2);
+            Map<MessageStatus, Long> counts = days.computeIfAbsent(LocalDate.parse(dayAndChannel[0]),
+                d -> new TreeMap<>()).computeIfAbsent(dayAndChannel[1], c -> new EnumMap<>(MessageStatus.class));
+            statuses(item).forEach((status, n) -> counts.merge(status, n, Long::sum));
+          });
+    }
+    return days;
+  }
+
+  /** The distribution's channels' counter items (not its progress or recount). */
+  private List<Map<String, AttributeValue>> channels(String distributionId) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
     dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
         .keyConditionExpression("distribution_id = :d")
         .expressionAttributeValues(Map.of(":d", Items.s(distributionId))))
         .items().forEach(item -> {
-          if (DynamoDbSendProgress.isProgress(item)) return;
+          if (Items.text(item, "channel").startsWith("#")) return;
           Items.schema(item, SCHEMA, "status counters");
-          Map<MessageStatus, Long> byStatus = new LinkedHashMap<>();
-          for (MessageStatus status : MessageStatus.values()) {
-            AttributeValue n = item.get(status.name());
-            if (n != null && n.n() != null) byStatus.put(status, Long.parseLong(n.n()));
-          }
-          counts.put(Items.text(item, "channel"), byStatus);
+          items.add(item);
         });
-    return counts;
+    return items;
+  }
+
+  private static Map<MessageStatus, Long> statuses(Map<String, AttributeValue> item) {
+    Map<MessageStatus, Long> byStatus = new LinkedHashMap<>();
+    for (MessageStatus status : MessageStatus.values()) {
+      AttributeValue n = item.get(status.name());
+      if (n != null && n.n() != null) byStatus.put(status, Long.parseLong(n.n()));
+    }
+    return byStatus;
+  }
+
+  private static Map<String, AttributeValue> key(String distributionId, String channel) {
+    return Map.of("distribution_id", Items.s(distributionId), "channel", Items.s(channel));
   }
 }

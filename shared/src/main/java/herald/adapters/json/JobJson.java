@@ -8,6 +8,7 @@ import herald.domain.campaigns.CampaignPurgeJob;
 import herald.domain.campaigns.CodeImportJob;
 import herald.domain.campaigns.CodeJob;
 import herald.domain.common.Invalid;
+import herald.domain.delivery.ReconcileJob;
 import herald.domain.intake.ImportJob;
 import herald.domain.intake.ImportRow;
 import herald.domain.jobs.Job;
@@ -24,7 +25,8 @@ import java.util.List;
  * "segment.evaluation", "action_id", "segment_id", "segment_version", "part", "parts", "cursor"}} and {@code
  * {"kind": "segment.purge", "segment_id", "shard", "sweep"}} and {@code {"kind": "campaign.codes", "action_id",
  * "campaign_id", "part", "parts", "count"}} and {@code {"kind": "campaign.codes.import", "action_id", "campaign_id",
- * "part", "rows"}} (rows as an import's, each object {"code"}).
+ * "part", "rows"}} (rows as an import's, each object {"code"}) and {@code {"kind": "stats.reconcile",
+ * "distribution_id"}} (no distribution_id: the sweep of every distribution whose counts moved).
  */
 public final class JobJson {
   static final String IMPORT = "customers.import";
@@ -33,6 +35,7 @@ public final class JobJson {
   static final String CODES = "campaign.codes";
   static final String CAMPAIGN_PURGE = "campaign.purge";
   static final String CODE_IMPORT = "campaign.codes.import";
+  static final String RECONCILE = "stats.reconcile";
 
   private JobJson() {}
 
@@ -53,6 +56,7 @@ public final class JobJson {
           .put("cursor", s.cursor());
       case PurgeJob p -> node.put("kind", PURGE).put("segment_id", p.segmentId()).put("shard", p.shard())
           .put("sweep", p.sweep());
+      case ReconcileJob r -> node.put("kind", RECONCILE).put("distribution_id", r.distributionId());
       case CampaignPurgeJob p -> node.put("kind", CAMPAIGN_PURGE).put("campaign_id", p.campaignId())
           .put("sweep", p.sweep());
       case CodeJob c -> node.put("kind", CODES).put("action_id", c.actionId()).put("campaign_id", c.campaignId())
@@ -81,6 +85,10 @@ public final class JobJson {
     try {
       JsonNode node = Json.parse(text);
       String kind = node.path("kind").asText();
+      if (RECONCILE.equals(kind)) {
+        JsonNode id = node.path("distribution_id");
+        return new ReconcileJob(id.isTextual() ? id.asText() : null);
+      }
       if (CAMPAIGN_PURGE.equals(kind)) {
         return new CampaignPurgeJob(node.required("campaign_id").asText(), node.path("sweep").asBoolean(false));
       }

@@ -49,6 +49,8 @@ public final class SesEventJson {
       case "bounce" -> Kind.BOUNCE;
       case "complaint" -> Kind.COMPLAINT;
       case "reject" -> Kind.REJECT;
+      case "open" -> Kind.OPEN;
+      case "click" -> Kind.CLICK;
       default -> Kind.OTHER;
     };
   }

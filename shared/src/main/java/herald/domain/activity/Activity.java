@@ -1,9 +1,27 @@
 package herald.domain.activity;
 
 import herald.domain.common.Page;
+import java.time.Duration;
 
-/** Port: the activity log, newest first per subject. */
+/** Port: the activity log, newest first per subject; each entry is kept {@link #KEPT} and then expires. */
 public interface Activity {
+  Duration KEPT = Duration.ofDays(90);
+
+  /** Writes nothing: for uses that keep no log (tests of other things, event-triggered paths wired by hand). */
+  Activity NONE = new Activity() {
+    @Override public void record(ActivityEntry entry) {}
+
+    @Override public boolean recordOnce(ActivityEntry entry) {
+      return true;
+    }
+
+    @Override public void tally(ActivityEntry entry) {}
+
+    @Override public Page<ActivityEntry> of(String subject, String cursor, int limit) {
+      return new Page<>(java.util.List.of(), null);
+    }
+  };
+
   void record(ActivityEntry entry);
 
   /**
@@ -11,6 +29,12 @@ public interface Activity {
    * false then. Callers round the time to make it once per period (once an hour: the hour).
    */
   boolean recordOnce(ActivityEntry entry);
+
+  /**
+   * Records the entry the first time, and adds one to its {@code count} each time: one entry per subject, time and
+   * action, however often it happens. Callers round the time to sample (once a minute: the minute).
+   */
+  void tally(ActivityEntry entry);
 
   Page<ActivityEntry> of(String subject, String cursor, int limit);
 }

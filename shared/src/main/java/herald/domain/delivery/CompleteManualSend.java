@@ -16,18 +16,23 @@ import java.util.Map;
  * be last: the sender and the dead-letter function when a message ends, the fan-out when a part of the audience is
  * read to its end (an empty segment sends nothing). Two checks racing to the end both see it done; the version
  * condition lets one write it. The counters are moved in a second write after a message's status: a process dying
- * between the two leaves the send SENDING, with its messages all the same.
+ * between the two leaves the send SENDING, with its messages all the same. Once DONE, its counts are recounted from
+ * its messages ({@link ReconcileStats}) within {@link #RECOUNT_BUDGET}; a send too large for that is left to the
+ * scheduled recount.
  */
 public final class CompleteManualSend implements SendCompletion {
   private final Distributions distributions;
   private final SendProgress progress;
   private final StatusCounters stats;
   private final Activity activity;
+  static final java.time.Duration RECOUNT_BUDGET = java.time.Duration.ofSeconds(10);
   private final Clock clock;
+  private final ReconcileStats reconcile;
 
   @Inject
   public CompleteManualSend(Distributions distributions, SendProgress progress, StatusCounters stats,
-      Activity activity, Clock clock) {
+      Activity activity, Clock clock, ReconcileStats reconcile) {
+    this.reconcile = reconcile;
     this.distributions = distributions;
     this.progress = progress;
     this.stats = stats;
@@ -45,6 +50,7 @@ public final class CompleteManualSend implements SendCompletion {
     if (distributions.replace(done, current.version())) {
       activity.record(new ActivityEntry(ManageDistributions.subject(distributionId), done.updatedAt(), "herald",
           "done", done.version()));
+      reconcile.reconcile(distributionId, reconcile.budget(RECOUNT_BUDGET));
     }
   }
 

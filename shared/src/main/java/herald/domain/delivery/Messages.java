@@ -43,7 +43,25 @@ public interface Messages {
    */
   boolean feedback(String id, MessageStatus to, String reason);
 
+  /**
+   * Notes the first time the recipient opened or clicked the message ({@link Engagement#field()}), with a conditional
+   * write: true the first time, false when it was noted already or the message is missing. The status stays.
+   */
+  boolean engaged(String id, Engagement what, java.time.Instant at);
+
+  /**
+   * Puts a FAILED message back to QUEUED for a new attempt, with a conditional write: claimed only when it was FAILED
+   * with another reason than {@code outcome_unknown} (its provider may have taken it); previous says what it was.
+   * Of two retries at once, one is claimed.
+   */
+  Claim retry(String id);
+
   Optional<Message> get(String id);
 
-  Page<Message> forDistribution(String distributionId, String cursor, int limit);
+  /** A distribution's messages that match {@code filter}, oldest first; a page may hold fewer than {@code limit}. */
+  Page<Message> forDistribution(String distributionId, MessageFilter filter, String cursor, int limit);
+
+  default Page<Message> forDistribution(String distributionId, String cursor, int limit) {
+    return forDistribution(distributionId, MessageFilter.ALL, cursor, limit);
+  }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * Bounce to BOUNCED (reason: bounce type and subtype, e.g. {@code permanent_no_email}), Complaint to
  * COMPLAINED, Reject to FAILED ({@code rejected}); only ever forward, so a late or repeated event changes
  * nothing. A permanent bounce or a complaint puts the addresses on the suppression list, whatever the
- * message's status.
+ * message's status. Open and Click note the first time on the message ({@code opened_at}, {@code clicked_at}) and
+ * count it once ({@link StatusCounters#engaged}); they never change its status.
  */
 public final class RecordFeedback {
   static final String REJECTED = "rejected";
@@ -31,7 +32,7 @@ public final class RecordFeedback {
     this.clock = clock;
   }
 
-  public enum Kind { DELIVERY, BOUNCE, COMPLAINT, REJECT, OTHER }
+  public enum Kind { DELIVERY, BOUNCE, COMPLAINT, REJECT, OPEN, CLICK, OTHER }
 
   /**
    * One provider event about one email: the Herald message id it was tagged with (null when it is not
@@ -52,10 +53,15 @@ public final class RecordFeedback {
   }
 
   /** What an event did: the status its message moved to (null when none) and how many addresses it suppressed. */
-  public record Outcome(MessageStatus moved, int suppressed) {}
+  public record Outcome(MessageStatus moved, int suppressed, Engagement engaged) {
+    public Outcome(MessageStatus moved, int suppressed) {
+      this(moved, suppressed, null);
+    }
+  }
 
   public Outcome record(Feedback feedback) {
     if (feedback.messageId() == null || feedback.kind() == Kind.OTHER) return new Outcome(null, 0);
+    if (feedback.kind() == Kind.OPEN || feedback.kind() == Kind.CLICK) return engaged(feedback);
     int suppressed = suppress(feedback);
     MessageStatus to = switch (feedback.kind()) {
       case DELIVERY -> MessageStatus.DELIVERED;
@@ -70,6 +76,17 @@ public final class RecordFeedback {
     Message m = before.get();
     stats.moved(m.distributionId(), m.channel(), m.status(), to);
     return new Outcome(to, suppressed);
+  }
+
+  /** The first open (or click) of a message is noted and counted; a later one changes nothing. */
+  private Outcome engaged(Feedback feedback) {
+    Engagement what = feedback.kind() == Kind.OPEN ? Engagement.OPENED : Engagement.CLICKED;
+    Optional<Message> message = messages.get(feedback.messageId());
+    if (message.isEmpty() || !messages.engaged(feedback.messageId(), what, clock.instant())) {
+      return new Outcome(null, 0);
+    }
+    stats.engaged(message.get().distributionId(), message.get().channel(), what);
+    return new Outcome(null, 0, what);
   }
 
   private int suppress(Feedback feedback) {

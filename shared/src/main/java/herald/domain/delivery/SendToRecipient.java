@@ -5,7 +5,11 @@ import herald.domain.channels.ChannelKinds;
 import herald.domain.channels.DeliveryFailure;
 import herald.domain.channels.InDoubt;
 import herald.domain.limits.Limits;
+import herald.domain.activity.Activity;
+import herald.domain.activity.ActivityEntry;
+import herald.domain.distributions.ManageDistributions;
 import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -26,8 +30,10 @@ import java.util.Optional;
  * Just before the provider is called, the message's unit of the plan's limits is reserved and a token of its
  * channel's send rate taken ({@link Limits}): over a limit it ends SKIPPED quota_exceeded; told to wait for its rate,
  * it gives the claim back and is queued again with that delay (the job is acknowledged, so waiting spends none of
- * its retries); so is a message whose kind was too busy to call its provider ({@link DeliveryFailure#busy}). A message that ends without being sent gives its unit back (one whose outcome is unknown keeps it).
- * A message of a manual send that ends may be its last: {@link SendCompletion} is told.
+ * its retries); so is a message whose kind was too busy to call its provider ({@link DeliveryFailure#busy}). A
+ * message that ends without being sent gives its unit back (one whose outcome is unknown keeps it).
+ * A message of a manual send that ends may be its last: {@link SendCompletion} is told. A message over the plan's
+ * limits notes {@code quota_reached} in its distribution's activity log, once an hour.
  */
 public final class SendToRecipient {
   static final String OUTCOME_UNKNOWN = "outcome_unknown";
@@ -40,10 +46,17 @@ public final class SendToRecipient {
   private final SendQueue queue;
   private final Clock clock;
   private final SendCompletion completion;
+  private final Activity activity;
+
+  public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
+      CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock, SendCompletion completion) {
+    this(messages, prepare, kinds, stats, escrow, limits, queue, clock, completion, Activity.NONE);
+  }
 
   @Inject
   public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
-      CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock, SendCompletion completion) {
+      CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock, SendCompletion completion, Activity activity) {
+    this.activity = activity;
     this.messages = messages;
     this.prepare = prepare;
     this.kinds = kinds;
@@ -97,6 +110,9 @@ public final class SendToRecipient {
     }
     Limits.Admission admission = limits.admit(job.messageId(), job.channel());
     if (admission.exceeded()) {
+      activity.recordOnce(new ActivityEntry(ManageDistributions.subject(job.distributionId()),
+          clock.instant().truncatedTo(ChronoUnit.HOURS), "herald", "quota_reached",
+          prepared.distribution() == null ? 0 : prepared.distribution().version()));
       MessageStatus status = finish(job, MessageStatus.SKIPPED, SkipReason.QUOTA_EXCEEDED.code(), null);
       escrow.undelivered(job, prepared.distribution());
       return status;

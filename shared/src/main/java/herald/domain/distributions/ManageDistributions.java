@@ -108,7 +108,8 @@ public final class ManageDistributions {
     }
     Distribution edited = current.edit(checked, clock.instant());
     replace(edited, current);
-    record(edited, actor, "updated");
+    activity.record(new ActivityEntry(subject(edited.id()), edited.updatedAt(), actor, "updated", edited.version(),
+        java.util.Map.of("changes", changes(current, edited))));
     return edited;
   }
 
@@ -213,6 +214,18 @@ public final class ManageDistributions {
 
   private void record(Distribution d, String actor, String action) {
     activity.record(new ActivityEntry(subject(d.id()), d.updatedAt(), actor, action, d.version()));
+  }
+
+  /** The fields an edit changed: name, description, trigger, audience, action, channels. */
+  static java.util.List<String> changes(Distribution before, Distribution after) {
+    java.util.List<String> changed = new java.util.ArrayList<>();
+    if (!java.util.Objects.equals(before.name(), after.name())) changed.add("name");
+    if (!java.util.Objects.equals(before.description(), after.description())) changed.add("description");
+    if (!java.util.Objects.equals(before.trigger(), after.trigger())) changed.add("trigger");
+    if (!java.util.Objects.equals(before.audience(), after.audience())) changed.add("audience");
+    if (!java.util.Objects.equals(before.action(), after.action())) changed.add("action");
+    if (!java.util.Objects.equals(before.channels(), after.channels())) changed.add("channels");
+    return changed;
   }
 
   public static String subject(String distributionId) {

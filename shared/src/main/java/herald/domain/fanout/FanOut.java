@@ -16,7 +16,13 @@ import herald.domain.segments.Memberships;
 import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentEvents;
 import herald.domain.segments.Segments;
+import herald.domain.activity.Activity;
+import herald.domain.activity.ActivityEntry;
+import herald.domain.distributions.ManageDistributions;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -65,15 +71,28 @@ public final class FanOut {
   private final Limits limits;
   private final SendProgress progress;
   private final SendCompletion completion;
+  private final Activity activity;
 
   @Inject
   public FanOut(Distributions distributions, Segments segments, Memberships memberships, SendQueue sendQueue,
+      FanoutQueue fanoutQueue, SendProgress progress, SendCompletion completion, Activity activity) {
+    this(distributions, segments, memberships, sendQueue, fanoutQueue, Limits.DEFAULT, progress, completion, activity);
+  }
+
+  public FanOut(Distributions distributions, Segments segments, Memberships memberships, SendQueue sendQueue,
       FanoutQueue fanoutQueue, SendProgress progress, SendCompletion completion) {
-    this(distributions, segments, memberships, sendQueue, fanoutQueue, Limits.DEFAULT, progress, completion);
+    this(distributions, segments, memberships, sendQueue, fanoutQueue, Limits.DEFAULT, progress, completion,
+        Activity.NONE);
   }
 
   public FanOut(Distributions distributions, Segments segments, Memberships memberships, SendQueue sendQueue,
       FanoutQueue fanoutQueue, Limits limits, SendProgress progress, SendCompletion completion) {
+    this(distributions, segments, memberships, sendQueue, fanoutQueue, limits, progress, completion, Activity.NONE);
+  }
+
+  public FanOut(Distributions distributions, Segments segments, Memberships memberships, SendQueue sendQueue,
+      FanoutQueue fanoutQueue, Limits limits, SendProgress progress, SendCompletion completion, Activity activity) {
+    this.activity = activity;
     this.distributions = distributions;
     this.segments = segments;
     this.memberships = memberships;
@@ -119,6 +138,9 @@ public final class FanOut {
       queued += jobs.size();
       cursor = page.next();
       if (cursor == null) {
+        activity.tally(new ActivityEntry(ManageDistributions.subject(distribution.id()),
+            Instant.now().truncatedTo(ChronoUnit.MINUTES), "herald", "fanout_finished", distribution.version(),
+            Map.of("segment_id", segment.id(), "shards", segment.shards())));
         if (manual) completion.check(distribution.id());
         return new Run(null, pages, members, queued, null);
       }

@@ -12,7 +12,13 @@ import herald.domain.fanout.FanoutJob;
 import herald.domain.fanout.FanoutQueue;
 import herald.domain.segments.Segment;
 import herald.domain.segments.Segments;
+import herald.domain.activity.Activity;
+import herald.domain.activity.ActivityEntry;
+import herald.domain.distributions.ManageDistributions;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,10 +45,17 @@ public final class DispatchEvent {
   private final FanoutQueue fanout;
   private final Segments segments;
   private final PatternMatcher patterns;
+  private final Activity activity;
+
+  public DispatchEvent(Distributions distributions, SendQueue queue, FanoutQueue fanout, Segments segments,
+      PatternMatcher patterns) {
+    this(distributions, queue, fanout, segments, patterns, Activity.NONE);
+  }
 
   @Inject
   public DispatchEvent(Distributions distributions, SendQueue queue, FanoutQueue fanout, Segments segments,
-      PatternMatcher patterns) {
+      PatternMatcher patterns, Activity activity) {
+    this.activity = activity;
     this.distributions = distributions;
     this.queue = queue;
     this.fanout = fanout;
@@ -54,8 +67,10 @@ public final class DispatchEvent {
     List<SendJob> jobs = new ArrayList<>();
     List<FanoutJob> fanouts = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
+    List<Distribution> triggered = new ArrayList<>();
     for (Distribution distribution : distributions.activeFor(event.type())) {
       if (!distribution.trigger().matches(event, patterns)) continue;
+      triggered.add(distribution);
       AudienceType audience = distribution.audience().type();
       if (audience == AudienceType.EVENT_CUSTOMER) {
         for (Channel channel : distribution.channels()) {
@@ -74,6 +89,25 @@ public final class DispatchEvent {
     }
     if (!fanouts.isEmpty()) fanout.put(fanouts);
     if (!jobs.isEmpty()) queue.send(jobs);
+    noted(event, triggered, fanouts);
     return new Dispatched(jobs, fanouts, skipped);
+  }
+
+  /**
+   * Sampled, so that a busy distribution writes one item a minute, not one per event: per distribution and minute,
+   * {@code triggered} (the first event's type and id, and how many events), and {@code fanout_started} (its segment
+   * and how many shards were queued).
+   */
+  private void noted(TriggerEvent event, List<Distribution> triggered, List<FanoutJob> fanouts) {
+    Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    for (Distribution d : triggered) {
+      activity.tally(new ActivityEntry(ManageDistributions.subject(d.id()), minute, "herald", "triggered",
+          d.version(), Map.of("event_type", event.type(), "event_id", event.id())));
+      long shards = fanouts.stream().filter(f -> f.distributionId().equals(d.id())).count();
+      if (shards > 0) {
+        activity.tally(new ActivityEntry(ManageDistributions.subject(d.id()), minute, "herald", "fanout_started",
+            d.version(), Map.of("segment_id", String.valueOf(d.audience().segmentId()), "shards", shards)));
+      }
+    }
   }
 }

@@ -46,11 +46,16 @@ class SesEventJsonTest {
     Feedback reject = SesEventJson.read(Json.parse("{\"eventType\":\"Reject\",\"reject\":{\"reason\":\"Bad content\"},"
         + "\"mail\":{\"destination\":[\"\\\"Ada\\\" <ada@mail.example>\"],\"tags\":{\"herald_message_id\":[\"msg_1\"]}}}"));
     Feedback open = SesEventJson.read(Json.parse("{\"detail\":{\"eventType\":\"Open\",\"mail\":{\"tags\":{}}}}"));
+    Feedback click = SesEventJson.read(Json.parse("{\"detail\":{\"eventType\":\"Click\",\"mail\":{\"tags\":{}}}}"));
+    Feedback delayed = SesEventJson.read(Json.parse(
+        "{\"detail\":{\"eventType\":\"DeliveryDelay\",\"mail\":{\"tags\":{}}}}"));
     Feedback untagged = SesEventJson.read(Json.parse("{\"detail\":{\"eventType\":\"Bounce\",\"mail\":{},"
         + "\"bounce\":{\"bounceType\":\"Permanent\"}}}"));
 
     assertThat(reject).isEqualTo(new Feedback("msg_1", Kind.REJECT, null, null, null, List.of("ada@mail.example")));
-    assertThat(open.kind()).isEqualTo(Kind.OTHER);
+    assertThat(open.kind()).isEqualTo(Kind.OPEN);
+    assertThat(click.kind()).isEqualTo(Kind.CLICK);
+    assertThat(delayed.kind()).isEqualTo(Kind.OTHER);
     assertThat(untagged.messageId()).isNull();
   }
 

@@ -166,5 +166,42 @@ class RecordFeedbackTest {
     public Map<String, Map<MessageStatus, Long>> of(String distributionId) {
       return Map.of();
     }
+
+    @Override
+    public void engaged(String distributionId, String channel, Engagement what) {
+      moves.add(distributionId + " " + channel + " " + what);
+    }
+
+    @Override
+    public Map<String, Map<Engagement, Long>> engagement(String distributionId) {
+      return Map.of();
+    }
+
+    @Override
+    public void recounted(String distributionId, Recount recount) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.util.Optional<Recount> lastRecount(String distributionId) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Optional<java.time.Instant> lastMoved(String distributionId) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public Map<java.time.Instant, Map<MessageStatus, Long>> hours(String distributionId, java.time.Instant from,
+        java.time.Instant to) {
+      return Map.of();
+    }
+
+    @Override
+    public Map<java.time.LocalDate, Map<String, Map<MessageStatus, Long>>> daily(java.time.LocalDate from,
+        java.time.LocalDate to) {
+      return Map.of();
+    }
   }
 }

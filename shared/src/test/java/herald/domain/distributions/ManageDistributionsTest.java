@@ -183,6 +183,7 @@ class ManageDistributionsTest {
             org.assertj.core.groups.Tuple.tuple("archived", "root", 4L),
             org.assertj.core.groups.Tuple.tuple("deleted", "root", 4L));
     assertThat(activity.all()).allMatch(e -> e.subject().equals("distribution#" + created.id()));
+    assertThat(activity.all().get(2).details()).isEqualTo(java.util.Map.of("changes", java.util.List.of("channels")));
     assertThat(distributions.get(created.id())).isEmpty();
   }
 

@@ -25,6 +25,22 @@ public final class InMemoryActivity implements Activity {
   }
 
   @Override
+  public synchronized void tally(ActivityEntry entry) {
+    for (int i = 0; i < entries.size(); i++) {
+      ActivityEntry e = entries.get(i);
+      if (e.subject().equals(entry.subject()) && e.at().equals(entry.at()) && e.action().equals(entry.action())) {
+        java.util.Map<String, Object> details = new java.util.HashMap<>(e.details());
+        details.merge("count", 1L, (a, b) -> ((Number) a).longValue() + 1);
+        entries.set(i, new ActivityEntry(e.subject(), e.at(), e.actor(), e.action(), e.version(), details));
+        return;
+      }
+    }
+    java.util.Map<String, Object> details = new java.util.HashMap<>(entry.details());
+    details.put("count", 1L);
+    entries.add(new ActivityEntry(entry.subject(), entry.at(), entry.actor(), entry.action(), entry.version(), details));
+  }
+
+  @Override
   public synchronized Page<ActivityEntry> of(String subject, String cursor, int limit) {
     List<ActivityEntry> found = entries.stream().filter(e -> e.subject().equals(subject))
         .sorted(Comparator.comparing(ActivityEntry::at).reversed()).limit(limit).toList();

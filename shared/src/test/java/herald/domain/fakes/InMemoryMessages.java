@@ -41,8 +41,10 @@ public final class InMemoryMessages implements Messages {
     }
     leases.put(message.id(), clock.instant().plus(LEASE));
     called.remove(message.id());
-    messages.put(message.id(), with(message, MessageStatus.SENDING, null, null,
-        existing == null ? message.createdAt() : existing.createdAt()));
+    Message base = existing == null ? message : existing;
+    messages.put(message.id(), new Message(message.id(), message.distributionId(), message.eventId(),
+        message.customerId(), message.channel(), MessageStatus.SENDING, null, null, base.createdAt(), clock.instant(),
+        base.attempts() + 1, base.openedAt(), base.clickedAt(), message.job() != null ? message.job() : base.job()));
     return new Claim(true, previous, false, true);
   }
 
@@ -114,14 +116,39 @@ public final class InMemoryMessages implements Messages {
   }
 
   @Override
+  public synchronized boolean engaged(String id, herald.domain.delivery.Engagement what, java.time.Instant at) {
+    Message m = messages.get(id);
+    if (m == null) return false;
+    boolean opened = what == herald.domain.delivery.Engagement.OPENED;
+    if ((opened ? m.openedAt() : m.clickedAt()) != null) return false;
+    messages.put(id, new Message(m.id(), m.distributionId(), m.eventId(), m.customerId(), m.channel(), m.status(),
+        m.reason(), m.providerId(), m.createdAt(), m.updatedAt(), m.attempts(), opened ? at : m.openedAt(),
+        opened ? m.clickedAt() : at, m.job()));
+    return true;
+  }
+
+  @Override
+  public synchronized Claim retry(String id) {
+    Message m = messages.get(id);
+    MessageStatus previous = m == null ? null : m.status();
+    if (m == null || m.status() != MessageStatus.FAILED || "outcome_unknown".equals(m.reason())) {
+      return new Claim(false, previous);
+    }
+    called.remove(id);
+    messages.put(id, m.with(MessageStatus.QUEUED, null, clock.instant()));
+    return new Claim(true, previous);
+  }
+
+  @Override
   public synchronized Optional<Message> get(String id) {
     return Optional.ofNullable(messages.get(id));
   }
 
   @Override
-  public synchronized Page<Message> forDistribution(String distributionId, String cursor, int limit) {
+  public synchronized Page<Message> forDistribution(String distributionId,
+      herald.domain.delivery.MessageFilter filter, String cursor, int limit) {
     List<Message> all = messages.values().stream()
-        .filter(m -> m.distributionId().equals(distributionId))
+        .filter(m -> m.distributionId().equals(distributionId)).filter(filter::matches)
         .sorted(Comparator.comparing(Message::createdAt).thenComparing(Message::id))
         .toList();
     int from = cursor == null ? 0 : Integer.parseInt(cursor);
@@ -146,6 +173,6 @@ public final class InMemoryMessages implements Messages {
   private Message with(Message m, MessageStatus status, String reason, String providerId,
       java.time.Instant createdAt) {
     return new Message(m.id(), m.distributionId(), m.eventId(), m.customerId(), m.channel(), status, reason,
-        providerId, createdAt, clock.instant());
+        providerId, createdAt, clock.instant(), m.attempts(), m.openedAt(), m.clickedAt(), m.job());
   }
 }

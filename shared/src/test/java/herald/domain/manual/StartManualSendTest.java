@@ -47,7 +47,9 @@ class StartManualSendTest {
   private final Starts starts = new Starts();
   private final InMemoryStatusCounters stats = new InMemoryStatusCounters();
   private final CompleteManualSend complete =
-      new CompleteManualSend(distributions, progress, stats, new InMemoryActivity(), clock);
+      new CompleteManualSend(distributions, progress, stats, new InMemoryActivity(), clock,
+          new herald.domain.delivery.ReconcileStats(new herald.domain.fakes.InMemoryMessages(clock), stats,
+              distributions, new InMemoryActivity(), clock));
   private final StartManualSend start = new StartManualSend(distributions, segments,
       new RunningEvaluations(actions, clock), sendQueue, fanoutQueue, progress, starts, new InMemoryActivity(), clock,
       complete);

@@ -55,6 +55,22 @@ class DispatchEventTest {
   }
 
   @Test
+  void aBusyDistributionNotesItWasTriggeredOnceAMinuteWithACount() {
+    var activity = new herald.domain.fakes.InMemoryActivity();
+    var noting = new DispatchEvent(distributions, queue, fanout, segments, patterns, activity);
+    distributions.create(Samples.distribution("d1", DistributionStatus.ACTIVE, Samples.orderPaid()));
+
+    for (int i = 0; i < 5; i++) noting.dispatch(Samples.orderPaid("evt_" + i, ada));
+
+    assertThat(activity.all()).allSatisfy(e -> {
+      assertThat(e.action()).isEqualTo("triggered");
+      assertThat(e.details()).containsEntry("event_type", Samples.ORDER_PAID);
+    });
+    assertThat(activity.all().stream().mapToLong(e -> (Long) e.details().get("count")).sum()).isEqualTo(5);
+    assertThat(activity.all()).hasSizeLessThanOrEqualTo(2);   // the minute may turn during the loop
+  }
+
+  @Test
   void queuesNothingForPausedDraftOrArchivedDistributions() {
     distributions.create(Samples.distribution("d1", DistributionStatus.PAUSED, Samples.orderPaid()));
     distributions.create(Samples.distribution("d2", DistributionStatus.DRAFT, Samples.orderPaid()));
