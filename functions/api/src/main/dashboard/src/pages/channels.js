@@ -8,8 +8,7 @@ export function channelRow(kind) {
   box.id = uid('ch');
   const details = h('div', { class: 'channel-fields', hidden: true }, kind.fields.map((f) => control(kind, f)));
   const element = h('div', { class: 'channel' },
-    h('div', { class: 'field check' }, box, h('label', { for: box.id }, kind.type,
-      kind.delivered ? '' : ' (not delivered yet)')),
+    h('div', { class: 'field check' }, box, h('label', { for: box.id }, kind.type)),
     h('p', { class: 'hint' }, kind.description), details);
 
   /** The channel as the API takes it, its controls named as the API names them at this index; null when not chosen. */
@@ -23,6 +22,10 @@ export function channelRow(kind) {
       c.dataset.field = `channels[${index}].${c.dataset.name}`;
       const value = c.value.trim();
       if (!value) continue;
+      if (c.dataset.type === 'boolean' || c.dataset.type === 'integer') {
+        channel[c.dataset.name] = c.dataset.type === 'boolean' ? value === 'true' : Number(value);
+        continue;
+      }
       if (c.dataset.type !== 'object' && c.dataset.type !== 'array') {
         channel[c.dataset.name] = value;
         continue;
@@ -43,9 +46,13 @@ function control(kind, f) {
   const template = kind.templates.includes(f.name);
   const structured = f.type === 'object' || f.type === 'array';
   const attributes = { required: f.required, dataset: { name: f.name, type: f.type } };
-  const input = structured || (template && f.name !== 'subject')
-    ? h('textarea', { rows: structured ? 4 : 3, ...attributes })
-    : h('input', { type: f.secret ? 'password' : 'text', autocomplete: 'off', ...attributes });
+  const input = f.type === 'boolean'
+    ? h('select', attributes, h('option', { value: '' }, 'default'), h('option', { value: 'true' }, 'yes'),
+      h('option', { value: 'false' }, 'no'))
+    : f.type === 'integer' ? h('input', { type: 'number', step: 1, ...attributes })
+    : structured || (template && f.name !== 'subject')
+      ? h('textarea', { rows: structured ? 4 : 3, ...attributes })
+      : h('input', { type: f.secret ? 'password' : 'text', autocomplete: 'off', ...attributes });
   const example = kind.example?.[f.name];
   const hint = [structured ? `JSON ${f.type}` : null, f.secret ? 'write-only; generated when left empty' : null,
     template ? 'a template' : null, f.required ? null : 'optional',
