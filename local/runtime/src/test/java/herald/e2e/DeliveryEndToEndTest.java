@@ -132,8 +132,22 @@ class DeliveryEndToEndTest {
     }
     assertThat(second.get("signature").split(" ")).hasSize(2);
 
-    // SES reports a hard bounce of the first email: the message is BOUNCED and the address suppressed.
+    // SES reports the first email opened twice and clicked, as its open and click tracking does: the message notes
+    // the first of each, its status stays, and the summary counts one open and one click.
     String messageId = emailMessage(distribution);
+    ses(messageId, email, "Email Opened", "\"open\":{\"timestamp\":\"2026-11-25T10:01:00Z\",\"userAgent\":\"x\"}");
+    ses(messageId, email, "Email Opened", "\"open\":{\"timestamp\":\"2026-11-25T10:02:00Z\",\"userAgent\":\"x\"}");
+    ses(messageId, email, "Email Clicked", "\"click\":{\"timestamp\":\"2026-11-25T10:03:00Z\","
+        + "\"link\":\"https://acme.test/\",\"userAgent\":\"x\"}");
+    await().atMost(Duration.ofSeconds(20)).until(() -> summary(distribution).path("engagement").path("clicked")
+        .asInt() == 1);
+    assertThat(summary(distribution).path("engagement").path("opened").asInt()).isEqualTo(1);
+    JsonNode opened = message(distribution, messageId);
+    assertThat(opened.path("status").asText()).isEqualTo("SENT");
+    assertThat(opened.path("opened_at").isTextual()).as("opened_at %s", opened).isTrue();
+    assertThat(opened.path("clicked_at").isTextual()).as("clicked_at %s", opened).isTrue();
+
+    // SES reports a hard bounce of the first email: the message is BOUNCED and the address suppressed.
     bounce(messageId, email);
     await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/v1/suppressions").body().toString().contains(email));
     assertThat(summary(distribution).path("channels").path("email").path("BOUNCED").asInt()).isEqualTo(1);
@@ -157,16 +171,35 @@ class DeliveryEndToEndTest {
     throw new AssertionError("no sent email message");
   }
 
+  private static JsonNode message(String distribution, String id) {
+    for (JsonNode m : api.get("/v1/distributions/" + distribution + "/messages").body().path("data")) {
+      if (m.path("id").asText().equals(id)) return m;
+    }
+    throw new AssertionError("no message " + id);
+  }
+
+  /** An SES open or click event as SES puts it on the default bus, tagged with Herald's message id. */
+  private static void ses(String messageId, String address, String detailType, String what) {
+    String type = detailType.equals("Email Opened") ? "Open" : "Click";
+    putSes(detailType, "{\"eventType\":\"" + type + "\"," + what + ",\"mail\":{\"timestamp\":"
+        + "\"2026-11-25T10:00:00Z\",\"source\":\"hello@acme.test\",\"messageId\":\"ses-1\",\"destination\":[\""
+        + address + "\"],\"tags\":{\"herald_message_id\":[\"" + messageId + "\"]}}}");
+  }
+
   /** An SES bounce event as SES puts it on the default bus, tagged with Herald's message id. */
   private static void bounce(String messageId, String address) {
     String detail = "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\",\"bounceSubType\":\"General\","
         + "\"bouncedRecipients\":[{\"emailAddress\":\"" + address + "\"}],\"timestamp\":\"2026-11-25T10:00:00Z\"},"
         + "\"mail\":{\"timestamp\":\"2026-11-25T10:00:00Z\",\"source\":\"hello@acme.test\",\"messageId\":\"ses-1\","
         + "\"destination\":[\"" + address + "\"],\"tags\":{\"herald_message_id\":[\"" + messageId + "\"]}}}";
+    putSes("Email Bounced", detail);
+  }
+
+  private static void putSes(String detailType, String detail) {
     try (EventBridgeClient bus = EventBridgeClient.builder().endpointOverride(URI.create(runtime.endpoints().aws()))
         .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
-      bus.putEvents(r -> r.entries(e -> e.source("aws.ses").detailType("Email Bounced").detail(detail)));
+      bus.putEvents(r -> r.entries(e -> e.source("aws.ses").detailType(detailType).detail(detail)));
     }
   }
 }
