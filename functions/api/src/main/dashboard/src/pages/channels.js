@@ -8,8 +8,7 @@ export function channelRow(kind) {
   box.id = uid('ch');
   const details = h('div', { class: 'channel-fields', hidden: true }, kind.fields.map((f) => control(kind, f)));
   const element = h('div', { class: 'channel' },
-    h('div', { class: 'field check' }, box, h('label', { for: box.id }, kind.type,
-      kind.delivered ? '' : ' (not delivered yet)')),
+    h('div', { class: 'field check' }, box, h('label', { for: box.id }, kind.type)),
     h('p', { class: 'hint' }, kind.description), details);
 
   /** The channel as the API takes it, its controls named as the API names them at this index; null when not chosen. */
