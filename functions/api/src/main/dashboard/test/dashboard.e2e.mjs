@@ -226,6 +226,10 @@ try {
   await refreshUntil(page, 'Failed deliveries to empty', async () =>
     await page.locator('#failed > p').count() === 1);
   assert(await page.locator('#totals [data-status="SENT"] .tile-value').textContent() === '1', 'counted as sent');
+  // Retry all failed walks every page of the messages; with none FAILED, it says so and queues nothing.
+  await page.getByRole('button', { name: 'Retry all failed' }).click();
+  await page.locator('#retry-result', { hasText: '0 failed messages queued again.' }).waitFor();
+  assert(await page.evaluate(() => document.activeElement?.id) === 'retry-result', 'the answer gets the focus');
 
   // The list counts it; the account page shows the plan and today's usage.
   await page.getByRole('link', { name: 'Distributions' }).click();
