@@ -63,9 +63,19 @@ export const api = {
   activate: (id) => post(`v1/distributions/${enc(id)}/activate`),
   pause: (id) => post(`v1/distributions/${enc(id)}/pause`),
   preview: (id, customerId) => post(`v1/distributions/${enc(id)}/preview`, { customer_id: customerId }),
-  summary: (id) => get(`v1/distributions/${enc(id)}/summary`),
-  messages: (id, cursor) => get(`v1/distributions/${enc(id)}/messages` + query({ cursor })),
+  /** range: {from, to, granularity} of the summary's series (hour or day); omitted: the API's default. */
+  summary: (id, range = {}) => get(`v1/distributions/${enc(id)}/summary` + query(range)),
+  /** filters: {status, channel, customer_id}. */
+  messages: (id, cursor, filters = {}) => get(`v1/distributions/${enc(id)}/messages` + query({ ...filters, cursor })),
+  retryMessage: (messageId) => post(`v1/messages/${enc(messageId)}/retry`),
+  /** Retries the FAILED messages of one page of the distribution's messages; call again with next_cursor. */
+  retryFailed: (id, cursor) => post(`v1/distributions/${enc(id)}/retry` + query({ cursor })),
   activity: (id, cursor) => get(`v1/distributions/${enc(id)}/activity` + query({ cursor })),
+  deadLetters: (id, cursor) => get(`v1/distributions/${enc(id)}/dead-letters` + query({ cursor })),
+  redrive: (deadLetterId) => post(`v1/dead-letters/${enc(deadLetterId)}/redrive`),
+  redriveAll: (id) => post(`v1/distributions/${enc(id)}/dead-letters/redrive`),
+  /** The account's messages per day, by channel and status (default the last 30 days). */
+  stats: (range = {}) => get('v1/stats' + query(range)),
   segments: () => get('v1/segments?limit=100'),
   customer: (id) => get(`v1/customers/${enc(id)}`),
   customerBySourceId: (sourceId) => get('v1/customers' + query({ source_id: sourceId })),

@@ -56,13 +56,22 @@ export function showFieldError(control, message) {
   else control.removeAttribute('aria-describedby');
 }
 
-/** A table with a caption, header cells and rows of cells (strings or nodes). */
+/**
+ * A table with a caption, header cells and rows: each an array of cells (strings or nodes), or {cells, attributes}
+ * for a row with attributes of its own.
+ */
 export function table(caption, headers, rows, attributes = {}) {
   return h('table', attributes,
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, headers.map((text) => h('th', { scope: 'col' }, text)))),
-    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell) => h('td', {}, cell))))));
+    h('tbody', {}, rows.map((row) => Array.isArray(row)
+      ? h('tr', {}, row.map((cell) => h('td', {}, cell)))
+      : h('tr', row.attributes, row.cells.map((cell) => h('td', {}, cell))))));
 }
+
+/** A fraction from 0 to 1 as a percentage with up to two decimals; a dash when there is none (null). */
+export const percent = (fraction) => (fraction === null || fraction === undefined ? '–'
+  : `${(Math.round(fraction * 10_000) / 100).toLocaleString()}%`);
 
 export const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
 

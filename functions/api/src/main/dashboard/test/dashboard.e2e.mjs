@@ -2,10 +2,14 @@
 //   node test/dashboard.e2e.mjs <api url> <api key> <webhook receiver url> [screenshot folder]
 // A wrong key is refused, then the builder creates a webhook distribution (an API field error shown next to its
 // field first), previews it for a customer and activates it; an event fired through the API changes the counts and
-// the chart; the list and the account page show it. Any console error, page error, failed request or error answer
-// that the script did not ask for fails the run (exit code 1).
+// the chart over time (the caller recounts the stats every few seconds, as the stack's schedule does every 15
+// minutes); a webhook that answers 410 makes a message FAIL, shown in Failed deliveries with its reason, and once
+// the receiver takes it, Retry sends it again and it ends SENT; the list and the account page (with its chart per
+// day) show them. Any console error, page error, failed request or error answer that the script did not ask for
+// fails the run (exit code 1).
 import { chromium } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import path from 'node:path';
 
 const [url, key, hookUrl, shots] = process.argv.slice(2);
@@ -50,6 +54,29 @@ async function waitFor(what, check, timeoutMs = 30_000) {
 function assert(condition, message) {
   if (!condition) throw new Error(`assertion failed: ${message}`);
 }
+
+/** Clicks Refresh until check() holds (the page also refreshes by itself, every 10 s). */
+async function refreshUntil(page, what, check) {
+  await waitFor(what, async () => {
+    if (await check()) return true;
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.waitForTimeout(300);
+    return false;
+  });
+}
+
+// A webhook receiver that refuses for good (410: FAILED at once, without the retries a 5xx gets) until told to take
+// the messages (204).
+let refusing = true;
+const receiver = createServer((request, response) => {
+  request.resume();
+  request.on('end', () => {
+    response.writeHead(refusing ? 410 : 204);
+    response.end();
+  });
+});
+await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+const refusingUrl = `http://127.0.0.1:${receiver.address().port}/hook`;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -151,23 +178,58 @@ try {
   const emptyChart = await canvas.evaluate((c) => c.toDataURL());
   await callApi('POST', '/v1/events', { event: `joined_${run}`, customer: { source_id: customer.source_id },
     id: `dash-event-${run}` });
-  await waitFor('the sent count to reach 1', async () => {
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    await page.waitForTimeout(300);
-    return await sent.textContent() === '1';
-  });
-  const label = await canvas.getAttribute('aria-label');
-  assert(label.includes('webhook: 1 sent, 0 delivered, 0 failed'), `the chart shows the sent message: ${label}`);
+  await refreshUntil(page, 'the sent count to reach 1', async () => await sent.textContent() === '1');
+  const webhookRow = page.locator('#channels tr', { hasText: 'webhook' });
+  assert((await webhookRow.locator('td').nth(3).textContent()) === '1',
+    `the breakdown by channel counts it as sent: ${await webhookRow.textContent()}`);
+  assert(await page.locator('#rates [data-rate="delivery"] .tile-value').textContent() === '100%',
+    'the delivery rate of one message that went out');
+  // the chart over time is the last recount's: it changes once a recount has counted the message
+  await refreshUntil(page, 'the chart to show the sent message', async () =>
+    / 1 sent, 0 delivered, 0 failed$/.test(await canvas.getAttribute('aria-label')));
   assert(await canvas.evaluate((c) => c.toDataURL()) !== emptyChart, 'the chart was redrawn');
+  assert((await page.locator('#reconciled').textContent()).startsWith('Counts and rates move with every message. ' +
+    'Recounted'), 'the page says when it was recounted');
   // the message's own status is written apart from the counters: it may follow them a moment later
-  await waitFor('the message listed as sent', async () => {
-    if (await page.locator('#messages td', { hasText: 'SENT' }).count()) return true;
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    await page.waitForTimeout(300);
-    return false;
-  });
+  await refreshUntil(page, 'the message listed as sent',
+    async () => await page.locator('#messages td', { hasText: 'SENT' }).count());
   await page.locator('#activity td', { hasText: 'activated' }).waitFor();
+  await page.locator('#activity tr', { hasText: 'triggered' }).filter({ hasText: 'event customer.custom_event' }).waitFor();
+  assert(await page.locator('#failed > p').textContent() === 'No failed deliveries.', 'nothing failed');
   await shot('distribution');
+
+  // A webhook that refuses: the message FAILs with its reason, then Retry sends it again once the receiver takes it.
+  const failing = await callApi('POST', '/v1/distributions', { name: `Renewal hook ${run}`,
+    trigger: { type: 'customer.custom_event', filters: { event: `renewed_${run}` } },
+    audience: { type: 'event_customer' }, action: { type: 'plain_message' },
+    channels: [{ type: 'webhook', url: refusingUrl }] });
+  await callApi('POST', `/v1/distributions/${failing.id}/activate`);
+  await callApi('POST', '/v1/events', { event: `renewed_${run}`, customer: { source_id: customer.source_id },
+    id: `dash-renewal-${run}` });
+  await page.goto(`${base}/#/distributions/${failing.id}`);
+  await page.getByRole('heading', { name: failing.name }).waitFor();
+  const failedRow = page.locator('#failed tr', { hasText: 'http_410' });
+  await refreshUntil(page, 'the message in Failed deliveries', async () => await failedRow.count() === 1);
+  const messageId = await failedRow.getAttribute('data-message');
+  const failedCells = await failedRow.locator('td').allTextContents();
+  assert(failedCells[0] === 'webhook' && failedCells[2] === 'http_410' && failedCells[3] === '1',
+    `the failed message with its channel, reason and attempts: ${failedCells}`);
+  await shot('failed');
+  refusing = false;
+  await failedRow.getByRole('button', { name: /^Retry the webhook message to / }).click();
+  await page.locator('#failed [role="status"]', { hasText: 'Queued again' }).waitFor();
+  const retried = page.locator(`#messages tr[data-message="${messageId}"]`);
+  await refreshUntil(page, 'the retried message to end SENT', async () =>
+    (await retried.count()) === 1 && (await retried.locator('td').first().textContent()) === 'SENT');
+  const retriedCells = await retried.locator('td').allTextContents();
+  assert(retriedCells[4] === '2', `the retry was a second attempt: ${retriedCells}`);
+  await refreshUntil(page, 'Failed deliveries to empty', async () =>
+    await page.locator('#failed > p').count() === 1);
+  assert(await page.locator('#totals [data-status="SENT"] .tile-value').textContent() === '1', 'counted as sent');
+  // Retry all failed walks every page of the messages; with none FAILED, it says so and queues nothing.
+  await page.getByRole('button', { name: 'Retry all failed' }).click();
+  await page.locator('#retry-result', { hasText: '0 failed messages queued again.' }).waitFor();
+  assert(await page.evaluate(() => document.activeElement?.id) === 'retry-result', 'the answer gets the focus');
 
   // The list counts it; the account page shows the plan and today's usage.
   await page.getByRole('link', { name: 'Distributions' }).click();
@@ -179,12 +241,16 @@ try {
   await page.getByRole('link', { name: 'Account' }).click();
   await page.locator('#plan').waitFor();
   await page.locator('#usage [data-period="today"]').waitFor();
+  const daily = await page.locator('#daily canvas').getAttribute('aria-label');
+  const sentToday = Number(daily.match(/: (\d+) sent/)?.[1] ?? 0);
+  assert(sentToday >= 2, `the account's chart per day counts today's two sent messages: ${daily}`);
   await shot('account');
 } catch (error) {
   problems.push(error.stack ?? String(error));
   if (page && shots) await page.screenshot({ path: path.join(shots, 'dashboard-failure.png'), fullPage: true });
 } finally {
   await browser.close();
+  receiver.close();
 }
 
 if (problems.length) {
