@@ -63,18 +63,9 @@ class BrazeEndToEndTest {
     assertThat(tested.body().toString()).doesNotContain(KEY);
     braze.verify(getRequestedFor(urlEqualTo("/events/list")).withHeader("Authorization", equalTo("Bearer " + KEY)));
 
-    Http.Reply campaign = api.post("/v1/campaigns", "{\"name\":\"Braze welcome " + tag + "\",\"type\":"
-        + "\"DISCOUNT_VOUCHERS\",\"code_config\":{\"prefix\":\"BRAZE-\",\"length\":6,\"charset\":\"uppercase\"},"
-        + "\"codes_count\":5}");
-    assertThat(campaign.status()).as(String.valueOf(campaign.body())).isEqualTo(201);
-    String campaignId = campaign.body().path("id").asText();
-    String generation = campaign.body().path("generation").path("async_action_id").asText();
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> api.get("/v1/async-actions/" + generation).body().path("status").asText().equals("DONE"));
-    String distribution = ToolsRuntime.activeDistribution("{\"name\":\"Braze welcome " + tag + "\",\"trigger\":"
-        + "{\"type\":\"customer.custom_event\",\"filters\":{\"event\":\"signed_up_" + tag + "\"}},\"audience\":"
-        + "{\"type\":\"event_customer\"},\"action\":{\"type\":\"publish_code\",\"campaign_id\":\"" + campaignId
-        + "\"},\"channels\":[{\"type\":\"braze\",\"integration_id\":\"" + integration + "\"}]}").path("id").asText();
+    String campaignId = ToolsRuntime.campaign("Braze welcome " + tag, "BRAZE-");
+    String distribution = ToolsRuntime.codeDistribution("Braze welcome " + tag, "signed_up_" + tag, campaignId,
+        "{\"type\":\"braze\",\"integration_id\":\"" + integration + "\"}");
     String source = "ada-" + tag;
     String customerId = api.post("/v1/customers", "{\"source_id\":\"" + source + "\",\"name\":\"Ada\"}").body()
         .path("id").asText();

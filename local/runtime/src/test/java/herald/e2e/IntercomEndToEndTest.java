@@ -56,19 +56,9 @@ class IntercomEndToEndTest {
     String integration = ToolsRuntime.integration("{\"tool\":\"intercom\",\"name\":\"Support " + tag + "\","
         + "\"credentials\":{\"access_token\":\"" + TOKEN + "\",\"region\":\"eu\"},\"api_base_url\":"
         + "\"http://127.0.0.1:" + intercom.port() + "\"}");
-    Http.Reply campaign = api.post("/v1/campaigns", "{\"name\":\"Intercom " + tag + "\",\"type\":"
-        + "\"DISCOUNT_VOUCHERS\",\"code_config\":{\"prefix\":\"IC-\",\"length\":6,\"charset\":\"uppercase\"},"
-        + "\"codes_count\":5}");
-    assertThat(campaign.status()).as(String.valueOf(campaign.body())).isEqualTo(201);
-    String campaignId = campaign.body().path("id").asText();
-    String generation = campaign.body().path("generation").path("async_action_id").asText();
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> api.get("/v1/async-actions/" + generation).body().path("status").asText().equals("DONE"));
-    String distribution = ToolsRuntime.activeDistribution("{\"name\":\"Intercom code " + tag + "\",\"trigger\":"
-        + "{\"type\":\"customer.custom_event\",\"filters\":{\"event\":\"signed_up_" + tag + "\"}},\"audience\":"
-        + "{\"type\":\"event_customer\"},\"action\":{\"type\":\"publish_code\",\"campaign_id\":\"" + campaignId
-        + "\"},\"channels\":[{\"type\":\"intercom\",\"integration_id\":\"" + integration + "\"}]}")
-        .path("id").asText();
+    String campaignId = ToolsRuntime.campaign("Intercom " + tag, "IC-");
+    String distribution = ToolsRuntime.codeDistribution("Intercom code " + tag, "signed_up_" + tag, campaignId,
+        "{\"type\":\"intercom\",\"integration_id\":\"" + integration + "\"}");
     String source = "ada-" + tag;
     String customerId = api.post("/v1/customers", "{\"source_id\":\"" + source + "\",\"name\":\"Ada\","
         + "\"email\":\"" + source + "@example.com\"}").body().path("id").asText();

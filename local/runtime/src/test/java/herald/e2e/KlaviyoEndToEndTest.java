@@ -63,16 +63,9 @@ class KlaviyoEndToEndTest {
     assertThat(tested.body()).isEqualTo(Json.parse("{\"ok\":true,\"status\":200,"
         + "\"message\":\"Klaviyo accepted the private API key of account XyZ789\"}"));
 
-    JsonNode campaign = api.post("/v1/campaigns", "{\"name\":\"Klaviyo " + tag + "\",\"type\":\"DISCOUNT_VOUCHERS\","
-        + "\"code_config\":{\"prefix\":\"KLAV-\",\"length\":6,\"charset\":\"uppercase\"},\"codes_count\":5}").body();
-    String campaignId = campaign.path("id").asText();
-    String generation = campaign.path("generation").path("async_action_id").asText();
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> api.get("/v1/async-actions/" + generation).body().path("status").asText().equals("DONE"));
-    String distribution = ToolsRuntime.activeDistribution("{\"name\":\"Klaviyo welcome " + tag + "\",\"trigger\":"
-        + "{\"type\":\"customer.custom_event\",\"filters\":{\"event\":\"joined_" + tag + "\"}},\"audience\":"
-        + "{\"type\":\"event_customer\"},\"action\":{\"type\":\"publish_code\",\"campaign_id\":\"" + campaignId
-        + "\"},\"channels\":[{\"type\":\"klaviyo\",\"integration_id\":\"" + integration + "\"}]}").path("id").asText();
+    String campaignId = ToolsRuntime.campaign("Klaviyo " + tag, "KLAV-");
+    String distribution = ToolsRuntime.codeDistribution("Klaviyo welcome " + tag, "joined_" + tag, campaignId,
+        "{\"type\":\"klaviyo\",\"integration_id\":\"" + integration + "\"}");
     String source = "ada-" + tag;
     String customerId = api.post("/v1/customers", "{\"source_id\":\"" + source + "\",\"name\":\"Ada\",\"email\":\""
         + source + "@example.com\",\"phone\":\"+447700900123\"}").body().path("id").asText();

@@ -74,16 +74,9 @@ class MailchimpEndToEndTest {
     assertThat(checked.body().toString()).isEqualTo(
         "{\"ok\":true,\"status\":200,\"message\":\"Everything's Chimpy!\"}");
 
-    JsonNode campaign = api.post("/v1/campaigns", "{\"name\":\"Chimp " + tag + "\",\"type\":\"DISCOUNT_VOUCHERS\","
-        + "\"code_config\":{\"prefix\":\"CHIMP-\",\"length\":6,\"charset\":\"uppercase\"},\"codes_count\":5}").body();
-    String generation = campaign.path("generation").path("async_action_id").asText();
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> api.get("/v1/async-actions/" + generation).body().path("status").asText().equals("DONE"));
-    String distribution = ToolsRuntime.activeDistribution("{\"name\":\"Chimp welcome " + tag + "\",\"trigger\":"
-        + "{\"type\":\"customer.custom_event\",\"filters\":{\"event\":\"joined_" + tag + "\"}},\"audience\":"
-        + "{\"type\":\"event_customer\"},\"action\":{\"type\":\"publish_code\",\"campaign_id\":\""
-        + campaign.path("id").asText() + "\"},\"channels\":[{\"type\":\"mailchimp\",\"integration_id\":\""
-        + integration + "\"}]}").path("id").asText();
+    String campaignId = ToolsRuntime.campaign("Chimp " + tag, "CHIMP-");
+    String distribution = ToolsRuntime.codeDistribution("Chimp welcome " + tag, "joined_" + tag, campaignId,
+        "{\"type\":\"mailchimp\",\"integration_id\":\"" + integration + "\"}");
     Http.Reply customer = api.post("/v1/customers", "{\"source_id\":\"ada-" + tag + "\",\"name\":\"Ada\","
         + "\"email\":\"" + email + "\",\"consents\":{\"email\":{\"granted\":true}}}");
     assertThat(customer.status()).as(customer.body().toString()).isBetween(200, 201);

@@ -1,10 +1,12 @@
 package herald.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import herald.local.LocalRuntime;
 import herald.local.Options;
+import java.time.Duration;
 
 /**
  * One local runtime shared by the marketing tools' end-to-end tests of a test JVM: started on first use, closed
@@ -33,6 +35,25 @@ final class ToolsRuntime {
     Http.Reply reply = api().post("/v1/integrations", body);
     assertThat(reply.status()).as("integration %s", reply.body()).isEqualTo(201);
     return reply.body().path("id").asText();
+  }
+
+  /** A campaign of five codes ({@code <prefix>XXXXXX}), once generated: its id. */
+  static String campaign(String name, String prefix) {
+    Http.Reply created = api().post("/v1/campaigns", "{\"name\":\"" + name + "\",\"type\":\"DISCOUNT_VOUCHERS\","
+        + "\"code_config\":{\"prefix\":\"" + prefix + "\",\"length\":6,\"charset\":\"uppercase\"},\"codes_count\":5}");
+    assertThat(created.status()).as("campaign %s", created.body()).isEqualTo(201);
+    String generation = created.body().path("generation").path("async_action_id").asText();
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> api().get("/v1/async-actions/" + generation).body().path("status").asText().equals("DONE"));
+    return created.body().path("id").asText();
+  }
+
+  /** An active distribution publishing a code of the campaign on the custom event {@code event}, by one channel. */
+  static String codeDistribution(String name, String event, String campaignId, String channel) {
+    return activeDistribution("{\"name\":\"" + name + "\",\"trigger\":{\"type\":\"customer.custom_event\","
+        + "\"filters\":{\"event\":\"" + event + "\"}},\"audience\":{\"type\":\"event_customer\"},\"action\":"
+        + "{\"type\":\"publish_code\",\"campaign_id\":\"" + campaignId + "\"},\"channels\":[" + channel + "]}")
+        .path("id").asText();
   }
 
   /** Creates and activates a distribution, and returns it as activated. */
