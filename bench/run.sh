@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs Herald's benchmarks (never part of mvn verify). Usage:
-#   bench/run.sh [all|cold-start|end-to-end|sender-throughput|jmh|fanout|import|import-read|codes] [--build|--no-build] [-- arguments for the bench's main]
+#   bench/run.sh [all|cold-start|end-to-end|sender-throughput|jmh|fanout|import|import-read|codes|cost] [--build|--no-build] [-- arguments for the bench's main]
 #   (ColdStartBench takes [runs] [--name=NAME] [JVM flags]; EndToEndBench takes [events];
 #   SenderThroughputBench takes [messages per channel] [warm-up] [rounds];
 #   jmh: SegmentRulesBench, the segment rules in JMH, takes [forks] [warm-up iterations] [measurement iterations];
 #   fanout: FanoutBench takes [members] [rounds] [threads]; import: ImportBench takes [rows];
 #   import-read: ImportReadBench, the API's own read of an import file, takes [rows];
 #   codes: CodesBench, code generation, publications and publish_code end to end, takes [codes] [publications per
-#   level] [events])
+#   level] [events]; cost: CostBench, AWS calls and dollars per message of each flow, takes [messages]
+#   [segment members] [import rows])
 # Builds first (mvn -q -DskipTests install from the root) when the bench's classpath file or a function's
 # shaded jar is missing, or a source, pom or the template changed since; --build forces it, --no-build skips it.
 # Extra Maven arguments go in HERALD_MVN_ARGS (for example "-o -DskipNpm=true").
@@ -21,11 +22,11 @@ CLASSPATH_FILE="$BENCH/target/classpath.txt"
 which="all" build="auto"
 while (( $# > 0 )); do
   case "$1" in
-    all|cold-start|end-to-end|sender-throughput|jmh|fanout|import|import-read|codes) which="$1" ;;
+    all|cold-start|end-to-end|sender-throughput|jmh|fanout|import|import-read|codes|cost) which="$1" ;;
     --build) build="yes" ;;
     --no-build) build="no" ;;
     --) shift; break ;;
-    *) echo "usage: bench/run.sh [all|cold-start|end-to-end|sender-throughput|jmh|fanout|import|import-read|codes] [--build|--no-build] [-- bench arguments]" >&2
+    *) echo "usage: bench/run.sh [all|cold-start|end-to-end|sender-throughput|jmh|fanout|import|import-read|codes|cost] [--build|--no-build] [-- bench arguments]" >&2
        exit 2 ;;
   esac
   shift
@@ -88,5 +89,10 @@ if [[ "$which" == "all" || "$which" == "import-read" ]]; then run herald.bench.I
 if [[ "$which" == "all" || "$which" == "codes" ]]; then
   extra_cp="$BENCH/src/main/sdk-hooks"   # SdkCallTimer counts the conditional writes that lost
   run herald.bench.CodesBench "$@"
+  extra_cp=""
+fi
+if [[ "$which" == "all" || "$which" == "cost" ]]; then
+  extra_cp="$BENCH/src/main/cost-hooks"   # CallCounter, a global SDK interceptor: every call counted, for this bench only
+  run herald.bench.CostBench "$@"
   extra_cp=""
 fi

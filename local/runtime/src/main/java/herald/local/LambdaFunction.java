@@ -13,6 +13,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One function of the template: its handler class, built through the public constructor taking its
@@ -26,6 +27,8 @@ public final class LambdaFunction {
   private final BlockingQueue<Object> idle = new LinkedBlockingQueue<>();
   private final AtomicInteger instances = new AtomicInteger();
   private final int maxInstances;
+  private final AtomicLong invocations = new AtomicLong();
+  private final AtomicLong handlerNanos = new AtomicLong();
 
   private LambdaFunction(Template.Function spec, Env env, Constructor<?> constructor, int maxInstances) {
     this.spec = spec;
@@ -68,6 +71,16 @@ public final class LambdaFunction {
     return env;
   }
 
+  /** Invocations so far (Lambda's requests). */
+  public long invocations() {
+    return invocations.get();
+  }
+
+  /** Time spent in handleRequest so far, all instances summed (what Lambda bills as duration, init left out). */
+  public long handlerNanos() {
+    return handlerNanos.get();
+  }
+
   public boolean streams() {
     return RequestStreamHandler.class.isAssignableFrom(constructor.getDeclaringClass());
   }
@@ -80,7 +93,12 @@ public final class LambdaFunction {
       if (!(handler instanceof RequestHandler<?, ?> h)) {
         throw new IllegalStateException(name() + " is a RequestStreamHandler; it takes JSON, not " + input);
       }
-      return ((RequestHandler<I, O>) h).handleRequest(input, context());
+      long start = System.nanoTime();
+      try {
+        return ((RequestHandler<I, O>) h).handleRequest(input, context());
+      } finally {
+        counted(start);
+      }
     } finally {
       idle.add(handler);
     }
@@ -94,13 +112,23 @@ public final class LambdaFunction {
         throw new IllegalStateException(name() + " is a typed RequestHandler, not a RequestStreamHandler");
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      h.handleRequest(new ByteArrayInputStream(payload), out, context());
+      long start = System.nanoTime();
+      try {
+        h.handleRequest(new ByteArrayInputStream(payload), out, context());
+      } finally {
+        counted(start);
+      }
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       idle.add(handler);
     }
+  }
+
+  private void counted(long start) {
+    handlerNanos.addAndGet(System.nanoTime() - start);
+    invocations.incrementAndGet();
   }
 
   private LocalContext context() {
