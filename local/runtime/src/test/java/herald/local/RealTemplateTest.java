@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,65 @@ class RealTemplateTest {
       assertThat(pending.name()).isEqualTo("Pending");
       assertThat(pending.keySchema()).extracting(Template.Key::name).containsExactly("pending_shard", "pending_at");
     });
+  }
+
+  /**
+   * TableBillingMode PROVISIONED: every table and every global secondary index has capacity (only then) and a
+   * scalable target for reads and one for writes, each with its target-tracking policy, all under ProvisionedTables.
+   */
+  @Test
+  void autoScalesEveryTableAndIndexWhenTheTablesAreProvisioned() throws Exception {
+    Map<String, Object> resources = Values.map(TemplateReader.load(Files.readString(FILE)).get("Resources"));
+    Map<String, Object> throughput = Map.of("Fn::If", List.of("ProvisionedTables",
+        Map.of("ReadCapacityUnits", Map.of("Ref", "TableReadCapacityMin"),
+            "WriteCapacityUnits", Map.of("Ref", "TableWriteCapacityMin")), Map.of("Ref", "AWS::NoValue")));
+    Set<String> expected = new TreeSet<>();
+    for (Template.Table table : template.tables()) {
+      Map<String, Object> props = Values.map(Values.map(resources.get(table.logicalId())).get("Properties"));
+      assertThat(props.get("BillingMode")).as(table.logicalId()).isEqualTo(Map.of("Ref", "TableBillingMode"));
+      assertThat(props.get("ProvisionedThroughput")).as(table.logicalId()).isEqualTo(throughput);
+      for (Object index : Values.list(props.get("GlobalSecondaryIndexes"))) {
+        assertThat(Values.map(index).get("ProvisionedThroughput")).as(table.logicalId() + " " + index)
+            .isEqualTo(throughput);
+      }
+      for (String rw : List.of("Read", "Write")) {
+        expected.add(table.logicalId() + " table/${" + table.logicalId() + "} dynamodb:table:" + rw + "CapacityUnits");
+        for (Template.Index index : table.globalIndexes()) {
+          expected.add(table.logicalId() + index.name() + " table/${" + table.logicalId() + "}/index/" + index.name()
+              + " dynamodb:index:" + rw + "CapacityUnits");
+        }
+      }
+    }
+
+    Set<String> scaled = new TreeSet<>();
+    resources.forEach((id, value) -> {
+      Map<String, Object> resource = Values.map(value);
+      if (!"AWS::ApplicationAutoScaling::ScalableTarget".equals(resource.get("Type"))) return;
+      Map<String, Object> props = Values.map(resource.get("Properties"));
+      String dimension = props.get("ScalableDimension").toString();
+      String rw = dimension.endsWith("ReadCapacityUnits") ? "Read" : "Write";
+      assertThat(id).endsWith(rw + "Scaling");
+      assertThat(resource.get("Condition")).as(id).isEqualTo("ProvisionedTables");
+      assertThat(props).as(id).containsEntry("ServiceNamespace", "dynamodb")
+          .containsEntry("MinCapacity", Map.of("Ref", "Table" + rw + "CapacityMin"))
+          .containsEntry("MaxCapacity", Map.of("Ref", "Table" + rw + "CapacityMax"));
+      assertThat(Values.map(props.get("RoleARN")).get("Fn::Sub").toString())
+          .endsWith(":role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/"
+              + "AWSServiceRoleForApplicationAutoScaling_DynamoDBTable");
+      Map<String, Object> policy = Values.map(resources.get(id + "Policy"));
+      assertThat(policy.get("Type")).as(id + "Policy").isEqualTo("AWS::ApplicationAutoScaling::ScalingPolicy");
+      assertThat(policy.get("Condition")).as(id + "Policy").isEqualTo("ProvisionedTables");
+      Map<String, Object> policyProps = Values.map(policy.get("Properties"));
+      assertThat(policyProps).containsEntry("PolicyType", "TargetTrackingScaling")
+          .containsEntry("ScalingTargetId", Map.of("Ref", id));
+      assertThat(policyProps.get("TargetTrackingScalingPolicyConfiguration")).isEqualTo(Map.of(
+          "TargetValue", Map.of("Ref", "TableTargetUtilization"),
+          "PredefinedMetricSpecification", Map.of("PredefinedMetricType", "DynamoDB" + rw + "CapacityUtilization")));
+      scaled.add(id.substring(0, id.length() - (rw + "Scaling").length()) + " "
+          + Values.map(props.get("ResourceId")).get("Fn::Sub") + " " + dimension);
+    });
+
+    assertThat(scaled).isEqualTo(expected).hasSize(2 * (19 + 13));
   }
 
   @Test
