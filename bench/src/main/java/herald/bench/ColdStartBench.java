@@ -20,9 +20,9 @@ import java.util.stream.Stream;
  * Cold start of each function: fresh JVM to first event handled, against the local runtime's stand-ins.
  * {@code ColdStartBench [runs] [--name=NAME] [--before=DIR] [JVM flags for the probes...]}: 5 runs by default;
  * writes bench/results/NAME.json (cold-start). {@code --before=DIR} also runs the shaded jars in DIR (copies of
- * older builds), taking turns with the current ones, and prints both with their ratio. Extra flags are for experiments (a CDS archive, an AOT cache);
- * {function} in a flag becomes the function's folder (api, trigger, sender, dead-letter, feedback, segments,
- * fanout, jobs).
+ * older builds), taking turns with the current ones, and prints both with their ratio. Extra flags are for
+ * experiments (a CDS archive, an AOT cache); {function} in a flag becomes the function's folder (api, trigger,
+ * sender, dead-letter, feedback, segments, fanout, jobs).
  */
 public final class ColdStartBench {
   private static final long SETTLE_MS = 1000;

@@ -14,6 +14,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +31,10 @@ import java.util.Locale;
  * or fails if one did not.
  */
 public final class ColdStartProbe {
+  private static final String HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
+  private static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
+  private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
+
   private ColdStartProbe() {}
 
   public static void main(String[] args) throws Exception {
@@ -61,10 +66,6 @@ public final class ColdStartProbe {
     System.exit(0); // do not wait for the SDK's idle threads
   }
 
-  private static final String HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
-  private static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
-  private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
-
   private static boolean implementsNamed(Class<?> type, String name) {
     for (Class<?> i : type.getInterfaces()) if (i.getName().equals(name)) return true;
     return false;
@@ -82,16 +83,14 @@ public final class ColdStartProbe {
     Class<?> context = Class.forName("org.crac.Context");
     PrintStream out = System.out;
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
     try {
-      for (Object resource : resources) {
-        Method before = Class.forName("org.crac.Resource").getMethod("beforeCheckpoint", context);
-        before.invoke(resource, (Object) null);
-      }
+      Method before = Class.forName("org.crac.Resource").getMethod("beforeCheckpoint", context);
+      for (Object resource : resources) call(before, resource, (Object) null);
     } finally {
       System.setOut(out);
     }
-    String text = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+    String text = log.toString(StandardCharsets.UTF_8);
     out.print(text);
     if (text.contains("priming_failed")) throw new IllegalStateException("priming failed:\n" + text);
     return resources.size();
@@ -127,7 +126,9 @@ public final class ColdStartProbe {
     Method handle = handler.getClass().getMethod("handleRequest", input.getClass(), context);
     Object result = call(handle, handler, input, null);
     String type = result == null ? "" : result.getClass().getSimpleName();
-    if (type.equals("APIGatewayV2HTTPResponse")) return "status=" + result.getClass().getMethod("getStatusCode").invoke(result);
+    if (type.equals("APIGatewayV2HTTPResponse")) {
+      return "status=" + result.getClass().getMethod("getStatusCode").invoke(result);
+    }
     if (type.equals("SQSBatchResponse")) {
       List<?> failures = (List<?>) result.getClass().getMethod("getBatchItemFailures").invoke(result);
       return "batch_item_failures=" + failures.size();
