@@ -18,8 +18,9 @@ import java.util.Map;
  * @param spawnToHandledMs from just before the spawn to the end of handleRequest (the parent's clock and the
  *     child's: the same machine clock)
  * @param wallMs from just before the spawn to the exit of the child
+ * @param output all the child printed (the function's log lines)
  */
-record ProbeRun(JsonNode probe, long spawnToHandledMs, double wallMs) {
+record ProbeRun(JsonNode probe, long spawnToHandledMs, double wallMs, String output) {
   /** The template's JAVA_TOOL_OPTIONS (also in the function's environment) and any extra flags. */
   static List<String> flags(List<String> extra) {
     List<String> flags = new ArrayList<>(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
@@ -28,12 +29,13 @@ record ProbeRun(JsonNode probe, long spawnToHandledMs, double wallMs) {
   }
 
   static ProbeRun run(Path jar, Path benchClasses, List<String> extraFlags, String handlerClass, Path event,
-      Map<String, String> env) throws IOException, InterruptedException {
+      Map<String, String> env, boolean prime) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(flags(extraFlags));
     command.addAll(List.of("-cp", jar + File.pathSeparator + benchClasses, ColdStartProbe.class.getName(),
         handlerClass, event.toString()));
+    if (prime) command.add("--prime");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(env);
@@ -49,7 +51,7 @@ record ProbeRun(JsonNode probe, long spawnToHandledMs, double wallMs) {
       throw new IllegalStateException(handlerClass + ": the probe exited " + exit + " with:\n" + text);
     }
     JsonNode probe = Results.JSON.readTree(line.substring("COLDSTART ".length()));
-    return new ProbeRun(probe, probe.path("handled_at").asLong() - spawnedAt, wall);
+    return new ProbeRun(probe, probe.path("handled_at").asLong() - spawnedAt, wall, text);
   }
 
   double get(String field) {
