@@ -155,6 +155,13 @@ final class FaultyPorts {
     }
 
     @Override
+    public void moved(java.util.Collection<Move> moves) {
+      faults.maybe("stats.before");
+      store.moved(moves);
+      faults.maybe("stats.after");
+    }
+
+    @Override
     public Map<String, Map<MessageStatus, Long>> of(String distributionId) {
       return store.of(distributionId);
     }

@@ -47,6 +47,8 @@ public final class SendToRecipient {
   private final Clock clock;
   private final SendCompletion completion;
   private final Activity activity;
+  /** Where a batch's counts wait for its end; null when each message counts at once ({@link #handle}). */
+  private final Batch batch;
 
   public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
       CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock, SendCompletion completion) {
@@ -56,6 +58,13 @@ public final class SendToRecipient {
   @Inject
   public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
       CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock, SendCompletion completion, Activity activity) {
+    this(messages, prepare, kinds, stats, escrow, limits, queue, clock, completion, activity, null);
+  }
+
+  private SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
+      CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock, SendCompletion completion, Activity activity,
+      Batch batch) {
+    this.batch = batch;
     this.activity = activity;
     this.messages = messages;
     this.prepare = prepare;
@@ -72,6 +81,65 @@ public final class SendToRecipient {
   public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
       CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock) {
     this(messages, prepare, kinds, stats, escrow, limits, queue, clock, SendCompletion.NONE);
+  }
+
+  /**
+   * A batch of jobs (one thread): each message's status is written as it changes, as {@link #handle} does, but
+   * what the batch's messages share is read once ({@link PrepareMessage#forBatch}, {@link Limits#forBatch}) and
+   * the counters are written when the batch is closed, once per distribution, channel and status: the status
+   * counts ({@link StatusCounters}), the usage counted where no limit holds a unit ({@link Limits#sent}); then each
+   * manual send with a message that ended is checked for its end ({@link SendCompletion}), the counts written.
+   * A process that dies before the close leaves the messages' statuses right and their counts short: the recount
+   * ({@link ReconcileStats}) puts the status counts right, and a redelivered job finds its message finished and
+   * counts nothing twice.
+   */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /** One batch of jobs; {@link #close} writes its counts. */
+  public final class Batch implements AutoCloseable {
+    private final java.util.List<StatusCounters.Move> moves = new java.util.ArrayList<>();
+    private final java.util.List<herald.domain.limits.Reservation> sent = new java.util.ArrayList<>();
+    private final java.util.Set<String> manual = new java.util.LinkedHashSet<>();
+    private final SendToRecipient send;
+
+    private Batch() {
+      this.send = new SendToRecipient(messages, prepare.forBatch(), kinds, stats, escrow, limits.forBatch(), queue,
+          clock, completion, activity, this);
+    }
+
+    /** As {@link SendToRecipient#handle}, its counts kept for {@link #close}. */
+    public Optional<MessageStatus> handle(SendJob job) {
+      return send.handle(job);
+    }
+
+    /**
+     * Writes the batch's counts, then checks the manual sends whose messages ended; each write is tried even when
+     * another failed, and the first failure is thrown at the end (the messages' statuses are written already: the
+     * recount repairs the status counts).
+     */
+    @Override
+    public void close() {
+      RuntimeException failed = null;
+      try {
+        if (!moves.isEmpty()) stats.moved(java.util.List.copyOf(moves));
+      } catch (RuntimeException e) {
+        failed = e;
+      }
+      try {
+        if (!sent.isEmpty()) limits.sent(java.util.List.copyOf(sent));
+      } catch (RuntimeException e) {
+        if (failed == null) failed = e;
+        else failed.addSuppressed(e);
+      }
+      moves.clear();
+      sent.clear();
+      java.util.List<String> ended = java.util.List.copyOf(manual);
+      manual.clear();
+      if (failed != null) throw failed;
+      ended.forEach(completion::check);
+    }
   }
 
   /** Returns the status recorded, or empty when another delivery of the job already claimed it. */
@@ -141,7 +209,8 @@ public final class SendToRecipient {
       return status;
     }
     MessageStatus status = finish(job, MessageStatus.SENT, null, providerId);
-    limits.sent(admission.reservation());
+    if (batch == null) limits.sent(admission.reservation());
+    else batch.sent.add(admission.reservation());
     ActionScope.Provided provided = prepared.provided();
     if (provided != null && provided.held() != null) {
       escrow.delivered(provided.campaign(), prepared.customer(), provided.held());
@@ -166,7 +235,10 @@ public final class SendToRecipient {
     }
     messages.finish(job.messageId(), status, reason, providerId);
     moved(job, MessageStatus.SENDING, status);
-    if (job.event().manual()) completion.check(job.distributionId());
+    if (job.event().manual()) {
+      if (batch == null) completion.check(job.distributionId());
+      else batch.manual.add(job.distributionId());
+    }
     return status;
   }
 
@@ -176,6 +248,7 @@ public final class SendToRecipient {
   }
 
   private void moved(SendJob job, MessageStatus from, MessageStatus to) {
-    stats.moved(job.distributionId(), job.channel(), from, to);
+    if (batch == null) stats.moved(job.distributionId(), job.channel(), from, to);
+    else batch.moves.add(new StatusCounters.Move(job.distributionId(), job.channel(), from, to));
   }
 }

@@ -38,6 +38,33 @@ public final class Limits {
     quota.sent(reservation);
   }
 
+  /** Several messages were sent (a batch's, counted at its end). */
+  public void sent(java.util.Collection<Reservation> reservations) {
+    quota.sent(reservations);
+  }
+
+  /**
+   * These limits for one batch of jobs: the account's settings are read once, by its first message that gets this
+   * far (a plan changed meanwhile applies from the next batch; the reservations stay exact either way).
+   */
+  public Limits forBatch() {
+    return new Limits(new AccountSettings() {
+      private Account account;
+
+      @Override
+      public Account account() {
+        if (account == null) account = settings.account();
+        return account;
+      }
+
+      @Override
+      public void save(Account changed) {
+        settings.save(changed);
+        account = null;
+      }
+    }, quota, rate);
+  }
+
   public void giveBack(String messageId) {
     quota.giveBack(messageId);
   }

@@ -36,6 +36,10 @@ public final class Quota {
     counters.sent(reservation);
   }
 
+  public void sent(java.util.Collection<Reservation> reservations) {
+    if (!reservations.isEmpty()) counters.sent(reservations);
+  }
+
   public void giveBack(String messageId) {
     counters.giveBack(messageId);
   }

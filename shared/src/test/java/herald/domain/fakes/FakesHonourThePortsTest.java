@@ -128,6 +128,11 @@ class FakesHonourThePortsTest {
   }
 
   @Test
+  void aBatchOfSendsCountsAsEachOneAlone() {
+    LimitsPortsContract.aBatchOfSendsCountsAsEachOneAlone(new InMemoryUsageCounters());
+  }
+
+  @Test
   void rateWindowsHandOutTheirCapacityThenPlacesInLine() {
     LimitsPortsContract.aWindowHandsOutItsCapacityThenPlacesInLine(new InMemoryRateWindows());
   }
