@@ -147,6 +147,7 @@ public final class SendToRecipient {
     Claim claim = messages.claim(Message.sending(job, clock.instant()));
     if (claim.claimed()) {
       moved(job, claim.previous(), MessageStatus.SENDING);
+      if (claim.previous() == null) return Optional.of(attempt(job, true));
     } else if (claim.busy()) {
       throw DeliveryFailure.transientFailure("claimed_by_another_delivery", null);
     } else if (!claim.interrupted()) {
@@ -156,10 +157,11 @@ public final class SendToRecipient {
     } else if (!messages.resume(job.messageId())) {
       return Optional.empty();
     }
-    return Optional.of(attempt(job));
+    return Optional.of(attempt(job, false));
   }
 
-  private MessageStatus attempt(SendJob job) {
+  /** {@code first}: the message did not exist before this claim (no earlier attempt reserved anything). */
+  private MessageStatus attempt(SendJob job, boolean first) {
     PrepareMessage.Prepared prepared;
     try {
       prepared = prepare.prepare(job);
@@ -176,7 +178,7 @@ public final class SendToRecipient {
       escrow.undelivered(job, prepared.distribution());
       return status;
     }
-    Limits.Admission admission = limits.admit(job.messageId(), job.channel());
+    Limits.Admission admission = limits.admit(job.messageId(), job.channel(), first);
     if (admission.exceeded()) {
       activity.recordOnce(new ActivityEntry(ManageDistributions.subject(job.distributionId()),
           clock.instant().truncatedTo(ChronoUnit.HOURS), "herald", "quota_reached",

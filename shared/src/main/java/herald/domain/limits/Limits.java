@@ -28,8 +28,16 @@ public final class Limits {
   }
 
   public Admission admit(String messageId, String channel) {
+    return admit(messageId, channel, false);
+  }
+
+  /**
+   * As {@link #admit(String, String)}; {@code firstAttempt}: the message did not exist before this delivery claimed
+   * it, so no earlier attempt reserved anything for it ({@link Quota#reserve(String, Account, boolean)}).
+   */
+  public Admission admit(String messageId, String channel, boolean firstAttempt) {
     Account account = settings.account();
-    Reservation reservation = quota.reserve(messageId, account);
+    Reservation reservation = quota.reserve(messageId, account, firstAttempt);
     if (!reservation.granted()) return new Admission(reservation, null);
     return new Admission(reservation, rate.admit(channel, account).orElse(null));
   }
