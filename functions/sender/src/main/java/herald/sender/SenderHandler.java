@@ -27,7 +27,7 @@ public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchRes
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
     var batch = metrics.sends();   // Sent, Failed, Skipped and EventToSendLatency by channel, printed as EMF
-    var jobs = send.batch();   // its counters are written once, when it is closed
+    var jobs = send.batch(SqsBatch.parsed(event, SendJobJson::read));   // customers read at once, counts at close
     SQSBatchResponse response = SqsBatch.each(event, record -> {
       var job = SendJobJson.read(record.getBody());
       Log.info("message_processed", "correlation_id", job.eventId(), "distribution_id", job.distributionId(),

@@ -215,6 +215,14 @@ final class FaultyPorts {
     }
 
     @Override
+    public java.util.Map<String, Customer> getAll(java.util.Collection<String> ids) {
+      faults.maybe("customer.before");
+      java.util.Map<String, Customer> customers = store.getAll(ids);
+      faults.maybe("customer.after");
+      return customers;
+    }
+
+    @Override
     public Optional<Customer> get(String id) {
       faults.maybe("customer.before");
       Optional<Customer> customer = store.get(id);

@@ -40,6 +40,7 @@ public final class PrepareMessage {
   private final ActionScope actions;
   /** For one batch only: the distributions read so far, and the brand once read (null: read every time). */
   private final Map<String, Optional<Distribution>> seen;
+  private final Map<String, Optional<Customer>> customersSeen = new HashMap<>();
   private Optional<Brand> brand;
 
   @Inject
@@ -62,10 +63,31 @@ public final class PrepareMessage {
   /**
    * This preparation for one batch of jobs (one thread): what the batch's messages share, each distribution and the
    * brand, is read once, by the first message that needs it; a distribution paused or edited meanwhile takes effect
-   * from the next batch (a batch is at most 10 jobs, a few hundred milliseconds). The customer is read per message.
+   * from the next batch (a batch is at most 10 jobs, a few hundred milliseconds). The batch's customers are read
+   * together when it starts ({@link #prefetch}).
    */
   public PrepareMessage forBatch() {
     return new PrepareMessage(distributions, customers, brandSettings, links, kinds, actions, new HashMap<>());
+  }
+
+  /**
+   * In a batch, reads these customers together ({@link Customers#getAll}), so each message finds its own read
+   * already; a failed read is left to each message's own.
+   */
+  public void prefetch(java.util.Collection<String> customerIds) {
+    if (seen == null || customerIds.isEmpty()) return;
+    try {
+      Map<String, Customer> found = customers.getAll(customerIds);
+      customerIds.forEach(id -> customersSeen.put(id, Optional.ofNullable(found.get(id))));
+    } catch (RuntimeException readEachAlone) {
+      customersSeen.clear();
+    }
+  }
+
+  private Optional<Customer> customer(String id) {
+    if (seen == null) return customers.get(id);
+    Optional<Customer> prefetched = customersSeen.remove(id);   // once: a retried job in the batch reads again
+    return prefetched != null ? prefetched : customers.get(id);
   }
 
   private Optional<Distribution> distribution(String id) {
@@ -101,7 +123,7 @@ public final class PrepareMessage {
       return Prepared.skip(SkipReason.DISTRIBUTION_STOPPED.code(), distribution);
     }
     ChannelKind kind = kinds.get(channel.type());
-    Customer customer = customers.get(job.customerId()).orElse(null);
+    Customer customer = customer(job.customerId()).orElse(null);
     if (customer == null) return Prepared.skip(Refusal.NO_ADDRESS.code(), distribution);
     Brand brand = brand().orElse(null);
     Optional<Refusal> refused = kind.refusal(customer, brand);

@@ -97,6 +97,13 @@ public final class SendToRecipient {
     return new Batch();
   }
 
+  /** As {@link #batch()}, with these jobs' customers read together first. */
+  public Batch batch(java.util.List<SendJob> jobs) {
+    Batch batch = new Batch();
+    batch.send.prepare.prefetch(jobs.stream().map(SendJob::customerId).distinct().toList());
+    return batch;
+  }
+
   /** One batch of jobs; {@link #close} writes its counts. */
   public final class Batch implements AutoCloseable {
     private final java.util.List<StatusCounters.Move> moves = new java.util.ArrayList<>();

@@ -107,16 +107,18 @@ class SendToRecipientTest {
     customers.put(bob);
     SendJob toBob = new SendJob("dist_1", "email", bob.id(), Samples.orderPaid("evt_2", bob));
 
-    try (SendToRecipient.Batch batch = send.batch()) {
+    SendJob toNobody = new SendJob("dist_1", "email", "cust_gone", Samples.orderPaid("evt_3", bob));
+    try (SendToRecipient.Batch batch = send.batch(List.of(job, toBob, toNobody))) {
       assertThat(batch.handle(job)).contains(MessageStatus.SENT);
       assertThat(batch.handle(toBob)).contains(MessageStatus.SENT);
+      assertThat(batch.handle(toNobody)).contains(MessageStatus.SKIPPED);
       assertThat(batch.handle(job)).isEmpty();
       assertThat(stored(toBob).status()).isEqualTo(MessageStatus.SENT);
       assertThat(stats.of("dist_1")).isEmpty();
     }
 
     assertThat(stats.of("dist_1").get("email")).containsEntry(MessageStatus.SENT, 2L)
-        .containsEntry(MessageStatus.SENDING, 0L);
+        .containsEntry(MessageStatus.SKIPPED, 1L).containsEntry(MessageStatus.SENDING, 0L);
     assertThat(provider.sendCount()).isEqualTo(2);
   }
 

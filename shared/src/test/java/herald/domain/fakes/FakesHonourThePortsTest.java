@@ -128,6 +128,11 @@ class FakesHonourThePortsTest {
   }
 
   @Test
+  void customersReadTogetherAreTheOnesReadOneByOne() {
+    CustomersPortContract.customersReadTogetherAreTheOnesReadOneByOne(new InMemoryCustomers());
+  }
+
+  @Test
   void aBatchOfSendsCountsAsEachOneAlone() {
     LimitsPortsContract.aBatchOfSendsCountsAsEachOneAlone(new InMemoryUsageCounters());
   }
