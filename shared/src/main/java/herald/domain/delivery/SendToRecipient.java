@@ -48,7 +48,7 @@ public final class SendToRecipient {
   private final SendCompletion completion;
   private final Activity activity;
   /** Where a batch's counts wait for its end; null when each message counts at once ({@link #handle}). */
-  private final Batch batch;
+  private final SendBatch batch;
 
   public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
       CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock, SendCompletion completion) {
@@ -63,7 +63,7 @@ public final class SendToRecipient {
 
   private SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
       CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock, SendCompletion completion, Activity activity,
-      Batch batch) {
+      SendBatch batch) {
     this.batch = batch;
     this.activity = activity;
     this.messages = messages;
@@ -93,60 +93,18 @@ public final class SendToRecipient {
    * ({@link ReconcileStats}) puts the status counts right, and a redelivered job finds its message finished and
    * counts nothing twice.
    */
-  public Batch batch() {
-    return new Batch();
+  public SendBatch batch() {
+    return batch(java.util.List.of());
   }
 
   /** As {@link #batch()}, with these jobs' customers read together first. */
-  public Batch batch(java.util.List<SendJob> jobs) {
-    Batch batch = new Batch();
-    batch.send.prepare.prefetch(jobs.stream().map(SendJob::customerId).distinct().toList());
+  public SendBatch batch(java.util.List<SendJob> jobs) {
+    SendBatch batch = new SendBatch(stats, limits, completion);
+    PrepareMessage forBatch = prepare.forBatch();
+    forBatch.prefetch(jobs.stream().map(SendJob::customerId).distinct().toList());
+    batch.sendWith(new SendToRecipient(messages, forBatch, kinds, stats, escrow, limits.forBatch(), queue, clock,
+        completion, activity, batch));
     return batch;
-  }
-
-  /** One batch of jobs; {@link #close} writes its counts. */
-  public final class Batch implements AutoCloseable {
-    private final java.util.List<StatusCounters.Move> moves = new java.util.ArrayList<>();
-    private final java.util.List<herald.domain.limits.Reservation> sent = new java.util.ArrayList<>();
-    private final java.util.Set<String> manual = new java.util.LinkedHashSet<>();
-    private final SendToRecipient send;
-
-    private Batch() {
-      this.send = new SendToRecipient(messages, prepare.forBatch(), kinds, stats, escrow, limits.forBatch(), queue,
-          clock, completion, activity, this);
-    }
-
-    /** As {@link SendToRecipient#handle}, its counts kept for {@link #close}. */
-    public Optional<MessageStatus> handle(SendJob job) {
-      return send.handle(job);
-    }
-
-    /**
-     * Writes the batch's counts, then checks the manual sends whose messages ended; each write is tried even when
-     * another failed, and the first failure is thrown at the end (the messages' statuses are written already: the
-     * recount repairs the status counts).
-     */
-    @Override
-    public void close() {
-      RuntimeException failed = null;
-      try {
-        if (!moves.isEmpty()) stats.moved(java.util.List.copyOf(moves));
-      } catch (RuntimeException e) {
-        failed = e;
-      }
-      try {
-        if (!sent.isEmpty()) limits.sent(java.util.List.copyOf(sent));
-      } catch (RuntimeException e) {
-        if (failed == null) failed = e;
-        else failed.addSuppressed(e);
-      }
-      moves.clear();
-      sent.clear();
-      java.util.List<String> ended = java.util.List.copyOf(manual);
-      manual.clear();
-      if (failed != null) throw failed;
-      ended.forEach(completion::check);
-    }
   }
 
   /** Returns the status recorded, or empty when another delivery of the job already claimed it. */
@@ -219,7 +177,7 @@ public final class SendToRecipient {
     }
     MessageStatus status = finish(job, MessageStatus.SENT, null, providerId);
     if (batch == null) limits.sent(admission.reservation());
-    else batch.sent.add(admission.reservation());
+    else batch.sent(admission.reservation());
     ActionScope.Provided provided = prepared.provided();
     if (provided != null && provided.held() != null) {
       escrow.delivered(provided.campaign(), prepared.customer(), provided.held());
@@ -246,7 +204,7 @@ public final class SendToRecipient {
     moved(job, MessageStatus.SENDING, status);
     if (job.event().manual()) {
       if (batch == null) completion.check(job.distributionId());
-      else batch.manual.add(job.distributionId());
+      else batch.ended(job.distributionId());
     }
     return status;
   }
@@ -258,6 +216,6 @@ public final class SendToRecipient {
 
   private void moved(SendJob job, MessageStatus from, MessageStatus to) {
     if (batch == null) stats.moved(job.distributionId(), job.channel(), from, to);
-    else batch.moves.add(new StatusCounters.Move(job.distributionId(), job.channel(), from, to));
+    else batch.moved(new StatusCounters.Move(job.distributionId(), job.channel(), from, to));
   }
 }

@@ -108,7 +108,7 @@ class SendToRecipientTest {
     SendJob toBob = new SendJob("dist_1", "email", bob.id(), Samples.orderPaid("evt_2", bob));
 
     SendJob toNobody = new SendJob("dist_1", "email", "cust_gone", Samples.orderPaid("evt_3", bob));
-    try (SendToRecipient.Batch batch = send.batch(List.of(job, toBob, toNobody))) {
+    try (SendBatch batch = send.batch(List.of(job, toBob, toNobody))) {
       assertThat(batch.handle(job)).contains(MessageStatus.SENT);
       assertThat(batch.handle(toBob)).contains(MessageStatus.SENT);
       assertThat(batch.handle(toNobody)).contains(MessageStatus.SKIPPED);
@@ -127,7 +127,7 @@ class SendToRecipientTest {
     activeDistribution(Samples.email());
     provider.failNext(DeliveryFailure.transientFailure("throttled", null));
 
-    try (SendToRecipient.Batch batch = send.batch()) {
+    try (SendBatch batch = send.batch()) {
       assertThatThrownBy(() -> batch.handle(job)).isInstanceOf(DeliveryFailure.class);
     }
 
@@ -141,13 +141,13 @@ class SendToRecipientTest {
     activeDistribution(Samples.email());
     Customer bob = Samples.customer("src-bob", "Bob", "bob@mail.example");
     customers.put(bob);
-    try (SendToRecipient.Batch batch = send.batch()) {
+    try (SendBatch batch = send.batch()) {
       assertThat(batch.handle(job)).contains(MessageStatus.SENT);
       Distribution active = distributions.get("dist_1").orElseThrow();
       distributions.replace(active.moveTo(DistributionStatus.PAUSED, T0), active.version());
     }
 
-    try (SendToRecipient.Batch next = send.batch()) {
+    try (SendBatch next = send.batch()) {
       assertThat(next.handle(new SendJob("dist_1", "email", bob.id(), Samples.orderPaid("evt_2", bob))))
           .contains(MessageStatus.SKIPPED);
     }
