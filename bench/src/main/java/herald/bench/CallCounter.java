@@ -49,6 +49,8 @@ public final class CallCounter implements ExecutionInterceptor {
   private static final Map<String, DoubleAdder> WRITE_UNITS = new ConcurrentHashMap<>();
   private static final Map<String, LongAdder> SQS_CHUNKS = new ConcurrentHashMap<>();
   private static final LongAdder CAPACITY_ANSWERS = new LongAdder();
+  private static final Map<String, LongAdder> ORIGINS = new ConcurrentHashMap<>();
+  private static final StackWalker STACK = StackWalker.getInstance();
   private static volatile boolean installed;
 
   public CallCounter() {
@@ -71,6 +73,27 @@ public final class CallCounter implements ExecutionInterceptor {
     CALLS.forEach((key, calls) -> all.put(key, new Tally(calls.sum(), sum(READ_UNITS, key), sum(WRITE_UNITS, key),
         SQS_CHUNKS.containsKey(key) ? SQS_CHUNKS.get(key).sum() : 0)));
     return all;
+  }
+
+  /**
+   * DynamoDB calls so far by origin: "function: adapter method < use case method Operation", the function being the
+   * outermost {@code *Handler} class of Herald on the calling thread's stack, the adapter the innermost
+   * {@code herald.adapters} frame and the use case the innermost {@code herald.domain} frame.
+   */
+  static Map<String, Long> origins() {
+    Map<String, Long> all = new TreeMap<>();
+    ORIGINS.forEach((key, n) -> all.put(key, n.sum()));
+    return all;
+  }
+
+  /** The origins' calls made between two snapshots of {@link #origins}, quiet ones left out. */
+  static Map<String, Long> originsBetween(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> delta = new TreeMap<>();
+    after.forEach((key, n) -> {
+      long d = n - before.getOrDefault(key, 0L);
+      if (d > 0) delta.put(key, d);
+    });
+    return delta;
   }
 
   /** The calls made between two snapshots, by key, quiet keys left out. */
@@ -123,6 +146,7 @@ public final class CallCounter implements ExecutionInterceptor {
     }
     String counted = key;
     count(counted, context.request());
+    if (key.startsWith("DynamoDb.")) ORIGINS.computeIfAbsent(origin() + " " + operation, k -> new LongAdder()).increment();
     boolean reads = operation.equals("GetItem") || operation.equals("BatchGetItem")
         || operation.equals("TransactGetItems") || operation.equals("Query") || operation.equals("Scan");
     response.getValueForField("ConsumedCapacity", Object.class).ifPresent(c -> {
@@ -151,6 +175,19 @@ public final class CallCounter implements ExecutionInterceptor {
     if ("DynamoDb".equals(service) && (operation.endsWith("Item") && !operation.startsWith("Get"))) {
       add(WRITE_UNITS, key, 1);
     }
+  }
+
+  private static String origin() {
+    String[] found = new String[3];   // handler, adapter, use case
+    STACK.forEach(f -> {
+      String c = f.getClassName();
+      if (!c.startsWith("herald.") || c.startsWith("herald.bench.")) return;
+      String simple = c.substring(c.lastIndexOf('.') + 1);
+      if (simple.endsWith("Handler") && !simple.contains("$")) found[0] = simple;
+      else if (c.startsWith("herald.adapters.") && found[1] == null) found[1] = simple + "." + f.getMethodName();
+      else if (c.startsWith("herald.domain.") && found[2] == null) found[2] = simple + "." + f.getMethodName();
+    });
+    return (found[0] == null ? "?" : found[0]) + ": " + found[1] + " < " + found[2];
   }
 
   private static void count(String key, SdkRequest request) {

@@ -191,7 +191,7 @@ public final class CostBench {
 
   /** What one flow made: its calls by key, its invocations and handler time by function, API requests, log bytes. */
   record Flow(String name, long messages, double seconds, Map<String, CallCounter.Tally> calls,
-      Map<String, long[]> lambda, long apiRequests, long logBytes, String outcome) {}
+      Map<String, long[]> lambda, long apiRequests, long logBytes, String outcome, Map<String, Long> origins) {}
 
   /**
    * Waits for quiet, counts, runs the work, waits until no SDK call (but empty receives) happened for
@@ -200,6 +200,7 @@ public final class CostBench {
   private Flow measure(String name, long messages, Work work) throws Exception {
     quiet();
     Map<String, CallCounter.Tally> before = CallCounter.snapshot();
+    Map<String, Long> originsBefore = CallCounter.origins();
     Map<String, long[]> lambdaBefore = lambda();
     long apiBefore = api.requests.get();
     long logBefore = LOG_BYTES.get();
@@ -208,6 +209,7 @@ public final class CostBench {
     quiet();
     double seconds = (System.nanoTime() - start) / 1e9 - QUIET_MS / 1000.0;
     Map<String, CallCounter.Tally> calls = CallCounter.between(before, CallCounter.snapshot());
+    Map<String, Long> origins = CallCounter.originsBetween(originsBefore, CallCounter.origins());
     Map<String, long[]> lambda = new TreeMap<>();
     lambda().forEach((fn, after) -> {
       long[] b = lambdaBefore.get(fn);
@@ -217,7 +219,7 @@ public final class CostBench {
     long logBytes = LOG_BYTES.get() - logBefore;
     String outcome = check.verify();
     OUT.printf("%s: %d messages in %.1f s; %s%n", name, messages, seconds, outcome);
-    return new Flow(name, messages, seconds, calls, lambda, apiRequests, logBytes, outcome);
+    return new Flow(name, messages, seconds, calls, lambda, apiRequests, logBytes, outcome, origins);
   }
 
   private void quiet() throws InterruptedException {
@@ -278,6 +280,8 @@ public final class CostBench {
     ObjectNode excluded = node.putObject("excluded_usd_per_million");
     cost.excluded().forEach((part, v) -> excluded.put(part, Results.round2(v * perMillion)));
     node.put("outcome", flow.outcome());
+    ObjectNode origins = node.putObject("dynamodb_calls_per_message_by_origin");
+    flow.origins().forEach((k, n) -> origins.put(k, Results.round3((double) n / flow.messages())));
     print(key, flow, cost, dynamoDb);
   }
 
@@ -294,6 +298,7 @@ public final class CostBench {
     flow.lambda().forEach((fn, v) -> OUT.printf("  %-44s %10.3f %8.2f ms%n", "Lambda " + fn,
         (double) v[0] / flow.messages(), v[1] / 1e6 / flow.messages()));
     OUT.printf("  %-44s %10.3f%n", "API Gateway requests", (double) flow.apiRequests() / flow.messages());
+    flow.origins().forEach((k, n) -> OUT.printf("  %-100s %8.3f%n", k, (double) n / flow.messages()));
     cost.parts().forEach((part, v) -> OUT.printf("  $ %-42s %10.3f%n", part, v * perMillion));
     cost.excluded().forEach((part, v) -> OUT.printf("  $ %-42s %10.2f (excluded)%n", part, v * perMillion));
   }

@@ -39,6 +39,19 @@ public final class SqsBatch {
     return new SQSBatchResponse(failures);
   }
 
+  /** The records' bodies as {@code parse} reads them, those it cannot read left out (each() reports them). */
+  public static <T> List<T> parsed(SQSEvent event, java.util.function.Function<String, T> parse) {
+    List<T> read = new ArrayList<>();
+    for (SQSEvent.SQSMessage record : event.getRecords()) {
+      try {
+        read.add(parse.apply(record.getBody()));
+      } catch (RuntimeException unreadable) {
+        // each() meets it again and reports it
+      }
+    }
+    return read;
+  }
+
   /** How long a provider asked the record to wait (a 429's Retry-After), when it did. */
   private static Optional<Duration> asked(RuntimeException e) {
     return e instanceof DeliveryFailure failure ? failure.retryAfter() : Optional.empty();

@@ -56,6 +56,11 @@ class DynamoDbCustomersTest {
   }
 
   @Test
+  void customersReadTogetherAreTheOnesReadOneByOne() {
+    herald.domain.fakes.CustomersPortContract.customersReadTogetherAreTheOnesReadOneByOne(customers);
+  }
+
+  @Test
   void aSavedCustomerReadsBackWholeOneVersionUp() {
     Customer saved = customers.save(ada(0));
 

@@ -71,6 +71,11 @@ class DynamoDbLimitsTest {
   }
 
   @Test
+  void aBatchOfSendsCountsAsEachOneAlone() {
+    LimitsPortsContract.aBatchOfSendsCountsAsEachOneAlone(counters(table("id")));
+  }
+
+  @Test
   void rateWindowsHandOutTheirCapacityThenPlacesInLine() {
     LimitsPortsContract.aWindowHandsOutItsCapacityThenPlacesInLine(new DynamoDbRateWindows(DYNAMO, table("id")));
   }

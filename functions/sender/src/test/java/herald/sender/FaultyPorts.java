@@ -155,6 +155,13 @@ final class FaultyPorts {
     }
 
     @Override
+    public void moved(java.util.Collection<Move> moves) {
+      faults.maybe("stats.before");
+      store.moved(moves);
+      faults.maybe("stats.after");
+    }
+
+    @Override
     public Map<String, Map<MessageStatus, Long>> of(String distributionId) {
       return store.of(distributionId);
     }
@@ -205,6 +212,14 @@ final class FaultyPorts {
     FaultyCustomers(Customers store, Faults faults) {
       this.store = store;
       this.faults = faults;
+    }
+
+    @Override
+    public java.util.Map<String, Customer> getAll(java.util.Collection<String> ids) {
+      faults.maybe("customer.before");
+      java.util.Map<String, Customer> customers = store.getAll(ids);
+      faults.maybe("customer.after");
+      return customers;
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -56,6 +58,27 @@ public final class DynamoDbCustomers implements Customers {
     Items.schema(item, SCHEMA, "customer " + id);
     if (erased(item)) return Optional.empty();
     return Optional.of(read(item));
+  }
+
+  /** One consistent BatchGetItem per 100 ids (and again for what DynamoDB left unprocessed). */
+  @Override
+  public Map<String, Customer> getAll(java.util.Collection<String> ids) {
+    Map<String, Customer> found = new HashMap<>();
+    List<String> distinct = ids.stream().distinct().toList();
+    for (int from = 0; from < distinct.size(); from += 100) {
+      Map<String, KeysAndAttributes> wanted = Map.of(table, KeysAndAttributes.builder().consistentRead(true)
+          .keys(distinct.subList(from, Math.min(from + 100, distinct.size())).stream()
+              .map(id -> Items.key("id", id)).toList()).build());
+      while (!wanted.isEmpty()) {
+        var answer = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(wanted).build());
+        for (var item : answer.responses().getOrDefault(table, List.of())) {
+          Items.schema(item, SCHEMA, "customer " + Items.text(item, "id"));
+          if (!erased(item)) found.put(Items.text(item, "id"), read(item));
+        }
+        wanted = answer.unprocessedKeys();
+      }
+    }
+    return found;
   }
 
   @Override

@@ -52,28 +52,63 @@ public final class DynamoDbStatusCounters implements StatusCounters {
 
   @Override
   public void moved(String distributionId, String channel, MessageStatus from, MessageStatus to) {
-    if (from == to) return;
+    moved(List.of(new Move(distributionId, channel, from, to)));
+  }
+
+  /**
+   * One ADD per distribution and channel for all their moves (the net change of each status), and one per day's
+   * channel for the account's counts of the day.
+   */
+  @Override
+  public void moved(java.util.Collection<Move> moves) {
     Instant now = clock.instant();
-    Map<String, String> names = new HashMap<>(Map.of("#to", to.name()));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", Items.n(1), ":schema", Items.n(SCHEMA),
-        ":now", Items.s(now.toString())));
-    String expression = "SET " + Items.SCHEMA + " = :schema, moved_at = :now ADD #to :one";
-    if (from != null) {
-      names.put("#from", from.name());
-      values.put(":minus", Items.n(-1));
-      expression += ", #from :minus";
+    Map<List<String>, Map<MessageStatus, Long>> perChannel = new LinkedHashMap<>();
+    Map<String, Map<MessageStatus, Long>> perDay = new TreeMap<>();
+    for (Move m : moves) {
+      if (m.from() == m.to()) continue;
+      Map<MessageStatus, Long> deltas = perChannel.computeIfAbsent(List.of(m.distributionId(), m.channel()),
+          k -> new EnumMap<>(MessageStatus.class));
+      deltas.merge(m.to(), 1L, Long::sum);
+      if (m.from() != null) deltas.merge(m.from(), -1L, Long::sum);
+      if (DAILY.contains(m.to())) {
+        perDay.computeIfAbsent(m.channel(), c -> new EnumMap<>(MessageStatus.class)).merge(m.to(), 1L, Long::sum);
+      }
     }
-    String update = expression;
-    dynamo.updateItem(r -> r.tableName(table).key(key(distributionId, channel))
-        .updateExpression(update).expressionAttributeNames(names).expressionAttributeValues(values));
-    if (DAILY.contains(to)) {
-      String day = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).toString();
+    perChannel.forEach((key, deltas) -> {
+      Map<String, AttributeValue> values = new HashMap<>(Map.of(":schema", Items.n(SCHEMA),
+          ":now", Items.s(now.toString())));
+      String update = "SET " + Items.SCHEMA + " = :schema, moved_at = :now" + adds(deltas, values);
+      dynamo.updateItem(r -> r.tableName(table).key(key(key.get(0), key.get(1))).updateExpression(update)
+          .expressionAttributeNames(names(deltas)).expressionAttributeValues(values));
+    });
+    String day = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).toString();
+    perDay.forEach((channel, counts) -> {
+      Map<String, AttributeValue> values = new HashMap<>(Map.of(":schema", Items.n(SCHEMA)));
+      String update = "SET " + Items.SCHEMA + " = :schema" + adds(counts, values);
       dynamo.updateItem(r -> r.tableName(table)
           .key(key("#account#" + ThreadLocalRandom.current().nextInt(SHARDS), day + "#" + channel))
-          .updateExpression("SET " + Items.SCHEMA + " = :schema ADD #to :one")
-          .expressionAttributeNames(Map.of("#to", to.name()))
-          .expressionAttributeValues(Map.of(":one", Items.n(1), ":schema", Items.n(SCHEMA))));
-    }
+          .updateExpression(update).expressionAttributeNames(names(counts)).expressionAttributeValues(values));
+    });
+  }
+
+  /**
+   * " ADD #S1 :S1, ..." for each status the moves touched, even when they cancel out (as SENDING's in a batch): a
+   * status once reached is present, at 0, as it is after the same moves one by one.
+   */
+  private static String adds(Map<MessageStatus, Long> deltas, Map<String, AttributeValue> values) {
+    List<String> adds = new ArrayList<>();
+    deltas.forEach((status, n) -> {
+      adds.add("#" + status.name() + " :" + status.name());
+      values.put(":" + status.name(), Items.n(n));
+    });
+    return adds.isEmpty() ? "" : " ADD " + String.join(", ", adds);
+  }
+
+  /** The names of the statuses {@link #adds} adds. */
+  private static Map<String, String> names(Map<MessageStatus, Long> deltas) {
+    Map<String, String> names = new HashMap<>();
+    deltas.keySet().forEach(status -> names.put("#" + status.name(), status.name()));
+    return names;
   }
 
   @Override

@@ -66,14 +66,29 @@ public final class DynamoDbUsageCounters implements UsageCounters {
 
   @Override
   public void sent(Reservation reservation) {
-    for (Counter counter : Counter.values()) {
-      if (reservation.reserved().contains(counter)) continue;
-      String shard = shard(reservation.keys().get(counter), reservation.messageId());
-      dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", shard))
-          .updateExpression("ADD #n :one SET " + Items.SCHEMA + " = :schema")
-          .expressionAttributeNames(Map.of("#n", "count"))
-          .expressionAttributeValues(Map.of(":one", Items.n(1), ":schema", Items.n(SCHEMA))));
+    sent(List.of(reservation));
+  }
+
+  /**
+   * One ADD per counter key for all the messages counted there, on the shard the first of them picks (the count is
+   * the sum over the shards, so which shard holds a unit does not matter).
+   */
+  @Override
+  public void sent(Collection<Reservation> reservations) {
+    Map<String, Long> perShard = new java.util.LinkedHashMap<>();
+    Map<String, String> shardOf = new HashMap<>();
+    for (Reservation reservation : reservations) {
+      for (Counter counter : Counter.values()) {
+        if (reservation.reserved().contains(counter)) continue;
+        String key = reservation.keys().get(counter);
+        String shard = shardOf.computeIfAbsent(key, k -> shard(k, reservation.messageId()));
+        perShard.merge(shard, 1L, Long::sum);
+      }
     }
+    perShard.forEach((shard, n) -> dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", shard))
+        .updateExpression("ADD #n :n SET " + Items.SCHEMA + " = :schema")
+        .expressionAttributeNames(Map.of("#n", "count"))
+        .expressionAttributeValues(Map.of(":n", Items.n(n), ":schema", Items.n(SCHEMA)))));
   }
 
   @Override

@@ -12,6 +12,16 @@ public interface Customers {
   Optional<Customer> get(String id);
 
   /**
+   * The customers with these ids that {@link #get} finds, by id (the missing and erased left out), read together:
+   * an adapter answers in as few calls as its store allows (the sender reads a batch's customers at once).
+   */
+  default java.util.Map<String, Customer> getAll(java.util.Collection<String> ids) {
+    java.util.Map<String, Customer> found = new java.util.LinkedHashMap<>();
+    for (String id : ids) get(id).ifPresent(c -> found.put(id, c));
+    return found;
+  }
+
+  /**
    * Saves the customer over the version it was read at ({@link Customer#version()}; 0 for a new one) and returns
    * it as saved, its version one up, marked as changed. Throws {@link herald.domain.common.Conflict} when the
    * stored customer is no longer that version (another writer came first, or a new one exists already, or the

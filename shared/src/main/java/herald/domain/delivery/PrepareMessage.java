@@ -19,6 +19,7 @@ import herald.domain.distributions.TemplateVariables;
 import herald.domain.templates.TemplateRefused;
 import herald.domain.templates.TemplateScope;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,16 +38,66 @@ public final class PrepareMessage {
   private final UnsubscribeLinks links;
   private final ChannelKinds kinds;
   private final ActionScope actions;
+  /** For one batch only: the distributions read so far, and the brand once read (null: read every time). */
+  private final Map<String, Optional<Distribution>> seen;
+  private final Map<String, Optional<Customer>> customersSeen = new HashMap<>();
+  private Optional<Brand> brand;
 
   @Inject
   public PrepareMessage(Distributions distributions, Customers customers, BrandSettings brandSettings,
       UnsubscribeLinks links, ChannelKinds kinds, ActionScope actions) {
+    this(distributions, customers, brandSettings, links, kinds, actions, null);
+  }
+
+  private PrepareMessage(Distributions distributions, Customers customers, BrandSettings brandSettings,
+      UnsubscribeLinks links, ChannelKinds kinds, ActionScope actions, Map<String, Optional<Distribution>> seen) {
     this.distributions = distributions;
     this.customers = customers;
     this.brandSettings = brandSettings;
     this.links = links;
     this.kinds = kinds;
     this.actions = actions;
+    this.seen = seen;
+  }
+
+  /**
+   * This preparation for one batch of jobs (one thread): what the batch's messages share, each distribution and the
+   * brand, is read once, by the first message that needs it; a distribution paused or edited meanwhile takes effect
+   * from the next batch (a batch is at most 10 jobs, a few hundred milliseconds). The batch's customers are read
+   * together when it starts ({@link #prefetch}).
+   */
+  public PrepareMessage forBatch() {
+    return new PrepareMessage(distributions, customers, brandSettings, links, kinds, actions, new HashMap<>());
+  }
+
+  /**
+   * In a batch, reads these customers together ({@link Customers#getAll}), so each message finds its own read
+   * already; a failed read is left to each message's own.
+   */
+  public void prefetch(java.util.Collection<String> customerIds) {
+    if (seen == null || customerIds.isEmpty()) return;
+    try {
+      Map<String, Customer> found = customers.getAll(customerIds);
+      customerIds.forEach(id -> customersSeen.put(id, Optional.ofNullable(found.get(id))));
+    } catch (RuntimeException readEachAlone) {
+      customersSeen.clear();
+    }
+  }
+
+  private Optional<Customer> customer(String id) {
+    if (seen == null) return customers.get(id);
+    Optional<Customer> prefetched = customersSeen.remove(id);   // once: a retried job in the batch reads again
+    return prefetched != null ? prefetched : customers.get(id);
+  }
+
+  private Optional<Distribution> distribution(String id) {
+    return seen == null ? distributions.get(id) : seen.computeIfAbsent(id, distributions::get);
+  }
+
+  private Optional<Brand> brand() {
+    if (seen == null) return brandSettings.brand();
+    if (brand == null) brand = brandSettings.brand();
+    return brand;
   }
 
   /**
@@ -65,16 +116,16 @@ public final class PrepareMessage {
   }
 
   public Prepared prepare(SendJob job) {
-    Distribution distribution = distributions.get(job.distributionId()).orElse(null);
+    Distribution distribution = distribution(job.distributionId()).orElse(null);
     Channel channel = distribution == null ? null : distribution.channels().stream()
         .filter(c -> c.type().equals(job.channel())).findFirst().orElse(null);
     if (distribution == null || distribution.status() != sendingStatus(distribution) || channel == null) {
       return Prepared.skip(SkipReason.DISTRIBUTION_STOPPED.code(), distribution);
     }
     ChannelKind kind = kinds.get(channel.type());
-    Customer customer = customers.get(job.customerId()).orElse(null);
+    Customer customer = customer(job.customerId()).orElse(null);
     if (customer == null) return Prepared.skip(Refusal.NO_ADDRESS.code(), distribution);
-    Brand brand = brandSettings.brand().orElse(null);
+    Brand brand = brand().orElse(null);
     Optional<Refusal> refused = kind.refusal(customer, brand);
     if (refused.isPresent()) return Prepared.skip(refused.get().code(), distribution);
     ActionScope.Provided provided = actions.provide(distribution, job, customer);
@@ -94,7 +145,7 @@ public final class PrepareMessage {
 
   /** The job's channel as its distribution holds it now; empty when the distribution or the channel is gone. */
   public Optional<Channel> channel(SendJob job) {
-    return distributions.get(job.distributionId()).flatMap(d -> d.channels().stream()
+    return distribution(job.distributionId()).flatMap(d -> d.channels().stream()
         .filter(c -> c.type().equals(job.channel())).findFirst());
   }
 

@@ -47,6 +47,8 @@ public final class SendToRecipient {
   private final Clock clock;
   private final SendCompletion completion;
   private final Activity activity;
+  /** Where a batch's counts wait for its end; null when each message counts at once ({@link #handle}). */
+  private final SendBatch batch;
 
   public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
       CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock, SendCompletion completion) {
@@ -56,6 +58,13 @@ public final class SendToRecipient {
   @Inject
   public SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
       CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock, SendCompletion completion, Activity activity) {
+    this(messages, prepare, kinds, stats, escrow, limits, queue, clock, completion, activity, null);
+  }
+
+  private SendToRecipient(Messages messages, PrepareMessage prepare, ChannelKinds kinds, StatusCounters stats,
+      CodeEscrow escrow, Limits limits, SendQueue queue, Clock clock, SendCompletion completion, Activity activity,
+      SendBatch batch) {
+    this.batch = batch;
     this.activity = activity;
     this.messages = messages;
     this.prepare = prepare;
@@ -74,11 +83,36 @@ public final class SendToRecipient {
     this(messages, prepare, kinds, stats, escrow, limits, queue, clock, SendCompletion.NONE);
   }
 
+  /**
+   * A batch of jobs (one thread): each message's status is written as it changes, as {@link #handle} does, but
+   * what the batch's messages share is read once ({@link PrepareMessage#forBatch}, {@link Limits#forBatch}) and
+   * the counters are written when the batch is closed, once per distribution, channel and status: the status
+   * counts ({@link StatusCounters}), the usage counted where no limit holds a unit ({@link Limits#sent}); then each
+   * manual send with a message that ended is checked for its end ({@link SendCompletion}), the counts written.
+   * A process that dies before the close leaves the messages' statuses right and their counts short: the recount
+   * ({@link ReconcileStats}) puts the status counts right, and a redelivered job finds its message finished and
+   * counts nothing twice.
+   */
+  public SendBatch batch() {
+    return batch(java.util.List.of());
+  }
+
+  /** As {@link #batch()}, with these jobs' customers read together first. */
+  public SendBatch batch(java.util.List<SendJob> jobs) {
+    SendBatch batch = new SendBatch(stats, limits, completion);
+    PrepareMessage forBatch = prepare.forBatch();
+    forBatch.prefetch(jobs.stream().map(SendJob::customerId).distinct().toList());
+    batch.sendWith(new SendToRecipient(messages, forBatch, kinds, stats, escrow, limits.forBatch(), queue, clock,
+        completion, activity, batch));
+    return batch;
+  }
+
   /** Returns the status recorded, or empty when another delivery of the job already claimed it. */
   public Optional<MessageStatus> handle(SendJob job) {
     Claim claim = messages.claim(Message.sending(job, clock.instant()));
     if (claim.claimed()) {
       moved(job, claim.previous(), MessageStatus.SENDING);
+      if (claim.previous() == null) return Optional.of(attempt(job, true));
     } else if (claim.busy()) {
       throw DeliveryFailure.transientFailure("claimed_by_another_delivery", null);
     } else if (!claim.interrupted()) {
@@ -88,10 +122,11 @@ public final class SendToRecipient {
     } else if (!messages.resume(job.messageId())) {
       return Optional.empty();
     }
-    return Optional.of(attempt(job));
+    return Optional.of(attempt(job, false));
   }
 
-  private MessageStatus attempt(SendJob job) {
+  /** {@code first}: the message did not exist before this claim (no earlier attempt reserved anything). */
+  private MessageStatus attempt(SendJob job, boolean first) {
     PrepareMessage.Prepared prepared;
     try {
       prepared = prepare.prepare(job);
@@ -108,7 +143,7 @@ public final class SendToRecipient {
       escrow.undelivered(job, prepared.distribution());
       return status;
     }
-    Limits.Admission admission = limits.admit(job.messageId(), job.channel());
+    Limits.Admission admission = limits.admit(job.messageId(), job.channel(), first);
     if (admission.exceeded()) {
       activity.recordOnce(new ActivityEntry(ManageDistributions.subject(job.distributionId()),
           clock.instant().truncatedTo(ChronoUnit.HOURS), "herald", "quota_reached",
@@ -141,7 +176,8 @@ public final class SendToRecipient {
       return status;
     }
     MessageStatus status = finish(job, MessageStatus.SENT, null, providerId);
-    limits.sent(admission.reservation());
+    if (batch == null) limits.sent(admission.reservation());
+    else batch.sent(admission.reservation());
     ActionScope.Provided provided = prepared.provided();
     if (provided != null && provided.held() != null) {
       escrow.delivered(provided.campaign(), prepared.customer(), provided.held());
@@ -166,7 +202,10 @@ public final class SendToRecipient {
     }
     messages.finish(job.messageId(), status, reason, providerId);
     moved(job, MessageStatus.SENDING, status);
-    if (job.event().manual()) completion.check(job.distributionId());
+    if (job.event().manual()) {
+      if (batch == null) completion.check(job.distributionId());
+      else batch.ended(job.distributionId());
+    }
     return status;
   }
 
@@ -176,6 +215,7 @@ public final class SendToRecipient {
   }
 
   private void moved(SendJob job, MessageStatus from, MessageStatus to) {
-    stats.moved(job.distributionId(), job.channel(), from, to);
+    if (batch == null) stats.moved(job.distributionId(), job.channel(), from, to);
+    else batch.moved(new StatusCounters.Move(job.distributionId(), job.channel(), from, to));
   }
 }

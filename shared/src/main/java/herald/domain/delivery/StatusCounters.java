@@ -15,6 +15,17 @@ import java.util.Optional;
 public interface StatusCounters {
   void moved(String distributionId, String channel, MessageStatus from, MessageStatus to);
 
+  /** One message's status change, as {@link #moved(String, String, MessageStatus, MessageStatus)} takes it. */
+  record Move(String distributionId, String channel, MessageStatus from, MessageStatus to) {}
+
+  /**
+   * Several messages' status changes at once, counted exactly as each one alone would be; an adapter may write them
+   * in fewer calls (the sender moves a batch's counts once per distribution, channel and status).
+   */
+  default void moved(java.util.Collection<Move> moves) {
+    moves.forEach(m -> moved(m.distributionId(), m.channel(), m.from(), m.to()));
+  }
+
   /** Per channel, the count of messages in each status (statuses never reached are absent). */
   Map<String, Map<MessageStatus, Long>> of(String distributionId);
 

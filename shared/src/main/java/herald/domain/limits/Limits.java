@@ -28,14 +28,49 @@ public final class Limits {
   }
 
   public Admission admit(String messageId, String channel) {
+    return admit(messageId, channel, false);
+  }
+
+  /**
+   * As {@link #admit(String, String)}; {@code firstAttempt}: the message did not exist before this delivery claimed
+   * it, so no earlier attempt reserved anything for it ({@link Quota#reserve(String, Account, boolean)}).
+   */
+  public Admission admit(String messageId, String channel, boolean firstAttempt) {
     Account account = settings.account();
-    Reservation reservation = quota.reserve(messageId, account);
+    Reservation reservation = quota.reserve(messageId, account, firstAttempt);
     if (!reservation.granted()) return new Admission(reservation, null);
     return new Admission(reservation, rate.admit(channel, account).orElse(null));
   }
 
   public void sent(Reservation reservation) {
     quota.sent(reservation);
+  }
+
+  /** Several messages were sent (a batch's, counted at its end). */
+  public void sent(java.util.Collection<Reservation> reservations) {
+    quota.sent(reservations);
+  }
+
+  /**
+   * These limits for one batch of jobs: the account's settings are read once, by its first message that gets this
+   * far (a plan changed meanwhile applies from the next batch; the reservations stay exact either way).
+   */
+  public Limits forBatch() {
+    return new Limits(new AccountSettings() {
+      private Account account;
+
+      @Override
+      public Account account() {
+        if (account == null) account = settings.account();
+        return account;
+      }
+
+      @Override
+      public void save(Account changed) {
+        settings.save(changed);
+        account = null;
+      }
+    }, quota, rate);
   }
 
   public void giveBack(String messageId) {

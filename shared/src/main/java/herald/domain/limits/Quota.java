@@ -29,11 +29,28 @@ public final class Quota {
   }
 
   public Reservation reserve(String messageId, Account account) {
-    return counters.reserve(messageId, keys(clock.instant()), account.plan().limits());
+    return reserve(messageId, account, false);
+  }
+
+  /**
+   * As {@link #reserve(String, Account)}. A message's first attempt under a plan that limits nothing holds no unit
+   * and has no earlier reservation whose periods it must keep: it is granted without a write (it is counted in the
+   * periods of its send). A later attempt reserves as usual.
+   */
+  public Reservation reserve(String messageId, Account account, boolean firstAttempt) {
+    Map<Counter, Long> limits = account.plan().limits();
+    if (firstAttempt && limits.isEmpty()) {
+      return new Reservation(messageId, keys(clock.instant()), java.util.Set.of(), true);
+    }
+    return counters.reserve(messageId, keys(clock.instant()), limits);
   }
 
   public void sent(Reservation reservation) {
     counters.sent(reservation);
+  }
+
+  public void sent(java.util.Collection<Reservation> reservations) {
+    if (!reservations.isEmpty()) counters.sent(reservations);
   }
 
   public void giveBack(String messageId) {

@@ -19,6 +19,14 @@ public interface UsageCounters {
   /** The message was sent: counts it on the counters its reservation did not hold. */
   void sent(Reservation reservation);
 
+  /**
+   * Several messages were sent: counts each as {@link #sent(Reservation)} does; an adapter may add them up in fewer
+   * writes (the sender counts a batch's at its end).
+   */
+  default void sent(java.util.Collection<Reservation> reservations) {
+    reservations.forEach(this::sent);
+  }
+
   /** The message ends without being sent: the units its reservation holds go back (nothing when none). */
   void giveBack(String messageId);
 

@@ -101,6 +101,59 @@ class SendToRecipientTest {
   }
 
   @Test
+  void aBatchWritesStatusesAtOnceAndItsCountsWhenClosed() {
+    activeDistribution(Samples.email());
+    Customer bob = Samples.customer("src-bob", "Bob", "bob@mail.example");
+    customers.put(bob);
+    SendJob toBob = new SendJob("dist_1", "email", bob.id(), Samples.orderPaid("evt_2", bob));
+
+    SendJob toNobody = new SendJob("dist_1", "email", "cust_gone", Samples.orderPaid("evt_3", bob));
+    try (SendBatch batch = send.batch(List.of(job, toBob, toNobody))) {
+      assertThat(batch.handle(job)).contains(MessageStatus.SENT);
+      assertThat(batch.handle(toBob)).contains(MessageStatus.SENT);
+      assertThat(batch.handle(toNobody)).contains(MessageStatus.SKIPPED);
+      assertThat(batch.handle(job)).isEmpty();
+      assertThat(stored(toBob).status()).isEqualTo(MessageStatus.SENT);
+      assertThat(stats.of("dist_1")).isEmpty();
+    }
+
+    assertThat(stats.of("dist_1").get("email")).containsEntry(MessageStatus.SENT, 2L)
+        .containsEntry(MessageStatus.SKIPPED, 1L).containsEntry(MessageStatus.SENDING, 0L);
+    assertThat(provider.sendCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aBatchCountsAReleasedMessageBackInTheQueue() {
+    activeDistribution(Samples.email());
+    provider.failNext(DeliveryFailure.transientFailure("throttled", null));
+
+    try (SendBatch batch = send.batch()) {
+      assertThatThrownBy(() -> batch.handle(job)).isInstanceOf(DeliveryFailure.class);
+    }
+
+    assertThat(stored(job).status()).isEqualTo(MessageStatus.QUEUED);
+    assertThat(stats.of("dist_1").get("email")).containsEntry(MessageStatus.QUEUED, 1L)
+        .containsEntry(MessageStatus.SENDING, 0L);
+  }
+
+  @Test
+  void aDistributionPausedDuringABatchStopsSendingFromTheNextBatch() {
+    activeDistribution(Samples.email());
+    Customer bob = Samples.customer("src-bob", "Bob", "bob@mail.example");
+    customers.put(bob);
+    try (SendBatch batch = send.batch()) {
+      assertThat(batch.handle(job)).contains(MessageStatus.SENT);
+      Distribution active = distributions.get("dist_1").orElseThrow();
+      distributions.replace(active.moveTo(DistributionStatus.PAUSED, T0), active.version());
+    }
+
+    try (SendBatch next = send.batch()) {
+      assertThat(next.handle(new SendJob("dist_1", "email", bob.id(), Samples.orderPaid("evt_2", bob))))
+          .contains(MessageStatus.SKIPPED);
+    }
+  }
+
+  @Test
   void sendsOnceAndRecordsSentWithTheProviderId() {
     activeDistribution(Samples.email());
 

@@ -128,6 +128,16 @@ class FakesHonourThePortsTest {
   }
 
   @Test
+  void customersReadTogetherAreTheOnesReadOneByOne() {
+    CustomersPortContract.customersReadTogetherAreTheOnesReadOneByOne(new InMemoryCustomers());
+  }
+
+  @Test
+  void aBatchOfSendsCountsAsEachOneAlone() {
+    LimitsPortsContract.aBatchOfSendsCountsAsEachOneAlone(new InMemoryUsageCounters());
+  }
+
+  @Test
   void rateWindowsHandOutTheirCapacityThenPlacesInLine() {
     LimitsPortsContract.aWindowHandsOutItsCapacityThenPlacesInLine(new InMemoryRateWindows());
   }

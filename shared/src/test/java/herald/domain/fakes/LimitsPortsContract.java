@@ -12,6 +12,7 @@ import herald.domain.limits.UsageCounters;
 import herald.domain.limits.UsageCounters.Count;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -107,6 +108,23 @@ public final class LimitsPortsContract {
 
     counters.giveBack("verified-0");
     assertThat(counters.counts(keys(DAY_ONE)).get(Counter.DAY)).isEqualTo(new Count(30, 9));
+  }
+
+  /**
+   * A batch's sends counted at once count as each one alone would: on the counters no limit holds, once each,
+   * beside the units the limited ones hold.
+   */
+  public static void aBatchOfSendsCountsAsEachOneAlone(UsageCounters counters) {
+    List<Reservation> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) batch.add(counters.reserve("paid-" + i, keys(DAY_ONE), Plan.PAID.limits()));
+    for (int i = 0; i < 3; i++) {
+      batch.add(counters.reserve("verified-" + i, keys(DAY_ONE), Plan.TRIAL_VERIFIED.limits()));
+    }
+    counters.sent(batch);
+    assertThat(counters.counts(keys(DAY_ONE))).isEqualTo(Map.of(Counter.DAY, new Count(10, 3),
+        Counter.MONTH, new Count(10, 3), Counter.TOTAL, new Count(10, 0)));
+    counters.sent(List.of());
+    assertThat(counters.counts(keys(DAY_ONE)).get(Counter.TOTAL)).isEqualTo(new Count(10, 0));
   }
 
   private static int sendAll(UsageCounters counters, String prefix, int messages, Plan plan) {
