@@ -1,5 +1,6 @@
 package herald.adapters.aws;
 
+import herald.domain.common.Parallel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,15 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * JSON message bodies onto one SQS queue with SendMessageBatch: up to ten a call and at most {@link #BATCH_BYTES}
- * in all (SQS's limit is 256 KiB a batch). Entries SQS refused are sent again once; still refused, it throws.
+ * in all (SQS's limit is 256 KiB a batch), {@link #AT_ONCE} calls at once (a fan-out page of 500 send jobs is 50
+ * calls: one after another, the page would take 50 round trips; bench/README.md "Scale model"). Entries SQS refused
+ * are sent again once; still refused, it throws, once every call has ended.
  */
 final class SqsBatches {
   static final int BATCH = 10;
   static final int BATCH_BYTES = 250_000;
+  /** Calls at once: the JDK keeps 5 idle connections per host (http.maxConnections), so none is opened anew. */
+  static final int AT_ONCE = 5;
   private final SqsClient sqs;
   private final String queueUrl;
   private final String what;
@@ -32,13 +37,14 @@ final class SqsBatches {
   /** Each message is hidden from consumers for {@code delaySeconds} (0 to 900) after it is sent. */
   void send(List<String> bodies, int delaySeconds) {
     if (delaySeconds < 0 || delaySeconds > 900) throw new IllegalArgumentException("SQS delays are 0 to 900 s");
+    List<List<SendMessageBatchRequestEntry>> batches = new ArrayList<>();
     List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
     int bytes = 0;
     for (String json : bodies) {
       String body = sqsSafe(json);
       int size = body.getBytes(StandardCharsets.UTF_8).length;
       if (!batch.isEmpty() && (batch.size() == BATCH || bytes + size > BATCH_BYTES)) {
-        sendBatch(batch, 2);
+        batches.add(batch);
         batch = new ArrayList<>();
         bytes = 0;
       }
@@ -46,7 +52,11 @@ final class SqsBatches {
           .delaySeconds(delaySeconds == 0 ? null : delaySeconds).build());
       bytes += size;
     }
-    if (!batch.isEmpty()) sendBatch(batch, 2);
+    if (!batch.isEmpty()) batches.add(batch);
+    Parallel.map(batches, AT_ONCE, entries -> {
+      sendBatch(entries, 2);
+      return entries.size();
+    });
   }
 
   /**

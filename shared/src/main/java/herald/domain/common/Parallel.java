@@ -19,8 +19,14 @@ public final class Parallel {
   private Parallel() {}
 
   public static <T, R> List<R> map(List<T> items, Function<T, R> call) {
-    if (items.size() <= 1) return items.stream().map(call).toList();
-    try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(AT_ONCE, items.size()),
+    return map(items, AT_ONCE, call);
+  }
+
+  /** As {@link #map(List, Function)}, with at most {@code atOnce} calls at once. */
+  public static <T, R> List<R> map(List<T> items, int atOnce, Function<T, R> call) {
+    if (atOnce < 1) throw new IllegalArgumentException("atOnce must be 1 or more");
+    if (items.size() <= 1 || atOnce == 1) return items.stream().map(call).toList();
+    try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(atOnce, items.size()),
         Thread.ofVirtual().name("segments-", 0).factory())) {
       List<Future<R>> running = new ArrayList<>();
       for (T item : items) running.add(pool.submit(() -> call.apply(item)));
