@@ -42,19 +42,30 @@ class SamSchemaTest {
         .contains("ApiFunction", "SenderFunction", "HeraldApi").hasSizeGreaterThanOrEqualTo(9);
   }
 
-  /** The schema passes ScalingConfig through unchecked; Lambda takes a MaximumConcurrency from 2 to 1,000. */
+  /**
+   * The schema passes ScalingConfig through unchecked; Lambda takes a MaximumConcurrency from 2 to 1,000. The fan-out
+   * and send queues take theirs from a template parameter, whose bounds and default must be within that.
+   */
   @Test
-  void theSendersQueueCapsItsConcurrencyWithinWhatLambdaAccepts() throws IOException {
+  void theFanoutAndSendQueuesCapTheirConcurrencyWithinWhatLambdaAccepts() throws IOException {
     Map<String, Object> template = TemplateReader.load(Files.readString(TemplateReader.projectTemplate()));
-    Map<String, Object> sender = Values.map(Values.map(template.get("Resources")).get("SenderFunction"));
-    Map<String, Object> source = Values.map(Values.map(Values.map(Values.map(sender.get("Properties"))
-        .get("Events")).get("SendQueue")).get("Properties"));
+    Map<String, Object> parameters = Values.map(template.get("Parameters"));
 
-    Map<String, Object> scaling = Values.map(source.get("ScalingConfig"));
+    for (String[] source : new String[][] {{"SenderFunction", "SendQueue", "SenderMaxConcurrency"},
+        {"FanoutFunction", "FanoutQueue", "FanoutMaxConcurrency"}}) {
+      Map<String, Object> function = Values.map(Values.map(template.get("Resources")).get(source[0]));
+      Map<String, Object> properties = Values.map(Values.map(Values.map(Values.map(function.get("Properties"))
+          .get("Events")).get(source[1])).get("Properties"));
+      Map<String, Object> scaling = Values.map(properties.get("ScalingConfig"));
 
-    assertThat(scaling).containsOnlyKeys("MaximumConcurrency");
-    assertThat(scaling.get("MaximumConcurrency")).isInstanceOf(Integer.class);
-    assertThat((Integer) scaling.get("MaximumConcurrency")).isBetween(2, 1000);
+      assertThat(scaling).as(source[0]).containsOnlyKeys("MaximumConcurrency");
+      assertThat(scaling.get("MaximumConcurrency")).as(source[0]).isEqualTo(Map.of("Ref", source[2]));
+      Map<String, Object> parameter = Values.map(parameters.get(source[2]));
+      assertThat(parameter.get("Type")).as(source[2]).isEqualTo("Number");
+      assertThat((Integer) parameter.get("MinValue")).as(source[2]).isGreaterThanOrEqualTo(2);
+      assertThat((Integer) parameter.get("MaxValue")).as(source[2]).isLessThanOrEqualTo(1000);
+      assertThat((Integer) parameter.get("Default")).as(source[2]).isBetween(2, 1000);
+    }
   }
 
   @Test

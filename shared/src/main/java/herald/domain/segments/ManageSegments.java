@@ -30,11 +30,12 @@ public final class ManageSegments {
   private final SegmentUsers users;
   private final SegmentEvaluations evaluations;
   private final SegmentPurges purges;
+  private final SegmentShards shards;
   private final Clock clock;
 
   @Inject
   public ManageSegments(Segments segments, Memberships memberships, SettleMembership settle, Customers customers,
-      SegmentUsers users, SegmentEvaluations evaluations, SegmentPurges purges, Clock clock) {
+      SegmentUsers users, SegmentEvaluations evaluations, SegmentPurges purges, SegmentShards shards, Clock clock) {
     this.segments = segments;
     this.memberships = memberships;
     this.settle = settle;
@@ -42,13 +43,15 @@ public final class ManageSegments {
     this.users = users;
     this.evaluations = evaluations;
     this.purges = purges;
+    this.shards = shards;
     this.clock = clock;
   }
 
-  /** Checks every first member exists before creating anything. */
+  /** Checks every first member exists before creating anything. The new segment has the configured shards. */
   public CountedSegment create(SegmentDraft draft) {
     List<Customer> members = customers(draft.customerIds(), "customer_ids");
-    Segment segment = Segment.create(Ids.random("seg_"), draft.name(), draft.type(), draft.rule(), clock.instant());
+    Segment segment = Segment.create(Ids.random("seg_"), draft.name(), draft.type(), draft.rule(), shards,
+        clock.instant());
     if (!segments.create(segment)) throw new IllegalStateException("segment id " + segment.id() + " exists");
     Parallel.map(members, customer -> enter(segment, customer));
     Segment created = segment.autoUpdate() ? startEvaluation(segment) : segment;

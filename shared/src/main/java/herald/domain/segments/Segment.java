@@ -13,6 +13,7 @@ import java.time.Instant;
  */
 public record Segment(String id, String name, SegmentType type, SegmentRule rule, int shards, long version,
     Instant createdAt, Instant updatedAt, String evaluationId) {
+  /** The template's default of {@code SegmentShards}. */
   public static final int DEFAULT_SHARDS = 16;
 
   public Segment {
@@ -26,9 +27,15 @@ public record Segment(String id, String name, SegmentType type, SegmentRule rule
     if (shards < 1 || shards > 1000) throw new IllegalArgumentException("shards must be 1 to 1000");
   }
 
-  /** A new segment at version 1. */
+  /** A new segment at version 1, in {@value #DEFAULT_SHARDS} shards. */
   public static Segment create(String id, String name, SegmentType type, SegmentRule rule, Instant now) {
-    return new Segment(id, name, type, rule, DEFAULT_SHARDS, 1, now, now, null);
+    return create(id, name, type, rule, SegmentShards.DEFAULT, now);
+  }
+
+  /** A new segment at version 1, in {@code shards} shards. */
+  public static Segment create(String id, String name, SegmentType type, SegmentRule rule, SegmentShards shards,
+      Instant now) {
+    return new Segment(id, name, type, rule, shards.count(), 1, now, now, null);
   }
 
   /** This segment with a new name and rule, one version up. */

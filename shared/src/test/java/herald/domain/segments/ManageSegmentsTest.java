@@ -45,7 +45,7 @@ class ManageSegmentsTest {
   private final List<Segment> purged = new ArrayList<>();
   private final ManageSegments manage = new ManageSegments(segments, memberships,
       new SettleMembership(memberships, bus, clock), customers, new SegmentUsage(distributions),
-      evaluations, purged::add, clock);
+      evaluations, purged::add, SegmentShards.DEFAULT, clock);
 
   private String customer(String sourceId) {
     return customers.save(Samples.customer(sourceId)).id();
@@ -65,6 +65,20 @@ class ManageSegmentsTest {
 
     assertThat(bus.events()).extracting(TriggerEvent::type).containsExactly(SegmentEvents.ENTERED, SegmentEvents.LEFT);
     assertThat(memberships.standing(vip, ada).member()).isFalse();
+  }
+
+  @Test
+  void createsNewSegmentsInTheConfiguredShardsAndKeepsThemThere() {
+    ManageSegments in64 = new ManageSegments(segments, memberships, new SettleMembership(memberships, bus, clock),
+        customers, new SegmentUsage(distributions), evaluations, purged::add, new SegmentShards(64), clock);
+    String ada = customer("ada");
+
+    Segment created = in64.create(new SegmentDraft("VIP", SegmentType.STATIC, null, List.of(ada))).segment();
+
+    assertThat(created.shards()).isEqualTo(64);
+    assertThat(segments.get(created.id()).orElseThrow().shards()).isEqualTo(64);
+    assertThat(memberships.standing(created, ada).member()).isTrue();
+    assertThat(vip().shards()).isEqualTo(Segment.DEFAULT_SHARDS);
   }
 
   @Test

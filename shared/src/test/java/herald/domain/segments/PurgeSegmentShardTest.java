@@ -28,7 +28,8 @@ class PurgeSegmentShardTest {
   private final RecordingJobs jobs = new RecordingJobs();
   private final ManageSegments manage = new ManageSegments(segments, memberships,
       new SettleMembership(memberships, new RecordingEventBus(), clock),
-      new InMemoryCustomers(), new SegmentUsage(new InMemoryDistributions()), segment -> "act_1", new StartSegmentPurge(jobs), clock);
+      new InMemoryCustomers(), new SegmentUsage(new InMemoryDistributions()), segment -> "act_1", new StartSegmentPurge(jobs),
+      SegmentShards.DEFAULT, clock);
   private final PurgeSegmentShard purge = new PurgeSegmentShard(segments, memberships, jobs, PAGE, 2);
   private final Segment vip = segment("seg_vip", 4);
   private final Segment other = segment("seg_other", 4);
