@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Herald's benchmarks (never part of mvn verify). Usage:
-#   bench/run.sh [all|cold-start|end-to-end|sender-throughput|jmh|fanout|import|import-read|codes|cost] [--build|--no-build] [-- arguments for the bench's main]
+#   bench/run.sh [all|cold-start|end-to-end|sender-throughput|jmh|fanout|import|import-read|codes|cost|scale] [--build|--no-build] [-- arguments for the bench's main]
 #   (ColdStartBench takes [runs] [--name=NAME] [JVM flags]; EndToEndBench takes [events];
 #   SenderThroughputBench takes [messages per channel] [warm-up] [rounds];
 #   jmh: SegmentRulesBench, the segment rules in JMH, takes [forks] [warm-up iterations] [measurement iterations];
@@ -8,7 +8,8 @@
 #   import-read: ImportReadBench, the API's own read of an import file, takes [rows];
 #   codes: CodesBench, code generation, publications and publish_code end to end, takes [codes] [publications per
 #   level] [events]; cost: CostBench, AWS calls and dollars per message of each flow, takes [messages]
-#   [segment members] [import rows])
+#   [segment members] [import rows]; scale: ScaleBench, the million-member fan-out model, takes [members...]
+#   [--dynamodb-ms=5] [--sqs-ms=10] [--ses-ms=30], default 10000 100000, never run by "all": 1,000,000 on demand)
 # Builds first (mvn -q -DskipTests install from the root) when the bench's classpath file or a function's
 # shaded jar is missing, or a source, pom or the template changed since; --build forces it, --no-build skips it.
 # Extra Maven arguments go in HERALD_MVN_ARGS (for example "-o -DskipNpm=true").
@@ -22,11 +23,11 @@ CLASSPATH_FILE="$BENCH/target/classpath.txt"
 which="all" build="auto"
 while (( $# > 0 )); do
   case "$1" in
-    all|cold-start|end-to-end|sender-throughput|jmh|fanout|import|import-read|codes|cost) which="$1" ;;
+    all|cold-start|end-to-end|sender-throughput|jmh|fanout|import|import-read|codes|cost|scale) which="$1" ;;
     --build) build="yes" ;;
     --no-build) build="no" ;;
     --) shift; break ;;
-    *) echo "usage: bench/run.sh [all|cold-start|end-to-end|sender-throughput|jmh|fanout|import|import-read|codes|cost] [--build|--no-build] [-- bench arguments]" >&2
+    *) echo "usage: bench/run.sh [all|cold-start|end-to-end|sender-throughput|jmh|fanout|import|import-read|codes|cost|scale] [--build|--no-build] [-- bench arguments]" >&2
        exit 2 ;;
   esac
   shift
@@ -94,5 +95,10 @@ fi
 if [[ "$which" == "all" || "$which" == "cost" ]]; then
   extra_cp="$BENCH/src/main/cost-hooks"   # CallCounter, a global SDK interceptor: every call counted, for this bench only
   run herald.bench.CostBench "$@"
+  extra_cp=""
+fi
+if [[ "$which" == "scale" ]]; then   # on demand only: not part of "all"
+  extra_cp="$BENCH/src/main/scale-hooks"   # AddedLatency, a global SDK interceptor: AWS-like latency, this bench only
+  run herald.bench.ScaleBench "$@"
   extra_cp=""
 fi

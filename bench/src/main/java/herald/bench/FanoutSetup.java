@@ -41,10 +41,14 @@ record FanoutSetup(Env env, Segment segment, Distribution distribution, TriggerE
     List<String> bodies, double seedSeconds) {
 
   static FanoutSetup prepare(Env env, int count) throws Exception {
+    return prepare(env, count, Segment.DEFAULT_SHARDS);
+  }
+
+  /** As {@link #prepare(Env, int)}, the segment in {@code shards} shards. */
+  static FanoutSetup prepare(Env env, int count, int shards) throws Exception {
     Instant now = Instant.now();
     DynamoDbClient dynamo = StandIns.dynamo(env);
-    Segment segment = new Segment("seg_bench", "Bench", SegmentType.STATIC, null, Segment.DEFAULT_SHARDS, 1, now,
-        now, null);
+    Segment segment = new Segment("seg_bench", "Bench", SegmentType.STATIC, null, shards, 1, now, now, null);
     new DynamoDbSegments(dynamo, env.get("SEGMENTS_TABLE")).create(segment);
     Distribution distribution = new Distribution("dist_bench", "Sale", null, DistributionStatus.ACTIVE,
         new Trigger("customer.order.paid", Map.of()), Audience.segment(segment.id()),
