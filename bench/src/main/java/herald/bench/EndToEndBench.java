@@ -41,7 +41,7 @@ public final class EndToEndBench {
     Path root = Repo.root();
     OUT = Results.logsToFile(root, "end-to-end");
     ObjectNode results = Results.start("end-to-end");
-    try (LocalRuntime runtime = LocalRuntime.start(Options.forTests(root.resolve("template.yaml")))) {
+    try (LocalRuntime runtime = LocalRuntime.start(Options.forEndToEndTests(root.resolve("template.yaml")))) {
       HeraldClient api = new HeraldClient(runtime.apiUrl(), runtime.apiKey());
       api.putBrand();
       api.putCustomer(SOURCE_ID);

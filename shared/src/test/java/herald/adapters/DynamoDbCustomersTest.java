@@ -61,6 +61,11 @@ class DynamoDbCustomersTest {
   }
 
   @Test
+  void behaviourSavesMarkOnlyWhenAsked() {
+    herald.domain.fakes.CustomersPortContract.behaviourSavesMarkOnlyWhenAsked(customers, changed);
+  }
+
+  @Test
   void aSavedCustomerReadsBackWholeOneVersionUp() {
     Customer saved = customers.save(ada(0));
 

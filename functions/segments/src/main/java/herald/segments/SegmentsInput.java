@@ -68,10 +68,10 @@ final class SegmentsInput {
       Log.error("event_rejected", e);
       return;
     }
-    TrackBehaviour.Tracked tracked = track.track(event);
-    String outcome = tracked == TrackBehaviour.Tracked.CUSTOMER_UNKNOWN ? "customer_unknown" : "behaviour_tracked";
-    Log.info(outcome, "correlation_id", event.id(), "type", event.type(), "customer_id", event.customer().id(),
-        "tracked", tracked.name().toLowerCase(Locale.ROOT));
+    if (track.track(event) == TrackBehaviour.Tracked.CUSTOMER_UNKNOWN) {   // a counted event logs nothing
+      Log.info("customer_unknown", "correlation_id", event.id(), "type", event.type(), "customer_id",
+          event.customer().id());
+    }
   }
 
   private void sweep(BooleanSupplier timeLeft) {

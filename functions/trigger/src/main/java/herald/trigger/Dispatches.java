@@ -4,7 +4,11 @@ import herald.domain.events.TriggerEvent;
 import herald.domain.trigger.DispatchEvent;
 import herald.platform.Log;
 
-/** The log lines of one dispatched event: each distribution it skipped, and the jobs it queued. */
+/**
+ * The log lines of one dispatched event: each distribution it skipped, and the jobs it queued when it started a
+ * segment's fan-out. An event that only queued send jobs logs nothing: its messages show what it did, and a line
+ * per event on the bus would be most of the trigger's log bytes.
+ */
 final class Dispatches {
   private Dispatches() {}
 
@@ -13,6 +17,7 @@ final class Dispatches {
       Log.info("distribution_skipped", "correlation_id", event.id(), "distribution_id", skipped.distributionId(),
           "reason", skipped.reason());
     }
+    if (dispatched.fanoutJobs().isEmpty()) return;
     Log.info("event_dispatched", "correlation_id", event.id(), "type", event.type(),
         "jobs", Integer.toString(dispatched.sendJobs().size()),
         "fanout_jobs", Integer.toString(dispatched.fanoutJobs().size()));

@@ -10,10 +10,11 @@ import herald.platform.Priming;
 import herald.platform.SegmentsModule;
 import herald.platform.Startup;
 import herald.platform.StoresModule;
+import herald.platform.TriggerModule;
 import jakarta.inject.Singleton;
 
 @Singleton
-@Component(modules = {StoresModule.class, SegmentsModule.class})
+@Component(modules = {StoresModule.class, SegmentsModule.class, TriggerModule.class})
 interface TriggerComponent extends Startup.Primed {
   DispatchEvent dispatch();
 

@@ -52,6 +52,15 @@ public record Options(Path template, int apiPort, int sesPort, int dynamoDbPort,
     return new Options(template, 0, 0, 0, 0, 0, "test-api-key", 2, 1, Duration.ofMillis(50), 4, false);
   }
 
+  /**
+   * {@link #forTests} for Herald's own template, with the trigger reading the active distributions for every event
+   * (ActiveDistributionsCacheSeconds=0): end-to-end tests activate a distribution and fire at once. Overrides given
+   * with {@link #withParameterOverrides} replace that one.
+   */
+  public static Options forEndToEndTests(Path template) {
+    return forTests(template).withParameterOverrides(Map.of("ActiveDistributionsCacheSeconds", "0"));
+  }
+
   /** The same options with the API on this port (the functions need it for links to the API). */
   public Options withApiPort(int port) {
     return new Options(template, port, sesPort, dynamoDbPort, sqsPort, awsPort, apiKey, pollerThreads, pollWaitSeconds,

@@ -30,7 +30,7 @@ class BusEventsEndToEndTest {
   @BeforeAll
   static void start() {
     AwsCli.executable();
-    runtime = LocalRuntime.start(Options.forTests(FirstDistributionEndToEndTest.template()));
+    runtime = LocalRuntime.start(Options.forEndToEndTests(FirstDistributionEndToEndTest.template()));
     api = new Http(runtime.apiUrl(), runtime.apiKey());
   }
 

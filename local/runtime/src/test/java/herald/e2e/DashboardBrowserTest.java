@@ -44,7 +44,7 @@ class DashboardBrowserTest {
     assertThat(dashboard.resolve("node_modules/playwright-core")).as("the build's npm ci installs it").isDirectory();
     Path screenshots = Path.of(System.getProperty("herald.screenshots", "target/screenshots")).toAbsolutePath();
 
-    LocalRuntime runtime = LocalRuntime.start(Options.forTests(template));
+    LocalRuntime runtime = LocalRuntime.start(Options.forEndToEndTests(template));
     ScheduledExecutorService recounts = Executors.newSingleThreadScheduledExecutor();
     recounts.scheduleWithFixedDelay(() -> {
       try {

@@ -43,7 +43,7 @@ class DeadLettersEndToEndTest {
 
   @BeforeAll
   static void start() throws IOException {
-    runtime = LocalRuntime.start(Options.forTests(FirstDistributionEndToEndTest.template()));
+    runtime = LocalRuntime.start(Options.forEndToEndTests(FirstDistributionEndToEndTest.template()));
     api = new Http(runtime.apiUrl(), runtime.apiKey());
     receiver = new HookReceiver();
     sqs = SqsClient.builder().endpointOverride(URI.create(runtime.endpoints().sqs())).region(Region.US_EAST_1)

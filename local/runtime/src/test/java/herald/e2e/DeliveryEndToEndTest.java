@@ -45,7 +45,7 @@ class DeliveryEndToEndTest {
 
   @BeforeAll
   static void start() throws IOException {
-    runtime = LocalRuntime.start(Options.forTests(FirstDistributionEndToEndTest.template()));
+    runtime = LocalRuntime.start(Options.forEndToEndTests(FirstDistributionEndToEndTest.template()));
     api = new Http(runtime.apiUrl(), runtime.apiKey());
     mail = new SesStore(runtime.endpoints().ses());
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -29,7 +29,7 @@ class FirstDistributionEndToEndTest {
 
   @BeforeAll
   static void start() {
-    runtime = LocalRuntime.start(Options.forTests(template()));
+    runtime = LocalRuntime.start(Options.forEndToEndTests(template()));
     api = new Http(runtime.apiUrl(), runtime.apiKey());
     mail = new SesStore(runtime.endpoints().ses());
   }

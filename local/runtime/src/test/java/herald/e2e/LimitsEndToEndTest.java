@@ -26,7 +26,7 @@ class LimitsEndToEndTest {
 
   @BeforeAll
   static void start() {
-    runtime = LocalRuntime.start(Options.forTests(FirstDistributionEndToEndTest.template()));
+    runtime = LocalRuntime.start(Options.forEndToEndTests(FirstDistributionEndToEndTest.template()));
     api = new Http(runtime.apiUrl(), runtime.apiKey());
     mail = new SesStore(runtime.endpoints().ses());
   }

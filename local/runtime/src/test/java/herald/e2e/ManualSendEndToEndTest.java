@@ -30,8 +30,9 @@ class ManualSendEndToEndTest {
 
   @BeforeAll
   static void start() {
-    runtime = LocalRuntime.start(Options.forTests(FirstDistributionEndToEndTest.template())
-        .withParameterOverrides(Map.of("ManualGraceSeconds", Long.toString(GRACE.toSeconds()))));
+    runtime = LocalRuntime.start(Options.forEndToEndTests(FirstDistributionEndToEndTest.template())
+        .withParameterOverrides(Map.of("ManualGraceSeconds", Long.toString(GRACE.toSeconds()),
+            "ActiveDistributionsCacheSeconds", "0")));
     api = new Http(runtime.apiUrl(), runtime.apiKey());
     mail = new SesStore(runtime.endpoints().ses());
     api.put("/v1/settings/brand", "{\"sender_name\":\"Acme\",\"sender_email\":\"hello@acme.test\","

@@ -40,7 +40,7 @@ class SegmentsEndToEndTest {
 
   @BeforeAll
   static void start() throws IOException {
-    runtime = LocalRuntime.start(Options.forTests(FirstDistributionEndToEndTest.template()));
+    runtime = LocalRuntime.start(Options.forEndToEndTests(FirstDistributionEndToEndTest.template()));
     api = new Http(runtime.apiUrl(), runtime.apiKey());
     receiver = new HookReceiver();
   }

@@ -22,7 +22,7 @@ final class ToolsRuntime {
 
   static synchronized Http api() {
     if (runtime == null) {
-      runtime = LocalRuntime.start(Options.forTests(FirstDistributionEndToEndTest.template()));
+      runtime = LocalRuntime.start(Options.forEndToEndTests(FirstDistributionEndToEndTest.template()));
       api = new Http(runtime.apiUrl(), runtime.apiKey());
       LocalRuntime started = runtime;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close));

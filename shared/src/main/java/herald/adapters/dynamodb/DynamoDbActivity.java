@@ -46,7 +46,7 @@ public final class DynamoDbActivity implements Activity {
   }
 
   @Override
-  public void tally(ActivityEntry entry) {
+  public void tally(ActivityEntry entry, long count) {
     Map<String, AttributeValue> values = new HashMap<>();
     StringBuilder set = new StringBuilder("SET ");
     Map<String, AttributeValue> item = item(entry, "tally");
@@ -61,7 +61,7 @@ public final class DynamoDbActivity implements Activity {
       values.put(":a" + i, e.getValue());
       i++;
     }
-    values.put(":one", Items.n(1));
+    values.put(":one", Items.n(count));
     names.put("#count", "count");
     dynamo.updateItem(r -> r.tableName(table)
         .key(Map.of("subject", Items.s(entry.subject()), "at_key", Items.s(entry.at() + "#" + entry.action())))

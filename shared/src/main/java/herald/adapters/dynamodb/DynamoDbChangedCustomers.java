@@ -18,16 +18,23 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * The marks of changed customers on their items in the customers table ({@link DynamoDbCustomers} writes them with
  * every save and erase): {@code pending_shard} (the customer's shard, "0" to "15") and {@code pending_at} (the time
  * of the latest save, UTC to the millisecond, fixed width so that text order is time order), the keys of the sparse
- * index {@value #INDEX}: only marked items are in it. Clearing the mark removes both, on the condition that the
- * item is still the version evaluated.
+ * index {@value #INDEX}: only marked items are in it; and {@code pending_version}, the version the latest marked
+ * change saved (a behaviour change that no segment tells apart bumps the version unmarked, {@link
+ * DynamoDbCustomers#saveBehaviour}). Clearing the mark removes the three, on the condition that the item is still
+ * the version evaluated or that no marked change was saved after it (an erase removes {@code pending_version}, so
+ * its tombstone's mark is cleared only at its own version).
  */
 public final class DynamoDbChangedCustomers implements ChangedCustomers {
   static final String INDEX = "Pending";
   static final String SHARD = "pending_shard";
   static final String AT = "pending_at";
+  static final String MARKED_VERSION = "pending_version";
   static final String ERASED = "erased_at";
-  /** The update clause that writes the mark, with {@link #mark}'s values. */
-  static final String SET_MARK = SHARD + " = :pending_shard, " + AT + " = :pending_at";
+  /** The update clause that writes the mark of a save, with {@link #mark}'s values. */
+  static final String SET_MARK = SHARD + " = :pending_shard, " + AT + " = :pending_at, " + MARKED_VERSION
+      + " = :pending_version";
+  /** The update clause that writes the mark of an erase, with {@link #eraseMark}'s values. */
+  static final String SET_ERASE_MARK = SHARD + " = :pending_shard, " + AT + " = :pending_at";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
       .withZone(ZoneOffset.UTC);
   private static final List<String> INDEX_KEY = List.of(SHARD, AT, "id");
@@ -39,14 +46,22 @@ public final class DynamoDbChangedCustomers implements ChangedCustomers {
     this.table = table;
   }
 
-  /** The mark's attributes, to put in an item. */
-  static Map<String, AttributeValue> markItem(String customerId, Instant at) {
-    return Map.of(SHARD, Items.s(shard(ChangedCustomers.shardOf(customerId))), AT, Items.s(TIME.format(at)));
+  /** The mark's attributes, to put in an item saved at {@code version}. */
+  static Map<String, AttributeValue> markItem(String customerId, Instant at, long version) {
+    return Map.of(SHARD, Items.s(shard(ChangedCustomers.shardOf(customerId))), AT, Items.s(TIME.format(at)),
+        MARKED_VERSION, Items.n(version));
   }
 
-  /** The mark's values for {@link #SET_MARK}. */
-  static Map<String, AttributeValue> mark(String customerId, Instant at) {
-    Map<String, AttributeValue> item = markItem(customerId, at);
+  /** The mark's values for {@link #SET_MARK}, of a save at {@code version}. */
+  static Map<String, AttributeValue> mark(String customerId, Instant at, long version) {
+    Map<String, AttributeValue> item = markItem(customerId, at, version);
+    return Map.of(":pending_shard", item.get(SHARD), ":pending_at", item.get(AT), ":pending_version",
+        item.get(MARKED_VERSION));
+  }
+
+  /** The mark's values for {@link #SET_ERASE_MARK}. */
+  static Map<String, AttributeValue> eraseMark(String customerId, Instant at) {
+    Map<String, AttributeValue> item = markItem(customerId, at, 0);
     return Map.of(":pending_shard", item.get(SHARD), ":pending_at", item.get(AT));
   }
 
@@ -64,8 +79,9 @@ public final class DynamoDbChangedCustomers implements ChangedCustomers {
   public void settled(String customerId, long version) {
     try {
       dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", customerId))
-          .updateExpression("REMOVE " + SHARD + ", " + AT).conditionExpression("#v = :v")
-          .expressionAttributeNames(Map.of("#v", "version")).expressionAttributeValues(Map.of(":v", Items.n(version))));
+          .updateExpression("REMOVE " + SHARD + ", " + AT + ", #pv").conditionExpression("#v = :v OR #pv <= :v")
+          .expressionAttributeNames(Map.of("#v", "version", "#pv", MARKED_VERSION))
+          .expressionAttributeValues(Map.of(":v", Items.n(version))));
     } catch (ConditionalCheckFailedException e) {
       // saved again since (its mark is its own) or gone
     }

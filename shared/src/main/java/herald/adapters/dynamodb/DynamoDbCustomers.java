@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * Customers in DynamoDB, keyed by the id derived from their source id. Consents are a map attribute:
  * {@code consents: {email: {granted: BOOL, at: S}}}; the behaviour another ({@link BehaviourItems}). Each save
  * writes {@code version} one up, on the condition that the stored one is still the one read, and the change's
- * mark in the same PutItem ({@link DynamoDbChangedCustomers}). An erase leaves a tombstone: the id, the source
+ * mark in the same PutItem ({@link DynamoDbChangedCustomers}); a behaviour change is one UpdateItem of the
+ * behaviour and the version, marked only when asked ({@link #saveBehaviour}). An erase leaves a tombstone: the id, the source
  * id, {@code erased_at} and the mark, which {@link #get} and {@link #scan} do not see, and which no save replaces
  * until the segments function has deleted it.
  */
@@ -83,7 +84,7 @@ public final class DynamoDbCustomers implements Customers {
 
   @Override
   public boolean erase(String id) {
-    Map<String, AttributeValue> values = new HashMap<>(DynamoDbChangedCustomers.mark(id, clock.instant()));
+    Map<String, AttributeValue> values = new HashMap<>(DynamoDbChangedCustomers.eraseMark(id, clock.instant()));
     values.put(":one", Items.n(1));
     values.put(":erased", Items.s(clock.instant().toString()));
     values.put(":schema", Items.n(SCHEMA));
@@ -92,8 +93,9 @@ public final class DynamoDbCustomers implements Customers {
     String removed = String.join(", ", PERSONAL.stream().map(name -> "#" + name).toList());
     try {
       dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", id))
-          .updateExpression("SET " + DynamoDbChangedCustomers.SET_MARK + ", " + DynamoDbChangedCustomers.ERASED
-              + " = :erased, " + Items.SCHEMA + " = :schema ADD #v :one REMOVE " + removed)
+          .updateExpression("SET " + DynamoDbChangedCustomers.SET_ERASE_MARK + ", " + DynamoDbChangedCustomers.ERASED
+              + " = :erased, " + Items.SCHEMA + " = :schema ADD #v :one REMOVE " + removed + ", "
+              + DynamoDbChangedCustomers.MARKED_VERSION)
           .conditionExpression("attribute_exists(id) AND attribute_not_exists(" + DynamoDbChangedCustomers.ERASED
               + ")")
           .expressionAttributeNames(names).expressionAttributeValues(values));
@@ -107,7 +109,7 @@ public final class DynamoDbCustomers implements Customers {
   public Customer save(Customer c) {
     Customer saved = c.withVersion(c.version() + 1);
     Map<String, AttributeValue> item = item(saved);
-    item.putAll(DynamoDbChangedCustomers.markItem(c.id(), clock.instant()));
+    item.putAll(DynamoDbChangedCustomers.markItem(c.id(), clock.instant(), saved.version()));
     PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item)
         .expressionAttributeNames(Map.of("#v", "version"));
     if (c.version() == 0) {
@@ -122,6 +124,30 @@ public final class DynamoDbCustomers implements Customers {
       throw new Conflict("version_conflict", c.version() == 0
           ? "customer " + c.id() + " was created meanwhile, or erased a moment ago and still leaving its segments"
           : "customer " + c.id() + " changed since it was read");
+    }
+  }
+
+  /** One UpdateItem of the behaviour and the version (and the mark when marked), on the version read. */
+  @Override
+  public Customer saveBehaviour(Customer c, boolean marked) {
+    if (c.version() == 0) return save(c);
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":b", BehaviourItems.write(c.behaviour()));
+    values.put(":v", Items.n(c.version()));
+    values.put(":one", Items.n(1));
+    String set = "SET #b = :b";
+    if (marked) {
+      values.putAll(DynamoDbChangedCustomers.mark(c.id(), clock.instant(), c.version() + 1));
+      set += ", " + DynamoDbChangedCustomers.SET_MARK;
+    }
+    String update = set + " ADD #v :one";
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(Items.key("id", c.id())).updateExpression(update)
+          .conditionExpression("#v = :v AND attribute_not_exists(" + DynamoDbChangedCustomers.ERASED + ")")
+          .expressionAttributeNames(Map.of("#v", "version", "#b", "behaviour")).expressionAttributeValues(values));
+      return c.withVersion(c.version() + 1);
+    } catch (ConditionalCheckFailedException e) {
+      throw new Conflict("version_conflict", "customer " + c.id() + " changed since it was read");
     }
   }
 

@@ -15,7 +15,7 @@ public interface Activity {
       return true;
     }
 
-    @Override public void tally(ActivityEntry entry) {}
+    @Override public void tally(ActivityEntry entry, long count) {}
 
     @Override public Page<ActivityEntry> of(String subject, String cursor, int limit) {
       return new Page<>(java.util.List.of(), null);
@@ -34,7 +34,12 @@ public interface Activity {
    * Records the entry the first time, and adds one to its {@code count} each time: one entry per subject, time and
    * action, however often it happens. Callers round the time to sample (once a minute: the minute).
    */
-  void tally(ActivityEntry entry);
+  default void tally(ActivityEntry entry) {
+    tally(entry, 1);
+  }
+
+  /** As {@link #tally(ActivityEntry)} for {@code count} (at least 1) occurrences at once, in one write. */
+  void tally(ActivityEntry entry, long count);
 
   Page<ActivityEntry> of(String subject, String cursor, int limit);
 }

@@ -18,8 +18,9 @@ public interface ChangedCustomers {
   Optional<StoredCustomer> stored(String customerId);
 
   /**
-   * The customer's segments follow {@code version}: the mark is cleared if the item is still at that version (a
-   * newer save keeps its own mark).
+   * The customer's segments follow {@code version}: the mark is cleared if the item is still at that version, or
+   * if every save since was an unmarked one ({@link Customers#saveBehaviour}: a change no segment tells apart); a
+   * newer marked save, or an erase, keeps its own mark.
    */
   void settled(String customerId, long version);
 

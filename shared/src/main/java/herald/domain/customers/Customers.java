@@ -30,6 +30,17 @@ public interface Customers {
   Customer save(Customer customer);
 
   /**
+   * Saves only the customer's behaviour ({@link Customer#behaviour()}), over the version it was read at (at least 1),
+   * and returns it as saved, its version one up. Marked as changed when {@code marked}; otherwise a mark the item
+   * carries stays as it is, with its time, and none is added: for a change that cannot move the customer's segment
+   * membership. Throws {@link herald.domain.common.Conflict} as {@link #save} does. An adapter writes it in one call
+   * where its store allows; this default saves the whole customer, marked.
+   */
+  default Customer saveBehaviour(Customer customer, boolean marked) {
+    return save(customer);
+  }
+
+  /**
    * Erases the customer's personal data at once (name, email, phone, metadata, consents, behaviour), leaving a
    * tombstone marked as changed that keeps only their id and source id until the segments function has taken them
    * out of every segment; false when there was no customer (or only a tombstone).

@@ -62,6 +62,22 @@ public final class EvaluateSegments {
   }
 
   /**
+   * Whether any auto-update segment's rules decide differently, now, on these two profiles of one customer: only
+   * then can a change from {@code before} to {@code after} move the customer's membership. Membership not yet
+   * settled on {@code before} keeps its own change's mark, and a rule that depends on now is refreshed on its own
+   * schedule, so a change that no rule tells apart needs no evaluation. Writes nothing.
+   */
+  public boolean decidesDifferently(Customer before, Customer after) {
+    Instant now = clock.instant();
+    for (Segment segment : segments()) {
+      if (segment.autoUpdate() && segment.rule().matches(before, now) != segment.rule().matches(after, now)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The customer was erased: they leave every segment they are in, static ones included. The segments are read
    * afresh, not from the cache: a static segment created a moment ago with them in it must be left too.
    */

@@ -39,6 +39,15 @@ public final class FollowCustomer {
     return Followed.ERASED;
   }
 
+  /**
+   * Whether the segments must follow a change of the stored profile {@code before} into {@code after}: false when
+   * no auto-update segment's rules tell the two apart ({@link EvaluateSegments#decidesDifferently}), so that the
+   * change can be saved unmarked and not followed at all.
+   */
+  public boolean mustFollow(Customer before, Customer after) {
+    return evaluate.decidesDifferently(before, after);
+  }
+
   /** Follows a profile just saved or read (the latest its caller knows of), without reading it again. */
   public Followed saved(Customer customer) {
     changed.settled(customer.id(), evaluate.changed(customer));

@@ -14,8 +14,10 @@ import herald.domain.segments.Segment;
 import herald.domain.segments.Segments;
 import herald.domain.activity.Activity;
 import herald.domain.activity.ActivityEntry;
+import herald.domain.activity.Tallies;
 import herald.domain.distributions.ManageDistributions;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -40,22 +42,31 @@ public final class DispatchEvent {
 
   public record Skipped(String distributionId, String reason) {}
 
-  private final Distributions distributions;
+  private final ActiveDistributions distributions;
   private final SendQueue queue;
   private final FanoutQueue fanout;
   private final Segments segments;
   private final PatternMatcher patterns;
-  private final Activity activity;
+  private final Tallies tallies;
+  private final Clock clock;
 
   public DispatchEvent(Distributions distributions, SendQueue queue, FanoutQueue fanout, Segments segments,
       PatternMatcher patterns) {
     this(distributions, queue, fanout, segments, patterns, Activity.NONE);
   }
 
-  @Inject
+  /** Distributions read for every event, each tally written at once. */
   public DispatchEvent(Distributions distributions, SendQueue queue, FanoutQueue fanout, Segments segments,
       PatternMatcher patterns, Activity activity) {
-    this.activity = activity;
+    this(ActiveDistributions.uncached(distributions), queue, fanout, segments, patterns, Tallies.each(activity),
+        Clock.systemUTC());
+  }
+
+  @Inject
+  public DispatchEvent(ActiveDistributions distributions, SendQueue queue, FanoutQueue fanout, Segments segments,
+      PatternMatcher patterns, Tallies tallies, Clock clock) {
+    this.tallies = tallies;
+    this.clock = clock;
     this.distributions = distributions;
     this.queue = queue;
     this.fanout = fanout;
@@ -94,18 +105,19 @@ public final class DispatchEvent {
   }
 
   /**
-   * Sampled, so that a busy distribution writes one item a minute, not one per event: per distribution and minute,
+   * Sampled, so that a busy distribution has one item a minute, not one per event: per distribution and minute,
    * {@code triggered} (the first event's type and id, and how many events), and {@code fanout_started} (its segment
-   * and how many shards were queued).
+   * and how many shards were queued); their counts added up in the process and written every few seconds
+   * ({@link Tallies}).
    */
   private void noted(TriggerEvent event, List<Distribution> triggered, List<FanoutJob> fanouts) {
-    Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
     for (Distribution d : triggered) {
-      activity.tally(new ActivityEntry(ManageDistributions.subject(d.id()), minute, "herald", "triggered",
+      tallies.add(new ActivityEntry(ManageDistributions.subject(d.id()), minute, "herald", "triggered",
           d.version(), Map.of("event_type", event.type(), "event_id", event.id())));
       long shards = fanouts.stream().filter(f -> f.distributionId().equals(d.id())).count();
       if (shards > 0) {
-        activity.tally(new ActivityEntry(ManageDistributions.subject(d.id()), minute, "herald", "fanout_started",
+        tallies.add(new ActivityEntry(ManageDistributions.subject(d.id()), minute, "herald", "fanout_started",
             d.version(), Map.of("segment_id", String.valueOf(d.audience().segmentId()), "shards", shards)));
       }
     }

@@ -130,6 +130,8 @@ class FakesHonourThePortsTest {
   @Test
   void customersReadTogetherAreTheOnesReadOneByOne() {
     CustomersPortContract.customersReadTogetherAreTheOnesReadOneByOne(new InMemoryCustomers());
+    InMemoryCustomers customers = new InMemoryCustomers();
+    CustomersPortContract.behaviourSavesMarkOnlyWhenAsked(customers, customers);
   }
 
   @Test

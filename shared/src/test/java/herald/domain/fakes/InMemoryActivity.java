@@ -10,6 +10,7 @@ import java.util.List;
 /** The activity log in a list; of() returns a subject's entries newest first, all on one page. */
 public final class InMemoryActivity implements Activity {
   private final List<ActivityEntry> entries = new ArrayList<>();
+  private int tallies;
 
   @Override
   public synchronized void record(ActivityEntry entry) {
@@ -25,18 +26,19 @@ public final class InMemoryActivity implements Activity {
   }
 
   @Override
-  public synchronized void tally(ActivityEntry entry) {
+  public synchronized void tally(ActivityEntry entry, long count) {
+    tallies++;
     for (int i = 0; i < entries.size(); i++) {
       ActivityEntry e = entries.get(i);
       if (e.subject().equals(entry.subject()) && e.at().equals(entry.at()) && e.action().equals(entry.action())) {
         java.util.Map<String, Object> details = new java.util.HashMap<>(e.details());
-        details.merge("count", 1L, (a, b) -> ((Number) a).longValue() + 1);
+        details.merge("count", count, (a, b) -> ((Number) a).longValue() + count);
         entries.set(i, new ActivityEntry(e.subject(), e.at(), e.actor(), e.action(), e.version(), details));
         return;
       }
     }
     java.util.Map<String, Object> details = new java.util.HashMap<>(entry.details());
-    details.put("count", 1L);
+    details.put("count", count);
     entries.add(new ActivityEntry(entry.subject(), entry.at(), entry.actor(), entry.action(), entry.version(), details));
   }
 
@@ -45,6 +47,11 @@ public final class InMemoryActivity implements Activity {
     List<ActivityEntry> found = entries.stream().filter(e -> e.subject().equals(subject))
         .sorted(Comparator.comparing(ActivityEntry::at).reversed()).limit(limit).toList();
     return new Page<>(found, null);
+  }
+
+  /** How many tally writes there were. */
+  public synchronized int tallies() {
+    return tallies;
   }
 
   public synchronized List<ActivityEntry> all() {

@@ -23,6 +23,8 @@ import java.util.Optional;
 public final class InMemoryCustomers implements Customers, ChangedCustomers {
   private final Map<String, StoredCustomer> items = new LinkedHashMap<>();
   private final Map<String, Instant> marks = new HashMap<>();
+  /** The version the latest marked save wrote, per customer; an erase removes it. */
+  private final Map<String, Long> markedVersions = new HashMap<>();
   private final Clock clock;
   private RuntimeException failure;
   private int failuresLeft;
@@ -55,6 +57,18 @@ public final class InMemoryCustomers implements Customers, ChangedCustomers {
 
   @Override
   public synchronized Customer save(Customer customer) {
+    return write(customer, true);
+  }
+
+  @Override
+  public synchronized Customer saveBehaviour(Customer customer, boolean marked) {
+    if (customer.version() == 0) return save(customer);
+    StoredCustomer stored = items.get(customer.id());
+    Customer written = stored == null || stored.erased() ? customer : stored.profile().withBehaviour(customer.behaviour());
+    return write(written.withVersion(customer.version()), marked);
+  }
+
+  private Customer write(Customer customer, boolean marked) {
     if (beforeNextSave != null) {
       Runnable other = beforeNextSave;
       beforeNextSave = null;
@@ -66,7 +80,10 @@ public final class InMemoryCustomers implements Customers, ChangedCustomers {
     if (!free) throw new Conflict("version_conflict", "customer " + customer.id() + " changed since it was read");
     Customer saved = customer.withVersion(customer.version() + 1);
     items.put(customer.id(), StoredCustomer.of(saved));
-    marks.put(customer.id(), clock.instant());
+    if (marked) {
+      marks.put(customer.id(), clock.instant());
+      markedVersions.put(customer.id(), saved.version());
+    }
     saves++;
     return saved;
   }
@@ -93,6 +110,7 @@ public final class InMemoryCustomers implements Customers, ChangedCustomers {
     if (stored == null || stored.erased()) return false;
     items.put(id, StoredCustomer.erased(id, stored.sourceId(), stored.version() + 1));
     marks.put(id, clock.instant());
+    markedVersions.remove(id);
     return true;
   }
 
@@ -121,7 +139,11 @@ public final class InMemoryCustomers implements Customers, ChangedCustomers {
       other.run();
     }
     StoredCustomer stored = items.get(customerId);
-    if (stored != null && stored.version() == version) marks.remove(customerId);
+    Long markedVersion = markedVersions.get(customerId);
+    if (stored != null && (stored.version() == version || markedVersion != null && markedVersion <= version)) {
+      marks.remove(customerId);
+      markedVersions.remove(customerId);
+    }
   }
 
   @Override

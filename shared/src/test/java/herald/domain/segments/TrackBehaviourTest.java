@@ -142,6 +142,50 @@ class TrackBehaviourTest {
   }
 
   @Test
+  void anEventNoSegmentRuleTellsApartIsCountedInOneUnmarkedWriteAndNotFollowed() {
+    track.track(custom("evt_1", "signed_up", T0));
+    int saves = customers.saves();
+
+    Tracked tracked = track.track(custom("evt_2", "viewed_product", T0.plusSeconds(1)));
+
+    assertThat(tracked).isEqualTo(Tracked.COUNTED);
+    assertThat(customers.saves()).isEqualTo(saves + 1);
+    assertThat(behaviour().events()).containsKeys("signed_up", "viewed_product");
+    assertThat(customers.marked(ada.id())).as("nothing for the segments to follow").isFalse();
+    assertThat(bus.events()).extracting(TriggerEvent::type).containsExactly(SegmentEvents.ENTERED);
+  }
+
+  @Test
+  void anUnmarkedWriteKeepsTheMarkOfAnEarlierChangeNotFollowedYet() {
+    track.track(custom("evt_1", "signed_up", T0));
+    Customer read = customers.get(ada.id()).orElseThrow();
+    customers.save(read.withUpdatedAt(clock.instant()));   // an upsert, announced but not followed yet
+
+    track.track(custom("evt_2", "viewed_product", T0.plusSeconds(1)));
+
+    assertThat(customers.marked(ada.id())).as("the upsert's own mark, for its announcement or the sweep").isTrue();
+    assertThat(new FollowCustomer(customers, new EvaluateSegments(segments,
+        new SettleMembership(memberships, bus, clock), customers, clock)).follow(ada.id()))
+        .isEqualTo(FollowCustomer.Followed.EVALUATED);
+    assertThat(customers.marked(ada.id())).isFalse();
+  }
+
+  @Test
+  void anEventThatChangesNoAggregateWritesNothing() {
+    Map<String, EventStats> full = new java.util.HashMap<>();
+    for (int i = 0; i < Behaviour.MAX_EVENT_NAMES; i++) full.put("name_" + i, new EventStats(1, T0));
+    Customer stored = customers.get(ada.id()).orElseThrow();
+    customers.put(stored.withBehaviour(new Behaviour(full, 0, 0, null)));
+    int saves = customers.saves();
+
+    Tracked tracked = track.track(custom("evt_1", "one_name_too_many", T0));
+
+    assertThat(tracked).isEqualTo(Tracked.UNCHANGED);
+    assertThat(customers.saves()).isEqualTo(saves);
+    assertThat(behaviour().events()).hasSize(Behaviour.MAX_EVENT_NAMES).doesNotContainKey("one_name_too_many");
+  }
+
+  @Test
   void remembersTheLastHundredEventIds() {
     for (int i = 0; i < Behaviour.WINDOW + 1; i++) track.track(custom("evt_" + i, "viewed_product", T0));
 

@@ -3,7 +3,9 @@ package herald.domain.trigger;
 import static herald.domain.fakes.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import herald.domain.activity.Tallies;
 import herald.domain.channels.sms.SmsChannel;
+import herald.domain.common.Page;
 import herald.domain.customers.Customer;
 import herald.domain.delivery.SendJob;
 import herald.domain.distributions.Action;
@@ -11,20 +13,27 @@ import herald.domain.distributions.ActionType;
 import herald.domain.distributions.Audience;
 import herald.domain.distributions.Distribution;
 import herald.domain.distributions.DistributionStatus;
+import herald.domain.distributions.Distributions;
 import herald.domain.distributions.Trigger;
 import herald.domain.events.TriggerEvent;
 import herald.domain.fakes.FakePatterns;
+import herald.domain.fakes.InMemoryActivity;
 import herald.domain.fakes.InMemoryDistributions;
 import herald.domain.fakes.InMemorySegments;
 import herald.domain.fakes.RecordingFanoutQueue;
 import herald.domain.fakes.RecordingSendQueue;
 import herald.domain.fakes.Samples;
+import herald.domain.fakes.TestClock;
 import herald.domain.fanout.FanoutJob;
 import herald.domain.segments.Segment;
 import herald.domain.segments.SegmentEvents;
 import herald.domain.segments.SegmentType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class DispatchEventTest {
@@ -68,6 +77,55 @@ class DispatchEventTest {
     });
     assertThat(activity.all().stream().mapToLong(e -> (Long) e.details().get("count")).sum()).isEqualTo(5);
     assertThat(activity.all()).hasSizeLessThanOrEqualTo(2);   // the minute may turn during the loop
+  }
+
+  @Test
+  void inAWarmProcessTheDistributionsAreReadOnceAndTheTallyWrittenEveryFewSeconds() {
+    var activity = new InMemoryActivity();
+    AtomicLong ticker = new AtomicLong();
+    AtomicInteger reads = new AtomicInteger();
+    Distributions counted = new Distributions() {
+      @Override public Optional<Distribution> get(String id) {
+        return distributions.get(id);
+      }
+
+      @Override public void create(Distribution d) {
+        distributions.create(d);
+      }
+
+      @Override public boolean replace(Distribution d, long expected) {
+        return distributions.replace(d, expected);
+      }
+
+      @Override public boolean delete(String id, long expected) {
+        return distributions.delete(id, expected);
+      }
+
+      @Override public List<Distribution> activeFor(String type) {
+        reads.incrementAndGet();
+        return distributions.activeFor(type);
+      }
+
+      @Override public Page<Distribution> list(DistributionStatus status, String type, String cursor, int limit) {
+        return distributions.list(status, type, cursor, limit);
+      }
+    };
+    var warm = new DispatchEvent(new ActiveDistributions(counted, new ActiveDistributions.CacheTime(
+        Duration.ofSeconds(5)), ticker::get), queue, fanout, segments, patterns,
+        new Tallies(activity, Duration.ofSeconds(10), ticker::get), new TestClock(T0));
+    distributions.create(Samples.distribution("d1", DistributionStatus.ACTIVE, Samples.orderPaid()));
+
+    for (int i = 0; i < 20; i++) warm.dispatch(Samples.orderPaid("evt_" + i, ada));
+
+    assertThat(queue.jobs()).hasSize(20);
+    assertThat(reads).hasValue(1);
+    assertThat(activity.tallies()).isEqualTo(1);
+    ticker.addAndGet(Duration.ofSeconds(10).toNanos());
+    warm.dispatch(Samples.orderPaid("evt_20", ada));
+    assertThat(reads).hasValue(2);
+    assertThat(activity.tallies()).isEqualTo(2);
+    assertThat(activity.all()).singleElement().satisfies(e -> assertThat(e.details())
+        .containsEntry("event_id", "evt_0").containsEntry("count", 21L));
   }
 
   @Test
