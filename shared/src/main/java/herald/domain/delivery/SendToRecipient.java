@@ -105,7 +105,7 @@ public final class SendToRecipient {
         .collect(java.util.stream.Collectors.toMap(SendJob::channel, job -> 1, Integer::sum)));
     SendBatch batch = new SendBatch(stats, batchLimits, completion);
     PrepareMessage forBatch = prepare.forBatch();
-    forBatch.prefetch(jobs.stream().map(SendJob::customerId).distinct().toList());
+    forBatch.prefetch(jobs);
     batch.sendWith(new SendToRecipient(messages, forBatch, kinds, stats, escrow, batchLimits, queue, clock,
         completion, activity, batch));
     return batch;
