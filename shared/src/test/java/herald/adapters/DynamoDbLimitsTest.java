@@ -81,6 +81,11 @@ class DynamoDbLimitsTest {
   }
 
   @Test
+  void rateWindowsHandOutSeveralTokensAtOnceAndTakeBackTheUnused() {
+    LimitsPortsContract.aWindowHandsOutSeveralTokensAtOnceAndTakesBackTheUnused(new DynamoDbRateWindows(DYNAMO, table("id")));
+  }
+
+  @Test
   void aPaidAccountsSendsSpreadOverTheShardItemsSoNoCounterItemTakesEveryWrite() throws Exception {
     String table = table("id");
     DynamoDbUsageCounters counters = counters(table);

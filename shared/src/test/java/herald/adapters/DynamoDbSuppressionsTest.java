@@ -37,6 +37,11 @@ class DynamoDbSuppressionsTest {
   }
 
   @Test
+  void aBatchOfAddressesIsReadTogether() {
+    herald.domain.fakes.SuppressionsPortContract.aBatchOfAddressesFindsTheOnesOnTheListWhateverTheirCase(suppressions);
+  }
+
+  @Test
   void removingTakesTheAddressOffOnlyOnce() {
     suppressions.add("ada@mail.example", Suppression.COMPLAINT, T0);
 

@@ -29,9 +29,9 @@ public final class SenderHandler implements RequestHandler<SQSEvent, SQSBatchRes
     var batch = metrics.sends();   // Sent, Failed, Skipped and EventToSendLatency by channel, printed as EMF
     var jobs = send.batch(SqsBatch.parsed(event, SendJobJson::read));   // customers read at once, counts at close
     SQSBatchResponse response = SqsBatch.each(event, record -> {
-      var job = SendJobJson.read(record.getBody());
-      Log.info("message_processed", "correlation_id", job.eventId(), "distribution_id", job.distributionId(),
-          "message_id", job.messageId(), "channel", job.channel(), "status", batch.add(job, jobs.handle(job)));
+      var job = SendJobJson.read(record.getBody()); var status = batch.add(job, jobs.handle(job));   // SENT: EMF only
+      if (!"SENT".equals(status)) Log.info("message_processed", "correlation_id", job.eventId(), "distribution_id",
+          job.distributionId(), "message_id", job.messageId(), "channel", job.channel(), "status", status);
     }, retries);
     try { jobs.close(); } catch (RuntimeException e) { Log.error("counts_not_written", e); }   // the recount repairs
     batch.print();

@@ -8,10 +8,15 @@ import herald.platform.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -32,6 +37,24 @@ public final class DynamoDbSuppressions implements Suppressions {
     var item = dynamo.getItem(r -> r.tableName(table).key(key(email)).consistentRead(true)
         .projectionExpression("address")).item();
     return item != null && !item.isEmpty();
+  }
+
+  /** Consistent {@code BatchGetItem}s of up to 100 addresses, the unprocessed keys asked again. */
+  @Override
+  public Set<String> suppressed(Collection<String> emails) {
+    List<String> addresses = emails.stream().map(Suppression::normalize).distinct().toList();
+    Set<String> found = new HashSet<>();
+    for (int from = 0; from < addresses.size(); from += 100) {
+      Map<String, KeysAndAttributes> wanted = Map.of(table, KeysAndAttributes.builder().consistentRead(true)
+          .projectionExpression("address").keys(addresses.subList(from, Math.min(from + 100, addresses.size()))
+              .stream().map(address -> Items.key("address", address)).toList()).build());
+      while (!wanted.isEmpty()) {
+        var answer = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(wanted).build());
+        answer.responses().getOrDefault(table, List.of()).forEach(item -> found.add(Items.text(item, "address")));
+        wanted = answer.unprocessedKeys();
+      }
+    }
+    return found;
   }
 
   @Override

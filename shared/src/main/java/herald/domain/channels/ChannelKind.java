@@ -120,6 +120,14 @@ public interface ChannelKind {
     return Optional.empty();
   }
 
+  /**
+   * This kind for one batch of messages (one thread) to these customers: what {@link #refusal} looks up for each of
+   * them may be read here at once (the email kind's suppression list); itself unless the kind says so.
+   */
+  default ChannelKind forBatch(java.util.Collection<Customer> customers) {
+    return this;
+  }
+
   /** The message for its provider. */
   Outgoing render(Channel channel, MessageContext context);
 

@@ -20,8 +20,11 @@ import herald.domain.templates.TemplateRefused;
 import herald.domain.templates.TemplateScope;
 import jakarta.inject.Inject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Decides whether a claimed job may still go and renders it: the distribution still ACTIVE (a manual one still
@@ -41,6 +44,7 @@ public final class PrepareMessage {
   /** For one batch only: the distributions read so far, and the brand once read (null: read every time). */
   private final Map<String, Optional<Distribution>> seen;
   private final Map<String, Optional<Customer>> customersSeen = new HashMap<>();
+  private final Map<String, ChannelKind> kindsSeen = new HashMap<>();
   private Optional<Brand> brand;
 
   @Inject
@@ -71,17 +75,34 @@ public final class PrepareMessage {
   }
 
   /**
-   * In a batch, reads these customers together ({@link Customers#getAll}), so each message finds its own read
-   * already; a failed read is left to each message's own.
+   * In a batch, reads these jobs' customers together ({@link Customers#getAll}), so each message finds its own read
+   * already, then gives each channel kind the customers of its jobs ({@link ChannelKind#forBatch}: the email kind
+   * reads their suppressions at once); a failed read is left to each message's own.
    */
-  public void prefetch(java.util.Collection<String> customerIds) {
-    if (seen == null || customerIds.isEmpty()) return;
+  public void prefetch(java.util.List<SendJob> jobs) {
+    if (seen == null || jobs.isEmpty()) return;
+    Map<String, Customer> found;
     try {
-      Map<String, Customer> found = customers.getAll(customerIds);
+      List<String> customerIds = jobs.stream().map(SendJob::customerId).distinct().toList();
+      found = customers.getAll(customerIds);
       customerIds.forEach(id -> customersSeen.put(id, Optional.ofNullable(found.get(id))));
     } catch (RuntimeException readEachAlone) {
       customersSeen.clear();
+      return;
     }
+    jobs.stream().collect(Collectors.groupingBy(SendJob::channel)).forEach((type, ofType) -> {
+      try {
+        kinds.find(type).ifPresent(kind -> kindsSeen.put(type, kind.forBatch(ofType.stream()
+            .map(job -> found.get(job.customerId())).filter(Objects::nonNull).distinct().toList())));
+      } catch (RuntimeException askEachAlone) {
+        kindsSeen.remove(type);
+      }
+    });
+  }
+
+  private ChannelKind kind(String type) {
+    ChannelKind forBatch = kindsSeen.get(type);
+    return forBatch != null ? forBatch : kinds.get(type);
   }
 
   private Optional<Customer> customer(String id) {
@@ -122,7 +143,7 @@ public final class PrepareMessage {
     if (distribution == null || distribution.status() != sendingStatus(distribution) || channel == null) {
       return Prepared.skip(SkipReason.DISTRIBUTION_STOPPED.code(), distribution);
     }
-    ChannelKind kind = kinds.get(channel.type());
+    ChannelKind kind = kind(channel.type());
     Customer customer = customer(job.customerId()).orElse(null);
     if (customer == null) return Prepared.skip(Refusal.NO_ADDRESS.code(), distribution);
     Brand brand = brand().orElse(null);

@@ -68,6 +68,12 @@ public final class SendBatch implements AutoCloseable {
       if (failed == null) failed = e;
       else failed.addSuppressed(e);
     }
+    try {
+      limits.endBatch();
+    } catch (RuntimeException e) {   // the tokens are lost for their second: fewer sent, never more
+      if (failed == null) failed = e;
+      else failed.addSuppressed(e);
+    }
     moves.clear();
     sent.clear();
     List<String> ended = List.copyOf(manual);

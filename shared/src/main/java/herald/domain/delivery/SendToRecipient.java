@@ -89,6 +89,8 @@ public final class SendToRecipient {
    * the counters are written when the batch is closed, once per distribution, channel and status: the status
    * counts ({@link StatusCounters}), the usage counted where no limit holds a unit ({@link Limits#sent}); then each
    * manual send with a message that ended is checked for its end ({@link SendCompletion}), the counts written.
+   * The send rate's tokens are taken for the batch's messages of a channel at once, and the unused handed back at
+   * the close ({@link Limits#forBatch}).
    * A process that dies before the close leaves the messages' statuses right and their counts short: the recount
    * ({@link ReconcileStats}) puts the status counts right, and a redelivered job finds its message finished and
    * counts nothing twice.
@@ -99,10 +101,12 @@ public final class SendToRecipient {
 
   /** As {@link #batch()}, with these jobs' customers read together first. */
   public SendBatch batch(java.util.List<SendJob> jobs) {
-    SendBatch batch = new SendBatch(stats, limits, completion);
+    Limits batchLimits = limits.forBatch(jobs.stream()
+        .collect(java.util.stream.Collectors.toMap(SendJob::channel, job -> 1, Integer::sum)));
+    SendBatch batch = new SendBatch(stats, batchLimits, completion);
     PrepareMessage forBatch = prepare.forBatch();
-    forBatch.prefetch(jobs.stream().map(SendJob::customerId).distinct().toList());
-    batch.sendWith(new SendToRecipient(messages, forBatch, kinds, stats, escrow, limits.forBatch(), queue, clock,
+    forBatch.prefetch(jobs);
+    batch.sendWith(new SendToRecipient(messages, forBatch, kinds, stats, escrow, batchLimits, queue, clock,
         completion, activity, batch));
     return batch;
   }

@@ -52,10 +52,12 @@ public final class Limits {
   }
 
   /**
-   * These limits for one batch of jobs: the account's settings are read once, by its first message that gets this
-   * far (a plan changed meanwhile applies from the next batch; the reservations stay exact either way).
+   * These limits for one batch of jobs, {@code jobsPerChannel} by channel type: the account's settings are read
+   * once, by its first message that gets this far (a plan changed meanwhile applies from the next batch; the
+   * reservations stay exact either way), and the send rate's tokens taken for several messages at once
+   * ({@link SendRate#forBatch}); {@link #endBatch} hands back the ones left.
    */
-  public Limits forBatch() {
+  public Limits forBatch(java.util.Map<String, Integer> jobsPerChannel) {
     return new Limits(new AccountSettings() {
       private Account account;
 
@@ -70,7 +72,12 @@ public final class Limits {
         settings.save(changed);
         account = null;
       }
-    }, quota, rate);
+    }, quota, rate.forBatch(jobsPerChannel));
+  }
+
+  /** At the end of a batch ({@link #forBatch}): hands back the send-rate tokens it took and did not use. */
+  public void endBatch() {
+    rate.handBack();
   }
 
   public void giveBack(String messageId) {

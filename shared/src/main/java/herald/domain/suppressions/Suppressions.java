@@ -10,6 +10,12 @@ import java.time.Instant;
 public interface Suppressions {
   boolean contains(String email);
 
+  /**
+   * Which of these addresses are on the list, lowercased ({@link Suppression#normalize}), read together: a batch
+   * of messages asks once.
+   */
+  java.util.Set<String> suppressed(java.util.Collection<String> emails);
+
   /** Puts the address on the list; an address already there keeps its first reason and time. */
   void add(String email, String reason, Instant at);
 

@@ -102,4 +102,39 @@ class LimitsOnSendTest {
     assertThat(provider.sendCount()).isEqualTo(3);
     assertThat(sentInTotal()).as("not counted twice").isEqualTo(3);
   }
+
+  @Test
+  void aBatchTakesTheTokensItsMessagesNeedAtOnceAndWaitsForTheNextSecondForTheRest() {
+    limits.account.save(new Account(Plan.PAID, Map.of("email", 5)));
+    long second = clock.millis() / 1000;
+    java.util.List<SendJob> jobs = java.util.stream.IntStream.range(0, 8).mapToObj(this::job).toList();
+
+    try (SendBatch batch = send.batch(jobs)) {
+      batch.handle(jobs.get(0));
+      assertThat(limits.windows.taken("email", second)).as("the window's 5 in one take").isEqualTo(5);
+      jobs.stream().skip(1).forEach(batch::handle);
+    }
+
+    assertThat(provider.sendCount()).isEqualTo(8);
+    assertThat(limits.windows.taken("email", second)).isEqualTo(5);
+    assertThat(limits.windows.taken("email", second + 1)).as("the other 3, the next second").isEqualTo(3);
+  }
+
+  @Test
+  void aBatchHandsBackTheTokensOfMessagesThatWereNotSent() {
+    limits.account.save(new Account(Plan.PAID, Map.of("email", 10)));
+    long second = clock.millis() / 1000;
+    SendJob nobody = new SendJob("dist_1", "email", "cus_unknown", Samples.orderPaid("evt_9", ada));
+    java.util.List<SendJob> jobs = java.util.List.of(job(0), nobody, job(1), job(2));
+
+    try (SendBatch batch = send.batch(jobs)) {
+      batch.handle(job(0));
+      assertThat(limits.windows.taken("email", second)).isEqualTo(4);
+      batch.handle(nobody);
+      batch.handle(job(1));
+    }
+
+    assertThat(provider.sendCount()).isEqualTo(2);
+    assertThat(limits.windows.taken("email", second)).as("the 2 unused handed back").isEqualTo(2);
+  }
 }

@@ -43,6 +43,7 @@ import herald.domain.fakes.TestClock;
 import herald.testing.TestChannels;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -554,6 +555,27 @@ class SendToRecipientTest {
     assertThat(send.handle(job)).contains(MessageStatus.SKIPPED);
 
     assertThat(stored(job).reason()).isEqualTo("suppressed");
+  }
+
+  @Test
+  void aBatchAsksTheSuppressionListOnceForAllItsEmails() {
+    activeDistribution(Samples.email());
+    Customer bob = Samples.customer("src-bob", "Bob", "bob@mail.example");
+    Customer cara = Samples.customer("src-cara", "Cara", "cara@mail.example");
+    customers.put(bob);
+    customers.put(cara);
+    suppressions.add(bob.email().toUpperCase(java.util.Locale.ROOT), "bounce", T0);
+    List<SendJob> jobs = List.of(job, new SendJob("dist_1", "email", bob.id(), Samples.orderPaid("evt_2", bob)),
+        new SendJob("dist_1", "email", cara.id(), Samples.orderPaid("evt_3", cara)));
+
+    try (SendBatch batch = send.batch(jobs)) {
+      assertThat(jobs.stream().map(batch::handle).map(Optional::orElseThrow))
+          .containsExactly(MessageStatus.SENT, MessageStatus.SKIPPED, MessageStatus.SENT);
+    }
+
+    assertThat(stored(jobs.get(1)).reason()).isEqualTo("suppressed");
+    assertThat(suppressions.reads()).isEqualTo(1);
+    assertThat(provider.sendCount()).isEqualTo(2);
   }
 
   @Test

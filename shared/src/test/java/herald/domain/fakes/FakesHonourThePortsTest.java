@@ -143,4 +143,9 @@ class FakesHonourThePortsTest {
   void rateWindowsHandOutTheirCapacityThenPlacesInLine() {
     LimitsPortsContract.aWindowHandsOutItsCapacityThenPlacesInLine(new InMemoryRateWindows());
   }
+
+  @Test
+  void rateWindowsHandOutSeveralTokensAtOnceAndTakeBackTheUnused() {
+    LimitsPortsContract.aWindowHandsOutSeveralTokensAtOnceAndTakesBackTheUnused(new InMemoryRateWindows());
+  }
 }

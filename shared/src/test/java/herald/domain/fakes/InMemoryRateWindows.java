@@ -10,13 +10,20 @@ public final class InMemoryRateWindows implements RateWindows {
   private final Map<String, Long> refused = new HashMap<>();
 
   @Override
-  public synchronized long take(String channel, long second, int capacity) {
+  public synchronized Taken take(String channel, long second, int capacity, int wanted) {
     String key = channel + "#" + second;
-    if (taken.getOrDefault(key, 0L) < capacity) {
-      taken.merge(key, 1L, Long::sum);
-      return 0;
+    long left = capacity - taken.getOrDefault(key, 0L);
+    if (left > 0) {
+      int tokens = (int) Math.min(wanted, left);
+      taken.merge(key, (long) tokens, Long::sum);
+      return new Taken(tokens, 0);
     }
-    return refused.merge(key, 1L, Long::sum);
+    return new Taken(0, refused.merge(key, 1L, Long::sum));
+  }
+
+  @Override
+  public synchronized void handBack(String channel, long second, int tokens) {
+    taken.computeIfPresent(channel + "#" + second, (key, count) -> Math.max(0, count - tokens));
   }
 
   public synchronized long taken(String channel, long second) {

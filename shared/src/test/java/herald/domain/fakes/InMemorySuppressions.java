@@ -15,10 +15,19 @@ import java.util.TreeMap;
  */
 public final class InMemorySuppressions implements Suppressions {
   private final Map<String, Suppression> list = new TreeMap<>();
+  private int reads;
 
   @Override
   public synchronized boolean contains(String email) {
+    reads++;
     return list.containsKey(Suppression.normalize(email));
+  }
+
+  @Override
+  public synchronized java.util.Set<String> suppressed(java.util.Collection<String> emails) {
+    reads++;
+    return emails.stream().map(Suppression::normalize).filter(list::containsKey)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   @Override
@@ -38,6 +47,11 @@ public final class InMemorySuppressions implements Suppressions {
   @Override
   public synchronized boolean remove(String email) {
     return list.remove(Suppression.normalize(email)) != null;
+  }
+
+  /** How many times the list was read ({@link #contains} or {@link #suppressed}). */
+  public synchronized int reads() {
+    return reads;
   }
 
   public synchronized List<Suppression> all() {

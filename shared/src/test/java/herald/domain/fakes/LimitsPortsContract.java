@@ -160,4 +160,21 @@ public final class LimitsPortsContract {
     assertThat(windows.take("email", 100, 3)).isZero();
     assertThat(windows.take("email", 100, 3)).isEqualTo(3);
   }
+
+  /**
+   * Several tokens at once: all wanted when the window has room, else what it has left, else none and a place in
+   * the line; tokens handed back are taken again, and never more than the capacity in all.
+   */
+  public static void aWindowHandsOutSeveralTokensAtOnceAndTakesBackTheUnused(RateWindows windows) {
+    assertThat(windows.take("email", 200, 5, 3)).isEqualTo(new RateWindows.Taken(3, 0));
+    assertThat(windows.take("email", 200, 5, 3)).isEqualTo(new RateWindows.Taken(2, 0));
+    assertThat(windows.take("email", 200, 5, 3)).isEqualTo(new RateWindows.Taken(0, 1));
+    assertThat(windows.take("email", 200, 5)).isEqualTo(2);
+    windows.handBack("email", 200, 2);
+    assertThat(windows.take("email", 200, 5, 9)).isEqualTo(new RateWindows.Taken(2, 0));
+    assertThat(windows.take("email", 200, 5)).isEqualTo(3);
+    assertThat(windows.take("email", 201, 5, 9)).isEqualTo(new RateWindows.Taken(5, 0));
+    windows.handBack("sms", 200, 1);
+    assertThat(windows.take("sms", 200, 1, 1)).isEqualTo(new RateWindows.Taken(1, 0));
+  }
 }

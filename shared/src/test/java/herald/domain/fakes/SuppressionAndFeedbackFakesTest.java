@@ -27,6 +27,11 @@ class SuppressionAndFeedbackFakesTest {
   }
 
   @Test
+  void suppressionsFindABatchOfAddressesAtOnce() {
+    SuppressionsPortContract.aBatchOfAddressesFindsTheOnesOnTheListWhateverTheirCase(new InMemorySuppressions());
+  }
+
+  @Test
   void suppressionsPageThroughTheList() {
     for (int i = 0; i < 5; i++) suppressions.add("c" + i + "@mail.example", Suppression.COMPLAINT, T0);
     var first = suppressions.list(null, 3);

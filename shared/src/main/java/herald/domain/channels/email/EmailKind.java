@@ -11,15 +11,19 @@ import herald.domain.channels.Outgoing;
 import herald.domain.channels.Refusal;
 import herald.domain.customers.Consent;
 import herald.domain.customers.Customer;
+import herald.domain.suppressions.Suppression;
 import herald.domain.suppressions.Suppressions;
 import herald.domain.templates.Templates;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Email through the email provider (SES): from the brand's sender, to the customer's address unless they revoked
@@ -36,6 +40,9 @@ public final class EmailKind implements ChannelKind {
   private final Templates templates;
   private final Provider<Suppressions> suppressions;
   private final Provider<EmailSender> sender;
+  /** For a batch ({@link #forBatch}): the addresses already asked, lowercased, and those of them suppressed. */
+  private final Set<String> asked;
+  private final Set<String> suppressed;
 
   /**
    * What only sending needs (the suppression list, the provider) is taken when first used: every function reads
@@ -43,9 +50,31 @@ public final class EmailKind implements ChannelKind {
    */
   @Inject
   public EmailKind(Templates templates, Provider<Suppressions> suppressions, Provider<EmailSender> sender) {
+    this(templates, suppressions, sender, Set.of(), Set.of());
+  }
+
+  private EmailKind(Templates templates, Provider<Suppressions> suppressions, Provider<EmailSender> sender,
+      Set<String> asked, Set<String> suppressed) {
     this.templates = templates;
     this.suppressions = suppressions;
     this.sender = sender;
+    this.asked = asked;
+    this.suppressed = suppressed;
+  }
+
+  /**
+   * For a batch: the suppression list is asked once for the addresses of the customers who would get that far (an
+   * address, email consent), and answers their refusals; an address added to the list meanwhile is refused from
+   * the next batch (at most 10 messages later), as a paused distribution is.
+   */
+  @Override
+  public ChannelKind forBatch(Collection<Customer> customers) {
+    List<String> addresses = customers.stream().filter(c -> c.email() != null && c.allows(Consent.EMAIL))
+        .map(Customer::email).toList();
+    if (addresses.isEmpty()) return this;
+    Set<String> found = suppressions.get().suppressed(addresses);
+    return new EmailKind(templates, suppressions, sender,
+        addresses.stream().map(Suppression::normalize).collect(Collectors.toSet()), found);
   }
 
   @Override
@@ -117,8 +146,13 @@ public final class EmailKind implements ChannelKind {
   public Optional<Refusal> refusal(Customer customer, Brand brand) {
     if (customer.email() == null) return Optional.of(Refusal.NO_ADDRESS);
     if (!customer.allows(Consent.EMAIL)) return Optional.of(Refusal.NO_CONSENT);
-    if (suppressions.get().contains(customer.email())) return Optional.of(Refusal.SUPPRESSED);
+    if (suppressed(customer.email())) return Optional.of(Refusal.SUPPRESSED);
     return brand == null ? Optional.of(Refusal.MISSING_BRAND_DETAILS) : Optional.empty();
+  }
+
+  private boolean suppressed(String email) {
+    String address = Suppression.normalize(email);
+    return asked.contains(address) ? suppressed.contains(address) : suppressions.get().contains(email);
   }
 
   @Override
