@@ -128,7 +128,8 @@ final class Wiring {
     for (LambdaFunction function : functions.values()) {
       for (EventSource.Sqs queue : queues(function.spec())) {
         String arn = intrinsics.string(queue.queue());
-        Duration window = Duration.ofSeconds(Values.integer(intrinsics.resolve(queue.maximumBatchingWindowInSeconds()), 0));
+        Object windowSeconds = intrinsics.resolve(queue.maximumBatchingWindowInSeconds());
+        Duration window = Duration.ofSeconds(Values.integer(windowSeconds, 0));
         pollers.add(new SqsPoller(sqs, function, queue, queueUrl(arn), arn, concurrency(queue), window,
             options.pollWaitSeconds()));
       }
