@@ -166,7 +166,7 @@ public final class ColdStartBench {
   private static Options options(Path root) {
     Options t = Options.forTests(root.resolve("template.yaml"));
     return new Options(t.template(), t.apiPort(), t.sesPort(), t.dynamoDbPort(), t.sqsPort(), t.awsPort(),
-        Options.DEFAULT_API_KEY, t.pollerThreads(), t.pollWaitSeconds(), t.retryBackoff(), t.maxInstances(),
+        Options.DEFAULT_API_KEY, t.concurrency(), t.pollWaitSeconds(), t.retryBackoff(), t.maxInstances(),
         t.banner());
   }
 

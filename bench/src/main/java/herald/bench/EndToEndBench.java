@@ -21,7 +21,9 @@ import java.util.function.Function;
 /**
  * Steps 4 to 6 of the README's quick start on the local runtime, in process: POST /v1/events until
  * GET /v1/distributions/{id}/messages shows that event's message SENT. One event at a time (20 warm-up, then 200),
- * then 200 at once from 8 clients. {@code EndToEndBench [events]}; writes bench/results/end-to-end.json.
+ * then 200 at once from 8 clients (after the same burst, discarded: the functions' instances a burst needs are
+ * built, as on a warm Lambda), then events posted at a target rate for 5 s by up to 32 clients.
+ * {@code EndToEndBench [events] [rate]} (rate 0: no paced phase); writes bench/results/end-to-end.json.
  */
 public final class EndToEndBench {
   private static final int WARM_UP = 20;
@@ -29,6 +31,9 @@ public final class EndToEndBench {
   private static final long POLL_MS = 2;
   private static final long CONCURRENT_POLL_MS = 10;
   private static final int CLIENTS = 8;
+  private static final int PACED_CLIENTS = 32;
+  private static final int PACED_SECONDS = 5;
+  private static final long PACED_POLL_MS = 200;
   private static final long TIMEOUT_NANOS = 60_000_000_000L;
   private static final String SOURCE_ID = "ada-1";
 
@@ -38,6 +43,7 @@ public final class EndToEndBench {
 
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     Path root = Repo.root();
     OUT = Results.logsToFile(root, "end-to-end");
     ObjectNode results = Results.start("end-to-end");
@@ -52,6 +58,9 @@ public final class EndToEndBench {
       seq.put("events", events);
       seq.put("poll_interval_ms", POLL_MS);
       summarise(seq, one);
+      concurrent(api, events);
+      OUT.printf("warm-up: %d events from %d clients, discarded (the instances a burst needs get built)%n", events,
+          CLIENTS);
       long start = System.nanoTime();
       List<Sample> many = concurrent(api, events);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -63,6 +72,7 @@ public final class EndToEndBench {
       conc.put("events_per_second", Results.round(events / seconds));
       summarise(conc, many);
       print(events, one, many, seconds);
+      if (rate > 0) paced(api, results.putObject("paced"), rate);
     }
     OUT.println("results: " + Results.write(root, "end-to-end", results));
   }
@@ -132,6 +142,76 @@ public final class EndToEndBench {
   }
 
   private record Posted(Instant at, long startNanos, long postNanos) {}
+
+  /**
+   * {@code rate} events a second for PACED_SECONDS, each POST sent at its slot (begin + i / rate) by one of
+   * PACED_CLIENTS threads, to one distribution. Latency is from the POST to the message's SENT write (its
+   * {@code updated_at}), so the listing, every PACED_POLL_MS, only tells when all are SENT.
+   */
+  private static void paced(HeraldClient api, ObjectNode node, int rate) throws Exception {
+    int events = rate * PACED_SECONDS;
+    String distribution = api.activeWelcome();
+    Map<String, Posted> posted = new ConcurrentHashMap<>();
+    ExecutorService clients = Executors.newFixedThreadPool(PACED_CLIENTS);
+    List<Future<?>> posts = new ArrayList<>();
+    long begin = System.nanoTime() + 50_000_000L;
+    for (int i = 0; i < events; i++) {
+      long slot = begin + i * 1_000_000_000L / rate;
+      posts.add(clients.submit(() -> {
+        long wait = slot - System.nanoTime();
+        if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        Instant at = Instant.now();
+        long start = System.nanoTime();
+        String id = api.postEvent(SOURCE_ID, "bench-" + UUID.randomUUID());
+        posted.put(id, new Posted(at, start, System.nanoTime() - start));
+        return null;
+      }));
+    }
+    Map<String, JsonNode> sent = new HashMap<>();
+    while (sent.size() < events) {
+      if (System.nanoTime() - begin > TIMEOUT_NANOS * 2) throw new IllegalStateException(sent.size() + " SENT only");
+      for (JsonNode m : api.messages(distribution)) {
+        if ("SENT".equals(m.path("status").asText())) sent.putIfAbsent(m.path("event_id").asText(), m);
+      }
+      for (Future<?> post : posts) if (post.isDone()) post.get();
+      Thread.sleep(PACED_POLL_MS);
+    }
+    long lastPost = 0;
+    for (Future<?> post : posts) post.get();
+    clients.shutdown();
+    api.archive(distribution);
+    Instant first = null;
+    Instant last = null;
+    List<Sample> samples = new ArrayList<>();
+    for (Map.Entry<String, Posted> e : posted.entrySet()) {
+      Posted p = e.getValue();
+      Sample s = Sample.of(p.at(), 0, p.postNanos() / 1e6, sent.get(e.getKey()));
+      samples.add(new Sample(s.toClaimMs() + s.sendMs(), s.postMs(), s.toClaimMs(), s.sendMs()));
+      Instant at = Instant.parse(sent.get(e.getKey()).path("updated_at").asText());
+      if (first == null || p.at().isBefore(first)) first = p.at();
+      if (last == null || at.isAfter(last)) last = at;
+      lastPost = Math.max(lastPost, p.startNanos() + p.postNanos());
+    }
+    double seconds = java.time.Duration.between(first, last).toNanos() / 1e9;
+    double postSeconds = (lastPost - begin) / 1e9;
+    node.put("target_events_per_second", rate);
+    node.put("events", events);
+    node.put("clients", PACED_CLIENTS);
+    node.put("posted_per_second", Results.round(events / postSeconds));
+    node.put("seconds", Results.round(seconds));
+    node.put("events_per_second", Results.round(events / seconds));
+    put(node.putObject("post_to_sent_ms"), samples, Sample::latencyMs);
+    put(node.putObject("post_ms"), samples, Sample::postMs);
+    put(node.putObject("post_to_claim_ms"), samples, Sample::toClaimMs);
+    put(node.putObject("claim_to_sent_ms"), samples, Sample::sendMs);
+    OUT.printf("%npaced at %d events/s for %d s (%d clients): posted at %.0f/s, all SENT in %.1f s: %.0f events/s%n",
+        rate, PACED_SECONDS, PACED_CLIENTS, events / postSeconds, seconds, events / seconds);
+    OUT.printf("%-34s %7s %7s %7s %7s%n", "", "p50", "p90", "p99", "max");
+    row("POST to SENT written", samples, Sample::latencyMs);
+    row("  POST (202)", samples, Sample::postMs);
+    row("  POST to sender's claim", samples, Sample::toClaimMs);
+    row("  claim to SENT", samples, Sample::sendMs);
+  }
 
   private static JsonNode sent(List<JsonNode> messages, String eventId) {
     for (JsonNode m : messages) {

@@ -26,7 +26,7 @@ public final class ImportBench {
   private static final int WARM_UP_ROWS = 2_000;
   private static final long POLL_MS = 50;
   /** The local runtime's pollers per queue: parts imported at once. */
-  private static final int THREADS = Options.forTests(Path.of("template.yaml")).pollerThreads();
+  private static final int THREADS = Options.forTests(Path.of("template.yaml")).concurrency();
   private static final long TIMEOUT_NANOS = 900_000_000_000L;
   private static PrintStream OUT = System.out;
 

@@ -5,6 +5,7 @@ import herald.domain.customers.Customer;
 import herald.local.LambdaFunction;
 import herald.local.LocalRuntime;
 import herald.local.Options;
+import herald.local.SqsPoller;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,7 +48,13 @@ public final class SenderThroughputBench {
     try (LocalRuntime runtime = LocalRuntime.start(options);
          WebhookReceiver receiver = WebhookReceiver.start()) {
       LambdaFunction sender = runtime.functions().get(ThroughputSetup.SENDER);
-      int threads = options.pollerThreads();
+      // the raw path drains on as many threads as the sender's event source may run batches at once (or
+      // -Dherald.bench.rawThreads, to compare with older runs: 2)
+      int threads = Integer.getInteger("herald.bench.rawThreads", 0);
+      if (threads < 1) {
+        threads = runtime.pollers().stream().filter(p -> p.function() == sender)
+            .mapToInt(SqsPoller::maxConcurrency).findFirst().orElseThrow();
+      }
       int batchSize = ThroughputSetup.batchSize(sender);
       results.put("messages_per_channel", messages);
       results.put("rounds", rounds);

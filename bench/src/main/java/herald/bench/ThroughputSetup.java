@@ -30,7 +30,7 @@ record ThroughputSetup(Env env, HeraldClient api, SqsClient sqs, SqsSendQueue se
     String hookUrl) {
   static final String SENDER = "SenderFunction";
   private static final String EVENT = "bench_send";
-  private static final String SECRET = "bench-webhook-secret-0123456789";
+  private static final String SECRET = "whsec_YmVuY2gtd2ViaG9vay1zZWNyZXQtMDEyMzQ1Njc4OSE="; // Standard Webhooks
 
   /** The batch size of the sender's SQS event source (10 without one). */
   static int batchSize(LambdaFunction sender) {

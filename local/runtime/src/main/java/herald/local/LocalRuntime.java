@@ -105,7 +105,7 @@ public final class LocalRuntime implements AutoCloseable {
     started.push(scheduler);
     aws.scheduler(scheduler);
     functions = wiring.functions(endpoints);
-    AsyncInvoker invoker = new AsyncInvoker(sqs, 4, options.retryBackoff());
+    AsyncInvoker invoker = new AsyncInvoker(sqs, options.concurrency(), options.retryBackoff());
     started.push(invoker);
     aws.eventBridge(new LocalEventBridge(wiring.rules(functions), wiring.buses(), invoker));
     schedules = wiring.schedules(functions, invoker);
@@ -138,6 +138,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   public Map<String, LambdaFunction> functions() {
     return functions;
+  }
+
+  /** The SQS event sources' pollers. */
+  public List<SqsPoller> pollers() {
+    return List.copyOf(pollers);
   }
 
   public LocalHttpApi api() {

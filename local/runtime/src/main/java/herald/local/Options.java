@@ -7,15 +7,19 @@ import java.util.Map;
 /**
  * How the local runtime starts. Ports of 0 pick free ones.
  *
- * @param pollerThreads threads per SQS event source
+ * @param concurrency the local default concurrency: most batches at once of an SQS event source without a
+ *     ScalingConfig.MaximumConcurrency (pollers start at one and grow with the backlog), and most asynchronous
+ *     invocations (EventBridge rules, schedules) at once per function; on AWS both go up to the account's limit
  * @param pollWaitSeconds long-poll wait of each ReceiveMessage (also bounds how long stopping takes)
  * @param retryBackoff the first wait before an async invocation is retried; it doubles per retry
- * @param maxInstances concurrent instances per function (each handles one invocation at a time)
+ * @param maxInstances concurrent instances per function (each handles one invocation at a time), at least; a
+ *     function gets as many as its SQS event sources' batches may run at once, plus {@code concurrency} for its
+ *     HTTP routes, rules and schedules
  * @param parameterOverrides template parameter values that win over the Defaults and the local values, as
  *     {@code sam deploy --parameter-overrides} gives them
  */
 public record Options(Path template, int apiPort, int sesPort, int dynamoDbPort, int sqsPort, int awsPort,
-    String apiKey, int pollerThreads, int pollWaitSeconds, Duration retryBackoff, int maxInstances,
+    String apiKey, int concurrency, int pollWaitSeconds, Duration retryBackoff, int maxInstances,
     boolean banner, Map<String, String> parameterOverrides) {
 
   public Options {
@@ -24,13 +28,19 @@ public record Options(Path template, int apiPort, int sesPort, int dynamoDbPort,
 
   /** Without parameter overrides. */
   public Options(Path template, int apiPort, int sesPort, int dynamoDbPort, int sqsPort, int awsPort,
-      String apiKey, int pollerThreads, int pollWaitSeconds, Duration retryBackoff, int maxInstances,
+      String apiKey, int concurrency, int pollWaitSeconds, Duration retryBackoff, int maxInstances,
       boolean banner) {
-    this(template, apiPort, sesPort, dynamoDbPort, sqsPort, awsPort, apiKey, pollerThreads, pollWaitSeconds,
+    this(template, apiPort, sesPort, dynamoDbPort, sqsPort, awsPort, apiKey, concurrency, pollWaitSeconds,
         retryBackoff, maxInstances, banner, Map.of());
   }
 
   public static final String DEFAULT_API_KEY = "herald-local-key";
+
+  /**
+   * Batches at once of an SQS event source whose template sets no ScalingConfig.MaximumConcurrency, and
+   * asynchronous invocations at once per function.
+   */
+  public static final int DEFAULT_CONCURRENCY = 10;
 
   /**
    * From the environment: HERALD_TEMPLATE (or the first argument; default template.yaml), HERALD_PORT (3000),
@@ -43,13 +53,15 @@ public record Options(Path template, int apiPort, int sesPort, int dynamoDbPort,
     return new Options(Path.of(template),
         port(env, "HERALD_PORT", 3000), port(env, "HERALD_SES_PORT", 8005), port(env, "HERALD_DYNAMODB_PORT", 8000),
         port(env, "HERALD_SQS_PORT", 9324), port(env, "HERALD_AWS_PORT", 4010),
-        blankToDefault(env.get("HERALD_API_KEY"), DEFAULT_API_KEY), 2, 2, Duration.ofMillis(500), 4, true,
+        blankToDefault(env.get("HERALD_API_KEY"), DEFAULT_API_KEY), DEFAULT_CONCURRENCY, 2,
+        Duration.ofMillis(500), 4, true,
         ParameterOverrides.parse(env.getOrDefault("HERALD_PARAMETER_OVERRIDES", "")));
   }
 
   /** Free ports everywhere, short polls and backoff, no banner. */
   public static Options forTests(Path template) {
-    return new Options(template, 0, 0, 0, 0, 0, "test-api-key", 2, 1, Duration.ofMillis(50), 4, false);
+    return new Options(template, 0, 0, 0, 0, 0, "test-api-key", DEFAULT_CONCURRENCY, 1,
+        Duration.ofMillis(50), 4, false);
   }
 
   /**
@@ -63,13 +75,13 @@ public record Options(Path template, int apiPort, int sesPort, int dynamoDbPort,
 
   /** The same options with the API on this port (the functions need it for links to the API). */
   public Options withApiPort(int port) {
-    return new Options(template, port, sesPort, dynamoDbPort, sqsPort, awsPort, apiKey, pollerThreads, pollWaitSeconds,
+    return new Options(template, port, sesPort, dynamoDbPort, sqsPort, awsPort, apiKey, concurrency, pollWaitSeconds,
         retryBackoff, maxInstances, banner, parameterOverrides);
   }
 
   /** The same options with these template parameter values. */
   public Options withParameterOverrides(Map<String, String> overrides) {
-    return new Options(template, apiPort, sesPort, dynamoDbPort, sqsPort, awsPort, apiKey, pollerThreads,
+    return new Options(template, apiPort, sesPort, dynamoDbPort, sqsPort, awsPort, apiKey, concurrency,
         pollWaitSeconds, retryBackoff, maxInstances, banner, overrides);
   }
 

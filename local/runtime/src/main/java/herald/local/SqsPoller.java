@@ -4,12 +4,15 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import herald.sam.EventSource;
 import herald.sam.Intrinsics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -21,6 +24,12 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * after the visibility timeout; the queue's redrive policy moves them to its DLQ after maxReceiveCount. A typed
  * handler gets the SQSEvent; a stream handler gets Lambda's event JSON and answers with JSON ({@link
  * SqsEventJson}).
+ *
+ * <p>Like Lambda's pollers it scales with the backlog: one poller long-polls an idle queue; a poller that gets a
+ * batch while no other poller is free to receive starts one more, up to {@code maxConcurrency} batches in the
+ * function at once (the event source's {@code ScalingConfig.MaximumConcurrency}); a poller whose receive comes
+ * back empty stops, down to one. With a batching window, a batch is handed over when it is full or when the
+ * window since its first record has passed.
  */
 public final class SqsPoller implements AutoCloseable {
   private final SqsClient sqs;
@@ -28,52 +37,136 @@ public final class SqsPoller implements AutoCloseable {
   private final EventSource.Sqs source;
   private final String queueUrl;
   private final String queueArn;
+  private final int maxConcurrency;
+  private final Duration batchWindow;
   private final int waitSeconds;
-  private final List<Thread> threads = new ArrayList<>();
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger pollers = new AtomicInteger();
+  private final AtomicInteger busy = new AtomicInteger();
+  private final AtomicInteger names = new AtomicInteger();
   private volatile boolean running = true;
 
+  /** Without a batching window. */
   public SqsPoller(SqsClient sqs, LambdaFunction function, EventSource.Sqs source, String queueUrl,
-      String queueArn, int threadCount, int waitSeconds) {
+      String queueArn, int maxConcurrency, int waitSeconds) {
+    this(sqs, function, source, queueUrl, queueArn, maxConcurrency, Duration.ZERO, waitSeconds);
+  }
+
+  /**
+   * @param maxConcurrency most batches in the function at once (and pollers)
+   * @param batchWindow how long a batch that is not full may gather records (zero: hand over what one receive got)
+   * @param waitSeconds long-poll wait of each ReceiveMessage (also bounds how long stopping takes)
+   */
+  public SqsPoller(SqsClient sqs, LambdaFunction function, EventSource.Sqs source, String queueUrl,
+      String queueArn, int maxConcurrency, Duration batchWindow, int waitSeconds) {
+    if (maxConcurrency < 1) throw new IllegalArgumentException(function.name() + ": concurrency " + maxConcurrency);
     this.sqs = sqs;
     this.function = function;
     this.source = source;
     this.queueUrl = queueUrl;
     this.queueArn = queueArn;
+    this.maxConcurrency = maxConcurrency;
+    this.batchWindow = batchWindow;
     this.waitSeconds = waitSeconds;
-    for (int i = 0; i < threadCount; i++) {
-      threads.add(Thread.ofPlatform().daemon().name(function.name() + "-sqs-" + i).unstarted(this::run));
-    }
   }
 
   public SqsPoller start() {
-    threads.forEach(Thread::start);
+    pollers.incrementAndGet();
+    startPoller();
     return this;
   }
 
+  public LambdaFunction function() {
+    return function;
+  }
+
+  public EventSource.Sqs source() {
+    return source;
+  }
+
+  /** Most batches this source hands the function at once. */
+  public int maxConcurrency() {
+    return maxConcurrency;
+  }
+
+  /** Pollers running now (each receives, then handles its batch). */
+  public int pollers() {
+    return pollers.get();
+  }
+
+  private void startPoller() {
+    Thread thread = Thread.ofPlatform().daemon().name(function.name() + "-sqs-" + names.getAndIncrement())
+        .unstarted(this::run);
+    threads.add(thread);
+    thread.start();
+  }
+
   private void run() {
-    while (running) {
-      try {
-        List<Message> batch = receive();
-        if (!batch.isEmpty() && running) handle(batch);
-      } catch (RuntimeException e) {
-        if (!running) return;
-        System.err.println("[herald-local] " + function.name() + ": polling " + queueUrl + " failed: " + e);
-        sleep(1000);
+    try {
+      while (running) {
+        try {
+          List<Message> batch = receive();
+          if (batch.isEmpty()) {
+            if (retire()) return;
+            continue;
+          }
+          busy.incrementAndGet();
+          try {
+            grow();
+            if (running) handle(batch);
+          } finally {
+            busy.decrementAndGet();
+          }
+        } catch (RuntimeException e) {
+          if (!running) return;
+          System.err.println("[herald-local] " + function.name() + ": polling " + queueUrl + " failed: " + e);
+          sleep(1000);
+        }
+      }
+    } finally {
+      threads.remove(Thread.currentThread());
+    }
+  }
+
+  /** One more poller when every poller holds a batch (none is receiving) and the limit allows it. */
+  private void grow() {
+    for (int n = pollers.get(); n < maxConcurrency && busy.get() >= n; n = pollers.get()) {
+      if (pollers.compareAndSet(n, n + 1)) {
+        if (running) startPoller();
+        else pollers.decrementAndGet();
+        return;
       }
     }
+  }
+
+  /** After an empty receive: stops this poller unless it is the last. */
+  private boolean retire() {
+    for (int n = pollers.get(); n > 1; n = pollers.get()) {
+      if (pollers.compareAndSet(n, n - 1)) return true;
+    }
+    return false;
   }
 
   private List<Message> receive() {
     List<Message> batch = new ArrayList<>();
     int wait = waitSeconds;
-    while (batch.size() < source.batchSize()) {
+    long deadline = 0;
+    while (batch.size() < source.batchSize() && running) {
       int max = Math.min(10, source.batchSize() - batch.size());
       int w = wait;
       List<Message> got = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max).waitTimeSeconds(w)
           .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages();
+      if (batch.isEmpty() && !got.isEmpty()) deadline = System.nanoTime() + batchWindow.toNanos();
       batch.addAll(got);
-      if (got.size() < max) break;
-      wait = 0;
+      if (batch.isEmpty()) break;
+      if (got.size() == max) { // full: ask again at once
+        wait = 0;
+        continue;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) break;
+      // within a batching window: wait for more until it closes (SQS waits whole seconds)
+      wait = (int) Math.min(20, (left + 999_999_999L) / 1_000_000_000L);
     }
     return batch;
   }
@@ -143,7 +236,7 @@ public final class SqsPoller implements AutoCloseable {
     return event;
   }
 
-  /** Asks the threads to stop after their current poll and batch, without waiting for them. */
+  /** Asks the pollers to stop after their current poll and batch, without waiting for them. */
   public void stop() {
     running = false;
   }
@@ -151,7 +244,7 @@ public final class SqsPoller implements AutoCloseable {
   @Override
   public void close() {
     stop();
-    for (Thread thread : threads) {
+    for (Thread thread : List.copyOf(threads)) {
       try {
         thread.join((waitSeconds + 5) * 1000L);
       } catch (InterruptedException e) {

@@ -5,6 +5,8 @@ import herald.platform.Json;
 import herald.sam.EventSource;
 import herald.sam.Intrinsics;
 import herald.sam.Template;
+import herald.sam.Values;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -68,7 +70,7 @@ final class Wiring {
     Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     for (Template.Function function : template.functions()) {
       functions.put(function.logicalId(),
-          LambdaFunction.load(function, env(function, endpoints), options.maxInstances()));
+          LambdaFunction.load(function, env(function, endpoints), maxInstances(function)));
     }
     return functions;
   }
@@ -124,14 +126,39 @@ final class Wiring {
   List<SqsPoller> pollers(SqsClient sqs, Map<String, LambdaFunction> functions) {
     List<SqsPoller> pollers = new ArrayList<>();
     for (LambdaFunction function : functions.values()) {
-      for (EventSource source : function.spec().events()) {
-        if (!(source instanceof EventSource.Sqs queue) || !queue.enabled()) continue;
+      for (EventSource.Sqs queue : queues(function.spec())) {
         String arn = intrinsics.string(queue.queue());
-        pollers.add(new SqsPoller(sqs, function, queue, queueUrl(arn), arn, options.pollerThreads(),
+        Object windowSeconds = intrinsics.resolve(queue.maximumBatchingWindowInSeconds());
+        Duration window = Duration.ofSeconds(Values.integer(windowSeconds, 0));
+        pollers.add(new SqsPoller(sqs, function, queue, queueUrl(arn), arn, concurrency(queue), window,
             options.pollWaitSeconds()));
       }
     }
     return pollers;
+  }
+
+  /**
+   * How many batches of this event source the function may handle at once: its ScalingConfig.MaximumConcurrency
+   * (a parameter's value when it is a !Ref), else the local default ({@link Options#concurrency}).
+   */
+  int concurrency(EventSource.Sqs queue) {
+    Object maximum = intrinsics.resolve(queue.maximumConcurrency());
+    return maximum == null ? options.concurrency() : Values.integer(maximum, options.concurrency());
+  }
+
+  /**
+   * Instances a function may run at once: enough for all its SQS event sources' batches and, with HTTP routes,
+   * rules or schedules, the local default concurrency more; at least the option's.
+   */
+  private int maxInstances(Template.Function function) {
+    boolean other = function.events().stream().anyMatch(e -> !(e instanceof EventSource.Sqs));
+    int batches = queues(function).stream().mapToInt(this::concurrency).sum();
+    return Math.max(options.maxInstances(), batches + (other ? options.concurrency() : 0));
+  }
+
+  private static List<EventSource.Sqs> queues(Template.Function function) {
+    return function.events().stream().filter(e -> e instanceof EventSource.Sqs q && q.enabled())
+        .map(EventSource.Sqs.class::cast).toList();
   }
 
   /** The URL of the queue with this ARN (arn:aws:sqs:region:account:name). */

@@ -262,4 +262,17 @@ class RealTemplateTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> secrets.resolve("{{resolve:secretsmanager:"
         + Intrinsics.secretArn("NoSuchSecret") + ":SecretString}}")).hasMessageContaining("NoSuchSecret");
   }
+
+  @Test
+  void runsTheSendQueuesBatchesAsManyAtOnceAsItsScalingConfigAllowsAndTheOthersAtTheLocalDefault() {
+    Wiring wiring = new Wiring(template, new Intrinsics(template, LocalParameters.of("k"), Map.of()), Map.of(),
+        Options.forTests(FILE));
+    Map<String, Integer> concurrency = new HashMap<>();
+    for (Template.Function function : template.functions()) {
+      for (EventSource source : function.events()) {
+        if (source instanceof EventSource.Sqs sqs) concurrency.put(sqs.name(), wiring.concurrency(sqs));
+      }
+    }
+    assertThat(concurrency).containsEntry("SendQueue", 50).containsEntry("FanoutQueue", Options.DEFAULT_CONCURRENCY);
+  }
 }

@@ -11,9 +11,18 @@ public sealed interface EventSource {
     }
   }
 
-  /** An SQS event source mapping on the queue whose ARN {@code queue} resolves to. */
-  record Sqs(String name, Object queue, int batchSize, boolean reportBatchItemFailures, boolean enabled)
-      implements EventSource {}
+  /**
+   * An SQS event source mapping on the queue whose ARN {@code queue} resolves to, with its
+   * {@code ScalingConfig.MaximumConcurrency} (raw, may be a {@code !Ref}; null: not set) and its
+   * {@code MaximumBatchingWindowInSeconds} (raw; null: none).
+   */
+  record Sqs(String name, Object queue, int batchSize, boolean reportBatchItemFailures, boolean enabled,
+      Object maximumConcurrency, Object maximumBatchingWindowInSeconds) implements EventSource {
+    /** Without a ScalingConfig or a batching window. */
+    public Sqs(String name, Object queue, int batchSize, boolean reportBatchItemFailures, boolean enabled) {
+      this(name, queue, batchSize, reportBatchItemFailures, enabled, null, null);
+    }
+  }
 
   /**
    * An EventBridgeRule: the rule's pattern on a bus (null: the default bus), the target's RetryPolicy and the

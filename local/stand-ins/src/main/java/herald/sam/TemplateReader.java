@@ -83,7 +83,8 @@ public final class TemplateReader {
           p.get("Path") == null ? "$default" : p.get("Path").toString(), p.get("ApiId"));
       case "SQS" -> new EventSource.Sqs(name, p.get("Queue"), Values.integer(p.get("BatchSize"), 10),
           Values.list(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
-          !Boolean.FALSE.equals(p.get("Enabled")));
+          !Boolean.FALSE.equals(p.get("Enabled")), Values.map(p.get("ScalingConfig")).get("MaximumConcurrency"),
+          p.get("MaximumBatchingWindowInSeconds"));
       case "EventBridgeRule", "CloudWatchEvent" -> rule(function, name, p, invokeConfig, queues);
       case "Schedule" -> new EventSource.Schedule(name, p.get("Schedule"),
           !Boolean.FALSE.equals(p.get("Enabled")) && !"DISABLED".equals(p.get("State")), p.get("Input"),
