@@ -36,6 +36,8 @@ public final class EndToEndBench {
   private static final long PACED_POLL_MS = 200;
   private static final long TIMEOUT_NANOS = 60_000_000_000L;
   private static final String SOURCE_ID = "ada-1";
+  /** The concurrent and paced phases' events name one of these customers each, in turn, as a busy shop's would. */
+  private static final int CUSTOMERS = 64;
 
   private static PrintStream OUT = System.out;
 
@@ -50,7 +52,7 @@ public final class EndToEndBench {
     try (LocalRuntime runtime = LocalRuntime.start(Options.forEndToEndTests(root.resolve("template.yaml")))) {
       HeraldClient api = new HeraldClient(runtime.apiUrl(), runtime.apiKey());
       api.putBrand();
-      api.putCustomer(SOURCE_ID);
+      for (int c = 1; c <= CUSTOMERS; c++) api.putCustomer("ada-" + c);
       sequential(api, WARM_UP);
       OUT.printf("warm-up: %d events, discarded%n", WARM_UP);
       List<Sample> one = sequential(api, events);
@@ -112,10 +114,11 @@ public final class EndToEndBench {
     List<Future<?>> posts = new ArrayList<>();
     long begin = System.nanoTime();
     for (int i = 0; i < events; i++) {
+      String customer = customer(i);
       posts.add(clients.submit(() -> {
         Instant at = Instant.now();
         long start = System.nanoTime();
-        String id = api.postEvent(SOURCE_ID, "bench-" + UUID.randomUUID());
+        String id = api.postEvent(customer, "bench-" + UUID.randomUUID());
         posted.put(id, new Posted(at, start, System.nanoTime() - start));
         return null;
       }));
@@ -141,6 +144,10 @@ public final class EndToEndBench {
     return samples;
   }
 
+  private static String customer(int event) {
+    return "ada-" + (1 + event % CUSTOMERS);
+  }
+
   private record Posted(Instant at, long startNanos, long postNanos) {}
 
   /**
@@ -157,12 +164,13 @@ public final class EndToEndBench {
     long begin = System.nanoTime() + 50_000_000L;
     for (int i = 0; i < events; i++) {
       long slot = begin + i * 1_000_000_000L / rate;
+      String customer = customer(i);
       posts.add(clients.submit(() -> {
         long wait = slot - System.nanoTime();
         if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         Instant at = Instant.now();
         long start = System.nanoTime();
-        String id = api.postEvent(SOURCE_ID, "bench-" + UUID.randomUUID());
+        String id = api.postEvent(customer, "bench-" + UUID.randomUUID());
         posted.put(id, new Posted(at, start, System.nanoTime() - start));
         return null;
       }));
