@@ -3,13 +3,10 @@ package herald.local;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import herald.sam.EventSource;
-import herald.sam.Intrinsics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -172,27 +169,7 @@ public final class SqsPoller implements AutoCloseable {
   }
 
   void handle(List<Message> batch) {
-    Set<String> failed = new HashSet<>();
-    try {
-      SQSEvent event = event(batch);
-      SQSBatchResponse response = function.streams()
-          ? SqsEventJson.response(function.invokeStream(SqsEventJson.write(event))) : function.invoke(event);
-      if (source.reportBatchItemFailures() && response != null && response.getBatchItemFailures() != null) {
-        Set<String> ids = new HashSet<>();
-        batch.forEach(m -> ids.add(m.messageId()));
-        for (SQSBatchResponse.BatchItemFailure f : response.getBatchItemFailures()) {
-          // like Lambda: an empty or unknown identifier fails the whole batch
-          if (f.getItemIdentifier() == null || !ids.contains(f.getItemIdentifier())) {
-            failed.addAll(ids);
-            break;
-          }
-          failed.add(f.getItemIdentifier());
-        }
-      }
-    } catch (RuntimeException e) {
-      System.err.println("[herald-local] " + function.name() + " failed on a batch of " + batch.size() + ": " + e);
-      batch.forEach(m -> failed.add(m.messageId()));
-    }
+    Set<String> failed = invoke(batch);
     if (!failed.isEmpty()) {
       System.out.println("[herald-local] " + function.name() + ": " + failed.size() + " of " + batch.size()
           + " records left for redelivery");
@@ -207,33 +184,19 @@ public final class SqsPoller implements AutoCloseable {
     }
   }
 
-  private SQSEvent event(List<Message> batch) {
-    List<SQSEvent.SQSMessage> records = new ArrayList<>();
-    for (Message m : batch) {
-      SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-      record.setMessageId(m.messageId());
-      record.setReceiptHandle(m.receiptHandle());
-      record.setBody(m.body());
-      record.setMd5OfBody(m.md5OfBody());
-      record.setMd5OfMessageAttributes(m.md5OfMessageAttributes());
-      record.setAttributes(new HashMap<>(m.attributesAsStrings()));
-      Map<String, SQSEvent.MessageAttribute> attributes = new HashMap<>();
-      m.messageAttributes().forEach((name, v) -> {
-        SQSEvent.MessageAttribute a = new SQSEvent.MessageAttribute();
-        a.setDataType(v.dataType());
-        a.setStringValue(v.stringValue());
-        if (v.binaryValue() != null) a.setBinaryValue(v.binaryValue().asByteBuffer());
-        attributes.put(name, a);
-      });
-      record.setMessageAttributes(attributes);
-      record.setEventSource("aws:sqs");
-      record.setEventSourceArn(queueArn);
-      record.setAwsRegion(Intrinsics.REGION);
-      records.add(record);
+  /** Hands the batch to the function: the ids of the records left for redelivery. */
+  private Set<String> invoke(List<Message> batch) {
+    try {
+      SQSEvent event = SqsBatchEvent.of(batch, queueArn);
+      SQSBatchResponse response = function.streams()
+          ? SqsEventJson.response(function.invokeStream(SqsEventJson.write(event))) : function.invoke(event);
+      return source.reportBatchItemFailures() ? SqsBatchEvent.failed(batch, response) : Set.of();
+    } catch (RuntimeException e) {
+      System.err.println("[herald-local] " + function.name() + " failed on a batch of " + batch.size() + ": " + e);
+      Set<String> all = new HashSet<>();
+      batch.forEach(m -> all.add(m.messageId()));
+      return all;
     }
-    SQSEvent event = new SQSEvent();
-    event.setRecords(records);
-    return event;
   }
 
   /** Asks the pollers to stop after their current poll and batch, without waiting for them. */
