@@ -161,6 +161,7 @@ public final class EndToEndBench {
     Map<String, Posted> posted = new ConcurrentHashMap<>();
     ExecutorService clients = Executors.newFixedThreadPool(PACED_CLIENTS);
     List<Future<?>> posts = new ArrayList<>();
+    Cpu cpuBefore = Cpu.now("paced-client");
     long begin = System.nanoTime() + 50_000_000L;
     for (int i = 0; i < events; i++) {
       long slot = begin + i * 1_000_000_000L / rate;
@@ -184,6 +185,7 @@ public final class EndToEndBench {
       for (Future<?> post : posts) if (post.isDone()) post.get();
       Thread.sleep(PACED_POLL_MS);
     }
+    Cpu cpu = Cpu.now("paced-client").minus(cpuBefore);
     long lastPost = 0;
     for (Future<?> post : posts) post.get();
     clients.shutdown();
@@ -212,6 +214,9 @@ public final class EndToEndBench {
     put(node.putObject("post_ms"), samples, Sample::postMs);
     put(node.putObject("post_to_claim_ms"), samples, Sample::toClaimMs);
     put(node.putObject("claim_to_sent_ms"), samples, Sample::sendMs);
+    cpu.write(node.putObject("cpu_seconds"));
+    node.put("dynalite_cpu_ms_per_event", Results.round(cpu.dynalite() * 1000 / events));
+    node.put("jvm_cpu_ms_per_event", Results.round(cpu.jvm() * 1000 / events));
     OUT.printf("%npaced at %d events/s for %d s (%d clients): posted at %.0f/s, all SENT in %.1f s: %.0f events/s%n",
         rate, PACED_SECONDS, PACED_CLIENTS, events / postSeconds, seconds, events / seconds);
     OUT.printf("%-34s %7s %7s %7s %7s%n", "", "p50", "p90", "p99", "max");
@@ -219,6 +224,8 @@ public final class EndToEndBench {
     row("  POST (202)", samples, Sample::postMs);
     row("  POST to sender's claim", samples, Sample::toClaimMs);
     row("  claim to SENT", samples, Sample::sendMs);
+    OUT.printf("CPU per event: dynalite %.1f ms (one Node thread), the JVM (runtime, functions, ElasticMQ) %.1f ms%n",
+        cpu.dynalite() * 1000 / events, cpu.jvm() * 1000 / events);
   }
 
   private static JsonNode sent(List<JsonNode> messages, String eventId) {
