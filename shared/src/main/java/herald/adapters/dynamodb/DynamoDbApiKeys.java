@@ -11,6 +11,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * API keys in DynamoDB, one item per key under its derived id. Last use is kept twice: {@code last_used_at}
@@ -49,7 +50,7 @@ public final class DynamoDbApiKeys implements ApiKeys {
 
   @Override
   public List<ApiKey> all() {
-    return dynamo.scanPaginator(r -> r.tableName(table).consistentRead(true)).items().stream()
+    return AllPages.scan(dynamo, ScanRequest.builder().tableName(table).consistentRead(true)).stream()
         .map(DynamoDbApiKeys::read)
         .sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(ApiKey::id))
         .toList();

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Atomic counters in the stats table (key distribution_id, sort key channel): one item per distribution and channel,
@@ -226,11 +227,11 @@ public final class DynamoDbStatusCounters implements StatusCounters {
   @Override
   public Map<Instant, Map<MessageStatus, Long>> hours(String distributionId, Instant from, Instant to) {
     Map<Instant, Map<MessageStatus, Long>> hours = new TreeMap<>();
-    dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+    AllPages.query(dynamo, QueryRequest.builder().tableName(table).consistentRead(true)
         .keyConditionExpression("distribution_id = :d AND channel BETWEEN :from AND :to")
         .expressionAttributeValues(Map.of(":d", Items.s(distributionId + "#hours"), ":from", Items.s(from.toString()),
             ":to", Items.s(to.toString()))))
-        .items().forEach(item -> hours.put(Instant.parse(Items.text(item, "channel")), statuses(item)));
+        .forEach(item -> hours.put(Instant.parse(Items.text(item, "channel")), statuses(item)));
     return hours;
   }
 
@@ -239,11 +240,11 @@ public final class DynamoDbStatusCounters implements StatusCounters {
     Map<LocalDate, Map<String, Map<MessageStatus, Long>>> days = new TreeMap<>();
     for (int shard = 0; shard < SHARDS; shard++) {
       String pk = "#account#" + shard;
-      dynamo.queryPaginator(r -> r.tableName(table)
+      AllPages.query(dynamo, QueryRequest.builder().tableName(table)
           .keyConditionExpression("distribution_id = :d AND channel BETWEEN :from AND :to")
           .expressionAttributeValues(Map.of(":d", Items.s(pk), ":from", Items.s(from.toString()),
               ":to", Items.s(to + "#\uffff"))))
-          .items().forEach(item -> {
+          .forEach(item -> {
             String[] dayAndChannel = Items.text(item, "channel").split("#", 2);
             Map<MessageStatus, Long> counts = days.computeIfAbsent(LocalDate.parse(dayAndChannel[0]),
                 d -> new TreeMap<>()).computeIfAbsent(dayAndChannel[1], c -> new EnumMap<>(MessageStatus.class));
@@ -256,10 +257,10 @@ public final class DynamoDbStatusCounters implements StatusCounters {
   /** The distribution's channels' counter items (not its progress or recount). */
   private List<Map<String, AttributeValue>> channels(String distributionId) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
-    dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+    AllPages.query(dynamo, QueryRequest.builder().tableName(table).consistentRead(true)
         .keyConditionExpression("distribution_id = :d")
         .expressionAttributeValues(Map.of(":d", Items.s(distributionId))))
-        .items().forEach(item -> {
+        .forEach(item -> {
           if (Items.text(item, "channel").startsWith("#")) return;
           Items.schema(item, SCHEMA, "status counters");
           items.add(item);
