@@ -43,6 +43,7 @@ public final class CostBench {
   private static final int WARM_UP = 100;
   /** The trigger's ActiveDistributionsCacheSeconds, the template's default: each flow waits it out after activating. */
   private static final java.time.Duration TRIGGER_CACHE = java.time.Duration.ofSeconds(5);
+  private static final int LOCAL_CONCURRENCY = 2;
   private static PrintStream OUT = System.out;
   private static final AtomicLong LOG_BYTES = new AtomicLong();
 
@@ -70,9 +71,13 @@ public final class CostBench {
     results.put("priced_on", Prices.PRICED_ON);
     results.put("measured_on", LocalDate.now(ZoneOffset.UTC).toString());
     ObjectNode flows = results.putObject("flows");
-    Options options = Options.forTests(root.resolve("template.yaml"))
+    // At most 2 batches or invocations of a function at once (the machine's 2 cores; Lambda's least
+    // MaximumConcurrency): the handler time priced as Lambda duration is then a function's own, as an invocation
+    // on its own vCPU spends it, not time spent waiting for one of 2 cores shared by 50 pollers.
+    Options options = Options.forTests(root.resolve("template.yaml")).withConcurrency(LOCAL_CONCURRENCY)
         .withParameterOverrides(Map.of("ManualGraceSeconds", "0", "ActiveDistributionsCacheSeconds",
-            Long.toString(TRIGGER_CACHE.toSeconds())));
+            Long.toString(TRIGGER_CACHE.toSeconds()), "SenderMaxConcurrency", "" + LOCAL_CONCURRENCY,
+            "FanoutMaxConcurrency", "" + LOCAL_CONCURRENCY));
     try (LocalRuntime runtime = LocalRuntime.start(options); WebhookReceiver hooks = WebhookReceiver.start()) {
       Env env = runtime.functions().get("ApiFunction").env();
       EventBridgeClient events = AwsModule.configure(EventBridgeClient.builder(), env, "EVENTBRIDGE").build();

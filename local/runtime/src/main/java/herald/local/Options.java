@@ -79,6 +79,12 @@ public record Options(Path template, int apiPort, int sesPort, int dynamoDbPort,
         retryBackoff, maxInstances, banner, parameterOverrides);
   }
 
+  /** The same options with this local default concurrency. */
+  public Options withConcurrency(int batches) {
+    return new Options(template, apiPort, sesPort, dynamoDbPort, sqsPort, awsPort, apiKey, batches, pollWaitSeconds,
+        retryBackoff, maxInstances, banner, parameterOverrides);
+  }
+
   /** The same options with these template parameter values. */
   public Options withParameterOverrides(Map<String, String> overrides) {
     return new Options(template, apiPort, sesPort, dynamoDbPort, sqsPort, awsPort, apiKey, concurrency,
