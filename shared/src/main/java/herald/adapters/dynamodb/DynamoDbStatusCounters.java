@@ -4,7 +4,6 @@ import herald.domain.delivery.Engagement;
 import herald.domain.delivery.MessageStatus;
 import herald.domain.delivery.Recount;
 import herald.domain.delivery.StatusCounters;
-import herald.platform.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,9 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -26,20 +23,16 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * Atomic counters in the stats table (key distribution_id, sort key channel): one item per distribution and channel,
  * one number per status plus {@code OPENED} and {@code CLICKED}, moved with ADD, and {@code moved_at}. Beside them,
  * under the same key, items whose channel starts with '#' (no channel type does): a manual send's progress
- * ({@link DynamoDbSendProgress}) and the last recount ({@value #RECOUNT}: its time, reasons, codes published and
- * totals). The messages per hour of creation are under the key {@code <distribution>#hours}, one item per hour. The
- * account's counts per day are under {@code #account#<shard>} (shard 0 to {@value #SHARDS} - 1, picked at random so
- * that no key is hot), sort key {@code <yyyy-mm-dd>#<channel>}, summed over the shards when read.
+ * ({@link DynamoDbSendProgress}) and what a recount leaves ({@link RecountItems}). The account's counts per day
+ * are written with the moves ({@link AccountDays}).
  */
 public final class DynamoDbStatusCounters implements StatusCounters {
   static final int SCHEMA = 1;
-  static final String RECOUNT = "#recount";
-  static final int SHARDS = 10;
-  private static final Set<MessageStatus> DAILY = Set.of(MessageStatus.SENT, MessageStatus.DELIVERED,
-      MessageStatus.BOUNCED, MessageStatus.COMPLAINED, MessageStatus.FAILED, MessageStatus.SKIPPED);
   private final DynamoDbClient dynamo;
   private final String table;
   private final Clock clock;
+  private final RecountItems recounts;
+  private final AccountDays days;
 
   public DynamoDbStatusCounters(DynamoDbClient dynamo, String table) {
     this(dynamo, table, Clock.systemUTC());
@@ -49,6 +42,8 @@ public final class DynamoDbStatusCounters implements StatusCounters {
     this.dynamo = dynamo;
     this.table = table;
     this.clock = clock;
+    this.recounts = new RecountItems(dynamo, table);
+    this.days = new AccountDays(dynamo, table);
   }
 
   @Override
@@ -71,7 +66,7 @@ public final class DynamoDbStatusCounters implements StatusCounters {
           k -> new EnumMap<>(MessageStatus.class));
       deltas.merge(m.to(), 1L, Long::sum);
       if (m.from() != null) deltas.merge(m.from(), -1L, Long::sum);
-      if (DAILY.contains(m.to())) {
+      if (AccountDays.COUNTED.contains(m.to())) {
         perDay.computeIfAbsent(m.channel(), c -> new EnumMap<>(MessageStatus.class)).merge(m.to(), 1L, Long::sum);
       }
     }
@@ -82,21 +77,14 @@ public final class DynamoDbStatusCounters implements StatusCounters {
       dynamo.updateItem(r -> r.tableName(table).key(key(key.get(0), key.get(1))).updateExpression(update)
           .expressionAttributeNames(names(deltas)).expressionAttributeValues(values));
     });
-    String day = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).toString();
-    perDay.forEach((channel, counts) -> {
-      Map<String, AttributeValue> values = new HashMap<>(Map.of(":schema", Items.n(SCHEMA)));
-      String update = "SET " + Items.SCHEMA + " = :schema" + adds(counts, values);
-      dynamo.updateItem(r -> r.tableName(table)
-          .key(key("#account#" + ThreadLocalRandom.current().nextInt(SHARDS), day + "#" + channel))
-          .updateExpression(update).expressionAttributeNames(names(counts)).expressionAttributeValues(values));
-    });
+    days.add(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC), perDay);
   }
 
   /**
    * " ADD #S1 :S1, ..." for each status the moves touched, even when they cancel out (as SENDING's in a batch): a
    * status once reached is present, at 0, as it is after the same moves one by one.
    */
-  private static String adds(Map<MessageStatus, Long> deltas, Map<String, AttributeValue> values) {
+  static String adds(Map<MessageStatus, Long> deltas, Map<String, AttributeValue> values) {
     List<String> adds = new ArrayList<>();
     deltas.forEach((status, n) -> {
       adds.add("#" + status.name() + " :" + status.name());
@@ -106,7 +94,7 @@ public final class DynamoDbStatusCounters implements StatusCounters {
   }
 
   /** The names of the statuses {@link #adds} adds. */
-  private static Map<String, String> names(Map<MessageStatus, Long> deltas) {
+  static Map<String, String> names(Map<MessageStatus, Long> deltas) {
     Map<String, String> names = new HashMap<>();
     deltas.keySet().forEach(status -> names.put("#" + status.name(), status.name()));
     return names;
@@ -150,7 +138,7 @@ public final class DynamoDbStatusCounters implements StatusCounters {
 
   @Override
   public void recounted(String distributionId, Recount recount) {
-    Set<String> channels = new java.util.TreeSet<>(recount.statuses().keySet());
+    java.util.Set<String> channels = new java.util.TreeSet<>(recount.statuses().keySet());
     channels(distributionId).forEach(item -> channels.add(Items.text(item, "channel")));
     for (String channel : channels) {
       Map<MessageStatus, Long> statuses = recount.statuses().getOrDefault(channel, Map.of());
@@ -175,83 +163,22 @@ public final class DynamoDbStatusCounters implements StatusCounters {
       dynamo.updateItem(r -> r.tableName(table).key(key(distributionId, channel)).updateExpression(update)
           .expressionAttributeValues(values));
     }
-    Map<String, Long> totals = new TreeMap<>();
-    for (MessageStatus status : MessageStatus.values()) {
-      long n = recount.total(status);
-      if (n > 0) totals.put(status.name(), n);
-    }
-    Map<String, AttributeValue> item = new HashMap<>(key(distributionId, RECOUNT));
-    item.put("at", Items.s(recount.at().toString()));
-    item.put("codes_published", Items.n(recount.codesPublished()));
-    item.put("totals", Items.s(Json.write(totals)));
-    item.put("reasons", Items.s(Json.write(recount.reasons())));
-    dynamo.putItem(r -> r.tableName(table).item(Items.withSchema(item, SCHEMA)));
-    writeHours(distributionId, recount.hours());
-  }
-
-  /** Writes the hours whose counts differ from the stored ones (most of a long-lived distribution's do not). */
-  private void writeHours(String distributionId, Map<Instant, Map<MessageStatus, Long>> hours) {
-    Map<Instant, Map<MessageStatus, Long>> stored = hours(distributionId, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
-    for (var hour : hours.entrySet()) {
-      if (hour.getValue().equals(stored.get(hour.getKey()))) continue;
-      Map<String, AttributeValue> item = new HashMap<>(key(distributionId + "#hours", hour.getKey().toString()));
-      hour.getValue().forEach((status, n) -> item.put(status.name(), Items.n(n)));
-      dynamo.putItem(r -> r.tableName(table).item(Items.withSchema(item, SCHEMA)));
-    }
-    for (Instant gone : stored.keySet()) {
-      if (!hours.containsKey(gone)) {
-        dynamo.deleteItem(r -> r.tableName(table).key(key(distributionId + "#hours", gone.toString())));
-      }
-    }
+    recounts.write(distributionId, recount);
   }
 
   @Override
   public Optional<Recount> lastRecount(String distributionId) {
-    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-        .key(key(distributionId, RECOUNT))).item();
-    if (item == null || item.isEmpty()) return Optional.empty();
-    Items.schema(item, SCHEMA, "stats recount");
-    Map<MessageStatus, Long> totals = new EnumMap<>(MessageStatus.class);
-    Json.parse(Items.text(item, "totals")).fields().forEachRemaining(e ->
-        totals.put(MessageStatus.valueOf(e.getKey()), e.getValue().asLong()));
-    Map<MessageStatus, Map<String, Long>> reasons = new EnumMap<>(MessageStatus.class);
-    Json.parse(Items.text(item, "reasons")).fields().forEachRemaining(e -> {
-      Map<String, Long> byReason = new LinkedHashMap<>();
-      e.getValue().fields().forEachRemaining(r -> byReason.put(r.getKey(), r.getValue().asLong()));
-      reasons.put(MessageStatus.valueOf(e.getKey()), byReason);
-    });
-    return Optional.of(new Recount(Items.instant(item, "at"), Map.of("*", totals), Map.of(), reasons,
-        Long.parseLong(item.get("codes_published").n()), Map.of()));
+    return recounts.last(distributionId);
   }
 
   @Override
   public Map<Instant, Map<MessageStatus, Long>> hours(String distributionId, Instant from, Instant to) {
-    Map<Instant, Map<MessageStatus, Long>> hours = new TreeMap<>();
-    AllPages.query(dynamo, QueryRequest.builder().tableName(table).consistentRead(true)
-        .keyConditionExpression("distribution_id = :d AND channel BETWEEN :from AND :to")
-        .expressionAttributeValues(Map.of(":d", Items.s(distributionId + "#hours"), ":from", Items.s(from.toString()),
-            ":to", Items.s(to.toString()))))
-        .forEach(item -> hours.put(Instant.parse(Items.text(item, "channel")), statuses(item)));
-    return hours;
+    return recounts.hours(distributionId, from, to);
   }
 
   @Override
   public Map<LocalDate, Map<String, Map<MessageStatus, Long>>> daily(LocalDate from, LocalDate to) {
-    Map<LocalDate, Map<String, Map<MessageStatus, Long>>> days = new TreeMap<>();
-    for (int shard = 0; shard < SHARDS; shard++) {
-      String pk = "#account#" + shard;
-      AllPages.query(dynamo, QueryRequest.builder().tableName(table)
-          .keyConditionExpression("distribution_id = :d AND channel BETWEEN :from AND :to")
-          .expressionAttributeValues(Map.of(":d", Items.s(pk), ":from", Items.s(from.toString()),
-              ":to", Items.s(to + "#\uffff"))))
-          .forEach(item -> {
-            String[] dayAndChannel = Items.text(item, "channel").split("#", 2);
-            Map<MessageStatus, Long> counts = days.computeIfAbsent(LocalDate.parse(dayAndChannel[0]),
-                d -> new TreeMap<>()).computeIfAbsent(dayAndChannel[1], c -> new EnumMap<>(MessageStatus.class));
-            statuses(item).forEach((status, n) -> counts.merge(status, n, Long::sum));
-          });
-    }
-    return days;
+    return days.daily(from, to);
   }
 
   /** The distribution's channels' counter items (not its progress or recount). */
@@ -268,7 +195,7 @@ public final class DynamoDbStatusCounters implements StatusCounters {
     return items;
   }
 
-  private static Map<MessageStatus, Long> statuses(Map<String, AttributeValue> item) {
+  static Map<MessageStatus, Long> statuses(Map<String, AttributeValue> item) {
     Map<MessageStatus, Long> byStatus = new LinkedHashMap<>();
     for (MessageStatus status : MessageStatus.values()) {
       AttributeValue n = item.get(status.name());
@@ -277,7 +204,7 @@ public final class DynamoDbStatusCounters implements StatusCounters {
     return byStatus;
   }
 
-  private static Map<String, AttributeValue> key(String distributionId, String channel) {
+  static Map<String, AttributeValue> key(String distributionId, String channel) {
     return Map.of("distribution_id", Items.s(distributionId), "channel", Items.s(channel));
   }
 }
