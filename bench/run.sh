@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Herald's benchmarks (never part of mvn verify). Usage:
 #   bench/run.sh [all|cold-start|end-to-end|sender-throughput|jmh|fanout|import|import-read|codes|cost|scale] [--build|--no-build] [-- arguments for the bench's main]
-#   (ColdStartBench takes [runs] [--name=NAME] [JVM flags]; EndToEndBench takes [events] [paced rate, 0: none];
+#   (ColdStartBench takes [runs] [--name=NAME] [JVM flags]; EndToEndBench takes [events] [paced rate, 0: none] [paced warm-ups];
 #   SenderThroughputBench takes [messages per channel] [warm-up] [rounds];
 #   jmh: SegmentRulesBench, the segment rules in JMH, takes [forks] [warm-up iterations] [measurement iterations];
 #   fanout: FanoutBench takes [members] [rounds] [threads]; import: ImportBench takes [rows];

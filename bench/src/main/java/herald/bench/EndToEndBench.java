@@ -47,6 +47,7 @@ public final class EndToEndBench {
   public static void main(String[] args) throws Exception {
     int events = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    int pacedWarmUps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Path root = Repo.root();
     OUT = Results.logsToFile(root, "end-to-end");
     ObjectNode results = Results.start("end-to-end");
@@ -76,8 +77,10 @@ public final class EndToEndBench {
       summarise(conc, many);
       print(events, one, many, seconds);
       if (rate > 0) {
-        paced(api, JsonNodeFactory.instance.objectNode(), rate);
-        OUT.printf("(paced warm-up above, discarded: the JIT compilers and the instances settle at that rate)%n");
+        for (int i = 0; i < pacedWarmUps; i++) {
+          paced(api, JsonNodeFactory.instance.objectNode(), rate);
+          OUT.printf("(paced warm-up above, discarded: the JIT compilers and the instances settle at that rate)%n");
+        }
         paced(api, results.putObject("paced"), rate);
       }
     }

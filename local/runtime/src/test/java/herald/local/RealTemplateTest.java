@@ -264,7 +264,7 @@ class RealTemplateTest {
   }
 
   @Test
-  void runsTheSendQueuesBatchesAsManyAtOnceAsItsScalingConfigAllowsAndTheOthersAtTheLocalDefault() {
+  void runsTheQueuesBatchesAsManyAtOnceAsTheirScalingConfigAllowsAndTheOthersAtTheLocalDefault() {
     Wiring wiring = new Wiring(template, new Intrinsics(template, LocalParameters.of("k"), Map.of()), Map.of(),
         Options.forTests(FILE));
     Map<String, Integer> concurrency = new HashMap<>();
@@ -273,6 +273,7 @@ class RealTemplateTest {
         if (source instanceof EventSource.Sqs sqs) concurrency.put(sqs.name(), wiring.concurrency(sqs));
       }
     }
-    assertThat(concurrency).containsEntry("SendQueue", 50).containsEntry("FanoutQueue", Options.DEFAULT_CONCURRENCY);
+    assertThat(concurrency).containsEntry("SendQueue", 50).containsEntry("FanoutQueue", 50)
+        .containsEntry("JobsQueue", Options.DEFAULT_CONCURRENCY);
   }
 }
