@@ -27,9 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * {@code consents: {email: {granted: BOOL, at: S}}}; the behaviour another ({@link BehaviourItems}). Each save
  * writes {@code version} one up, on the condition that the stored one is still the one read, and the change's
  * mark in the same PutItem ({@link DynamoDbChangedCustomers}); a behaviour change is one UpdateItem of the
- * behaviour and the version, marked only when asked ({@link #saveBehaviour}). An erase leaves a tombstone: the id, the source
- * id, {@code erased_at} and the mark, which {@link #get} and {@link #scan} do not see, and which no save replaces
- * until the segments function has deleted it.
+ * behaviour and the version, marked only when asked ({@link #saveBehaviour}). An erase leaves a tombstone: the id,
+ * the source id, {@code erased_at} and the mark, which {@link #get} and {@link #scan} do not see, and which no save
+ * replaces until the segments function has deleted it.
  */
 public final class DynamoDbCustomers implements Customers {
   /** Layout 2: the change's mark (pending_shard, pending_at) and the tombstone of an erased customer. */

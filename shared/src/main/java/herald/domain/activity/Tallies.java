@@ -60,13 +60,6 @@ public final class Tallies {
     writeDue(now, entry.at());
   }
 
-  /** Writes everything added up and not written yet. */
-  public synchronized void flush() {
-    long now = ticker.getAsLong();
-    for (Pending p : pending.values()) write(p, now);
-    pending.clear();
-  }
-
   private void writeDue(long now, Instant at) {
     for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
       Pending p = it.next();

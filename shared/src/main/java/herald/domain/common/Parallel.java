@@ -27,7 +27,7 @@ public final class Parallel {
     if (atOnce < 1) throw new IllegalArgumentException("atOnce must be 1 or more");
     if (items.size() <= 1 || atOnce == 1) return items.stream().map(call).toList();
     try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(atOnce, items.size()),
-        Thread.ofVirtual().name("segments-", 0).factory())) {
+        Thread.ofVirtual().name("parallel-", 0).factory())) {
       List<Future<R>> running = new ArrayList<>();
       for (T item : items) running.add(pool.submit(() -> call.apply(item)));
       List<R> results = new ArrayList<>();

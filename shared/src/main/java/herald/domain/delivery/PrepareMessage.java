@@ -79,7 +79,7 @@ public final class PrepareMessage {
    * already, then gives each channel kind the customers of its jobs ({@link ChannelKind#forBatch}: the email kind
    * reads their suppressions at once); a failed read is left to each message's own.
    */
-  public void prefetch(java.util.List<SendJob> jobs) {
+  public void prefetch(List<SendJob> jobs) {
     if (seen == null || jobs.isEmpty()) return;
     Map<String, Customer> found;
     try {
